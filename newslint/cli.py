@@ -1,0 +1,223 @@
+"""Command line: ``newslint check``, ``rules``, ``rule CODE``, ``plugins``.
+
+Exit codes: 0 no findings at or above ``fail-on``; 1 findings; 2 usage, config or input error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .errors import NewslintError, UsageError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint news articles for duplicated titles, orphan footnotes, boilerplate residue and SEO filler.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint files, folders or stdin (-)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; '-' reads stdin (default: .)")
+    check.add_argument("--config", metavar="PATH", help="use this config file instead of discovering one")
+    check.add_argument("--isolated", action="store_true", help="ignore all config files")
+    check.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to enable")
+    check.add_argument("--extend-select", type=_codes, metavar="CODES", help="enable these in addition")
+    check.add_argument("--ignore", type=_codes, metavar="CODES", help="codes or prefixes to disable")
+    check.add_argument("--output-format", "--format", default=None, metavar="FORMAT",
+                       help="text (default), json, json-lines, sarif, github, gitlab, junit, rdjson")
+    check.add_argument("--output-file", "-o", metavar="PATH", help="write the report here instead of stdout")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--quiet", "-q", action="store_true", help="no summary line")
+    check.add_argument("--show-source", action="store_true", help="print the offending line under each finding")
+    check.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+    check.add_argument("--stdin-filename", default="-", metavar="NAME", help="name (and format) for stdin input")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")
+    check.add_argument("--verbose", "-v", action="store_true", help="tracebacks for crashing rules")
+
+    sub.add_parser("rules", help="list every rule: code, name, family, severity, summary, plugin")
+    rule = sub.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("code")
+    sub.add_parser("plugins", help="list loaded plugin distributions and versions")
+    return parser
+
+
+def _load_config(args) -> "Config":  # noqa: F821
+    from .config import Config, find_config, load_config
+
+    if getattr(args, "isolated", False):
+        return Config()
+    if getattr(args, "config", None):
+        return load_config(args.config)
+    found = find_config()
+    return load_config(found) if found else Config()
+
+
+def cmd_rules(args) -> int:
+    from .plugins import load_registry
+
+    registry = load_registry(_load_config(args))
+    rows = [(r.code, r.name, r.family(), r.severity + ("" if not getattr(r, "opt_in", False) else " (opt-in)"),
+             r.summary(), r.plugin) for r in registry.rules.values()]
+    header = ("CODE", "NAME", "FAMILY", "SEVERITY", "SUMMARY", "PLUGIN")
+    widths = [max(len(str(row[i])) for row in rows + [header]) for i in range(len(header))]
+    widths[4] = min(widths[4], 70)
+    for row in [header, *rows]:
+        cells = [str(c)[:widths[i]].ljust(widths[i]) for i, c in enumerate(row)]
+        print("  ".join(cells).rstrip())
+    return EXIT_CLEAN
+
+
+def cmd_rule(args) -> int:
+    from .plugins import load_registry
+
+    registry = load_registry(_load_config(args))
+    code = args.code.upper()
+    rule = registry.rules.get(code) or next((r for r in registry.rules.values() if r.name == args.code), None)
+    if rule is None:
+        raise UsageError(f"unknown rule {args.code!r}; `newslint rules` lists them")
+    print(f"# {rule.name} ({rule.code})\n")
+    print(f"Family: {rule.family()} · Default severity: {rule.severity} · Plugin: {rule.plugin}"
+          + (" · Opt-in: enable with extend-select" if getattr(rule, "opt_in", False) else "") + "\n")
+    print(rule.doc())
+    if rule.options:
+        print("\nDefaults:")
+        for key, value in rule.options.items():
+            print(f"  {key} = {value!r}")
+    return EXIT_CLEAN
+
+
+def cmd_plugins(args) -> int:
+    from .plugins import load_registry
+
+    registry = load_registry(_load_config(args))
+    print(f"newslint {__version__} (core parsers and formats)")
+    for entry, dist, version in registry.distributions:
+        count = sum(1 for r in registry.rules.values() if r.plugin.endswith(f"[{entry}]") or r.plugin == dist)
+        print(f"{dist} {version} (entry point {entry!r}, {count} rules)")
+    return EXIT_CLEAN
+
+
+def _reporter_class(name: str, pm):
+    for group in pm.hook.newslint_register_formats():
+        for cls in group or []:
+            if cls.name == name:
+                return cls
+    names = sorted(cls.name for group in pm.hook.newslint_register_formats() for cls in group or [])
+    raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(names)}")
+
+
+def cmd_check(args) -> int:
+    from .baseline import load_baseline, write_baseline
+    from .config import override
+    from .diagnostics import SEVERITY_RANK
+    from .engine import Linter, run
+    from .formats import Summary
+
+    if args.verbose:
+        os.environ["NEWSLINT_VERBOSE"] = "1"
+    config = override(_load_config(args), select=args.select, extend_select=args.extend_select,
+                      ignore=args.ignore, fail_on=args.fail_on)
+    if args.baseline:
+        config.baseline = args.baseline
+    jobs = args.jobs if args.jobs is not None else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    paths = args.paths or ["."]
+    for path in paths:
+        if path != "-" and not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or directory")
+    linter = Linter(config)
+    reporter_cls = _reporter_class(args.output_format or "text", linter.pm)
+    known = load_baseline(config.baseline) if config.baseline and not args.write_baseline else None
+
+    out_path = args.output_file
+    stream = open(out_path + ".newslint-tmp", "w", encoding="utf-8", newline="\n") if out_path else sys.stdout
+    color = (not out_path and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+             and os.environ.get("TERM") != "dumb")
+    reporter = reporter_cls(stream, linter.registry.rules, show_source=args.show_source, color=color,
+                            statistics=args.statistics, quiet=args.quiet)
+    summary = Summary()
+    problems: list[str] = []
+    failing = False
+    everything = []
+    threshold = SEVERITY_RANK[config.fail_on]
+    try:
+        for result in run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter):
+            for warning in result.warnings:
+                print(f"newslint: warning: {warning}", file=sys.stderr)
+            if not result.path:
+                continue
+            summary.files += 1
+            problems.extend(result.errors + result.crashes)
+            for message in result.errors + result.crashes:
+                print(f"newslint: error: {message}", file=sys.stderr)
+            diags = result.diagnostics
+            if args.write_baseline:
+                everything.extend(diags)
+            if known is not None:
+                diags = known.filter(diags)
+            if diags:
+                summary.files_with_findings += 1
+                failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in diags)
+            source = None
+            if args.show_source and diags and result.path != "-" and os.path.isfile(result.path):
+                with open(result.path, encoding="utf-8", errors="replace") as fh:
+                    source = fh.read().replace("\r\n", "\n").replace("\r", "\n")
+            reporter.add(result.path, diags, source)
+        summary.errors = problems
+        reporter.finish(summary)
+    finally:
+        if out_path:
+            stream.close()
+    if out_path:
+        os.replace(out_path + ".newslint-tmp", out_path)
+    if args.write_baseline:
+        write_baseline(args.write_baseline, everything)
+        print(f"newslint: wrote {len(everything)} findings to baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if problems else EXIT_CLEAN
+    if problems:
+        return EXIT_ERROR
+    if failing and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}[args.command]
+    try:
+        return handler(args)
+    except NewslintError as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Configuration: find the closest config file, validate it, merge the command line over it."""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import SEVERITIES
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAMES = (".newslint.toml", "newslint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.json", "*.jsonl"]
+DEFAULT_EXCLUDE = [
+    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".env", "env", ".tox", ".nox",
+    "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
+    "site-packages",
+]
+
+
+@dataclass
+class Config:
+    """The resolved settings for one run. Keys in TOML are kebab-case versions of these names."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    plugins: list[str] = field(default_factory=list)
+    disable_plugins: list[str] = field(default_factory=list)
+    require_plugins: list[str] = field(default_factory=list)
+    fail_on: str = "info"
+    baseline: str | None = None
+    title_fields: list[str] = field(default_factory=lambda: ["title", "headline"])
+    body_fields: list[str] = field(default_factory=lambda: ["body", "text", "content", "article"])
+    id_fields: list[str] = field(default_factory=lambda: ["id", "url"])
+    #: Where the config came from (None: defaults) and the folder relative paths are taken from.
+    path: str | None = None
+    root: str = "."
+
+    @property
+    def all_excludes(self) -> list[str]:
+        return DEFAULT_EXCLUDE + self.exclude
+
+
+_LIST_OF_STR = "a list of strings"
+_SCHEMA: dict[str, str] = {
+    "select": _LIST_OF_STR, "extend-select": _LIST_OF_STR, "ignore": _LIST_OF_STR,
+    "include": _LIST_OF_STR, "exclude": _LIST_OF_STR, "plugins": _LIST_OF_STR,
+    "disable-plugins": _LIST_OF_STR, "require-plugins": _LIST_OF_STR,
+    "title-fields": _LIST_OF_STR, "body-fields": _LIST_OF_STR, "id-fields": _LIST_OF_STR,
+    "per-file-ignores": "a table of glob = [codes]",
+    "severity": "a table of CODE = severity",
+    "rules": "a table of [rules.CODE] option tables",
+    "fail-on": "one of " + ", ".join(SEVERITIES),
+    "baseline": "a path string",
+}
+
+
+def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
+    """The closest config file from ``start`` upward; a pyproject counts only with [tool.newslint]."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                if "tool" in (data := _read_toml(candidate)) and "newslint" in data["tool"]:
+                    return candidate
+            except ConfigError:
+                return candidate  # a broken pyproject is reported when it is loaded
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(str(path), f"invalid TOML: {exc}", int(m.group(1)) if m else None) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read config: {exc}") from None
+
+
+def _line_of(text: str, key: str) -> int | None:
+    m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.M)
+    if m is None:
+        m = re.search(rf"^\s*\[[^\]]*\b{re.escape(key)}\b[^\]]*\]", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def load_config(path: str | os.PathLike[str] | None) -> Config:
+    """Read and validate a config file; ``None`` gives the defaults."""
+    if path is None:
+        return Config()
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(str(path), "config file not found")
+    data = _read_toml(path)
+    if path.name == "pyproject.toml" or "tool" in data:
+        table = data.get("tool", {}).get("newslint", {})
+    else:
+        table = data
+    text = path.read_text(encoding="utf-8-sig")
+    return config_from_table(table, str(path), text, root=str(path.parent))
+
+
+def config_from_table(table: dict[str, Any], where: str = "<config>", text: str = "", root: str = ".") -> Config:
+    """Validate one ``[tool.newslint]`` table into a Config, naming the key and line on error."""
+    config = Config(path=where, root=root)
+
+    def fail(key: str, message: str) -> None:
+        raise ConfigError(where, f"{key}: {message}", _line_of(text, key.split(".")[-1]) if text else None)
+
+    for key, value in table.items():
+        kind = _SCHEMA.get(key)
+        if kind is None:
+            close = [k for k in _SCHEMA if k.replace("-", "") == key.replace("_", "").replace("-", "")]
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            fail(key, f"unknown key{hint}; known keys: {', '.join(sorted(_SCHEMA))}")
+        attr = key.replace("-", "_")
+        if kind == _LIST_OF_STR:
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                fail(key, f"expected {kind}, got {value!r}")
+            setattr(config, attr, list(value))
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
+            ):
+                fail(key, f"expected {kind}")
+            config.per_file_ignores = {k: list(v) for k, v in value.items()}
+        elif key == "severity":
+            if not isinstance(value, dict):
+                fail(key, f"expected {kind}")
+            for code, sev in value.items():
+                if sev not in SEVERITIES:
+                    fail(f"severity.{code}", f"expected one of {', '.join(SEVERITIES)}, got {sev!r}")
+            config.severity = dict(value)
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                fail(key, f"expected {kind}")
+            config.rules = {code: dict(opts) for code, opts in value.items()}
+        elif key == "fail-on":
+            if value not in SEVERITIES:
+                fail(key, f"expected {kind}, got {value!r}")
+            config.fail_on = value
+        elif key == "baseline":
+            if not isinstance(value, str):
+                fail(key, f"expected {kind}, got {value!r}")
+            config.baseline = str(Path(root, value)) if root else value
+    return config
+
+
+def override(config: Config, **values: Any) -> Config:
+    """Apply command-line values (those that are not None) over a loaded config."""
+    names = {f.name for f in fields(Config)}
+    for name, value in values.items():
+        if name not in names:
+            raise TypeError(name)
+        if value is None:
+            continue
+        if name == "extend_select":
+            config.extend_select = config.extend_select + list(value)
+        else:
+            setattr(config, name, value)
+    return config

@@ -1,0 +1,53 @@
+"""Diagnostics: what a rule found, where, and how sure it is."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field as dc_field
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. Lines and columns are 1-based; ``end_*`` point just past the span (as SARIF)."""
+
+    path: str
+    code: str
+    rule: str
+    severity: str
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str = ""
+    record: int | None = None
+    field: str | None = None
+    source: str = ""  # the plugin that owns the rule
+    context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.record or 0, self.line, self.column, self.code, self.message)
+
+    def fingerprint(self) -> str:
+        """A content fingerprint that survives edits elsewhere in the file (baselines, SARIF)."""
+        basis = "\0".join((self.path, self.code, self.context or self.excerpt, self.message.split(" (first at")[0]))
+        return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+    def to_dict(self) -> dict:
+        d = {
+            "path": self.path,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+        if self.record is not None:
+            d["record"] = self.record
+            d["field"] = self.field
+        return d

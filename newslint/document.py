@@ -1,0 +1,142 @@
+"""The document model: articles as blocks of plain text that remember where they came from.
+
+Parsers turn a source file into a :class:`Document` made of :class:`Block` objects. A block's
+``text`` is what a reader sees (markup stripped, entities and JSON escapes decoded), and its
+``runs`` map every character of that text back to an offset in the decoded source, so a rule can
+report ``block.text[i:j]`` and the engine turns it into an exact line and column in the file.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator
+
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "footnote", "caption", "table_cell")
+
+
+@dataclass(eq=False)
+class Block:
+    """One unit of reading-order text.
+
+    ``runs`` is a sorted list of ``(text_offset, source_offset, length)``: the characters
+    ``text[t:t+length]`` come from ``source[s:s+length]``. Characters between runs (a joining
+    space, a decoded entity) map to the start of the next run.
+    """
+
+    kind: str
+    text: str
+    runs: list[tuple[int, int, int]]
+    index: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def verbatim(cls, kind: str, text: str, source_offset: int, **kw: Any) -> "Block":
+        """A block whose text is a plain slice of the source."""
+        return cls(kind, text, [(0, source_offset, len(text))], **kw)
+
+    def source_offset(self, i: int) -> int:
+        """Map an offset into ``self.text`` (0..len) to an offset into the decoded source."""
+        runs = self.runs
+        if not runs:
+            return 0
+        k = bisect.bisect_right(runs, (i, float("inf"), 0)) - 1
+        if k < 0:
+            return runs[0][1]
+        t, s, n = runs[k]
+        if i <= t + n:
+            return s + (i - t)
+        # In a gap after run k: belongs to the next run's start if there is one.
+        return runs[k + 1][1] if k + 1 < len(runs) else s + n
+
+    def source_end(self, j: int) -> int:
+        """Map an exclusive end offset into ``self.text`` to an exclusive source offset."""
+        if j <= 0:
+            return self.source_offset(0)
+        return self.source_offset(j - 1) + 1
+
+    def lines(self) -> Iterator[tuple[int, int, str]]:
+        """Yield ``(start, end, text)`` for each non-blank line of the block."""
+        start = 0
+        text = self.text
+        for part in text.split("\n"):
+            end = start + len(part)
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                trail = len(part.rstrip())
+                yield start + lead, start + trail, part.strip()
+            start = end + 1
+
+    @property
+    def start_offset(self) -> int:
+        return self.source_offset(0)
+
+
+@dataclass(eq=False)
+class Line:
+    """A non-blank line of one block, as rules that compare lines see it."""
+
+    block: Block
+    start: int
+    end: int
+    text: str
+    number: int  # 1-based source line where it starts
+
+
+@dataclass(eq=False)
+class Document:
+    """A parsed article.
+
+    ``source`` is the decoded file text with line ends normalised to ``\\n`` (so CRLF, CR and LF
+    give identical positions). For a JSON Lines file each record is its own Document that shares
+    the file's ``source``; ``record`` is then its 1-based number and ``fields`` maps each block to
+    the JSON pointer of the field it came from.
+    """
+
+    path: str
+    format: str
+    source: str
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    record: int | None = None
+    id: str | None = None
+
+    def __post_init__(self) -> None:
+        for i, block in enumerate(self.blocks):
+            block.index = i
+
+    @property
+    def title(self) -> Block | None:
+        for block in self.blocks:
+            if block.kind == "title":
+                return block
+        return None
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.source.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count code points."""
+        k = bisect.bisect_right(self.line_starts, offset) - 1
+        return k + 1, offset - self.line_starts[k] + 1
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Every non-blank line of every block, in reading order, computed once per document."""
+        out = []
+        for block in self.blocks:
+            for start, end, text in block.lines():
+                out.append(Line(block, start, end, text, self.position(block.source_offset(start))[0]))
+        return out
+
+    @cached_property
+    def cache(self) -> dict[str, Any]:
+        """Per-document scratch space shared by all rules (normalised lines, token sets...)."""
+        return {}

@@ -1,0 +1,324 @@
+"""The lint flow: file -> decode -> parse -> check -> select -> suppress -> diagnostics."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import sys
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from .config import Config, find_config, load_config
+from .diagnostics import Diagnostic
+from .document import Document
+from .errors import ConfigError, InputError
+from .plugins import Registry, load_registry
+from .rules import Rule, RuleContext
+from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass
+class FileResult:
+    """What linting one input produced: findings, plus problems that stopped part of the work."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # unusable input: exit code 2
+    crashes: list[str] = field(default_factory=list)  # a rule raised: exit code 2
+    warnings: list[str] = field(default_factory=list)  # noted on stderr, exit code unaffected
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    cls: type[Rule]
+    options: dict[str, Any]
+    severity: str
+
+
+# -- decoding ------------------------------------------------------------------------------------
+def decode(path: str, data: bytes) -> str:
+    """Decode a file: UTF-8 (BOM optional) or UTF-16 with a BOM; line ends normalised to LF.
+
+    Anything else (binary data, NUL bytes, invalid UTF-8 such as Latin-1) is an InputError: the
+    file is reported and skipped, never guessed at, so positions are never silently wrong.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        encoding = "utf-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+        if b"\x00" in data[:8192] or b"\x00" in data:
+            raise InputError(path, "binary file (contains NUL bytes); skipped")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            path, f"not valid {encoding.upper()} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "newslint reads UTF-8 or UTF-16 with a BOM; file skipped", line) from None
+    if encoding == "utf-16":
+        text = text.lstrip("\ufeff")
+        if "\x00" in text:
+            raise InputError(path, "binary file (contains NUL characters); skipped")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+# -- suppression comments ------------------------------------------------------------------------
+_SUPPRESS_RE = re.compile(r"<!--\s*newslint:\s*(disable-next-line|disable|enable)\b([^>]*?)-->")
+
+
+def suppressions(source: str) -> list[tuple[int, str, set[str]]] | None:
+    """``(line, action, codes)`` for each ``<!-- newslint: ... -->`` comment; empty codes = all."""
+    if "newslint:" not in source:
+        return None
+    out = []
+    for m in _SUPPRESS_RE.finditer(source):
+        line = source.count("\n", 0, m.start()) + 1
+        codes = {c for c in re.split(r"[\s,]+", m.group(2).strip()) if c}
+        out.append((line, m.group(1), codes))
+    return out
+
+
+def is_suppressed(diag: Diagnostic, marks: list[tuple[int, str, set[str]]]) -> bool:
+    """Whether the comments before ``diag`` (or one on the line just above it) switch it off."""
+    everything = False
+    disabled: set[str] = set()
+    for line, action, codes in marks:
+        if action == "disable-next-line":
+            if line == diag.line - 1 and (not codes or code_matches_any(diag.code, codes)):
+                return True
+            continue
+        if line > diag.line:
+            break
+        if action == "disable":
+            everything = everything or not codes
+            disabled |= codes
+        elif codes:
+            disabled -= codes
+        else:
+            everything, disabled = False, set()
+    return everything or code_matches_any(diag.code, disabled)
+
+
+# -- the linter ----------------------------------------------------------------------------------
+class Linter:
+    """Rules compiled once for a config; lints any number of files or strings."""
+
+    def __init__(self, config: Config | None = None, registry: Registry | None = None):
+        self.config = config or Config()
+        self.registry = registry or load_registry(self.config)
+        self.pm = self.registry.pm
+        check_selectors(self.config, self.registry.rules)
+        self.pm.hook.newslint_configure(config=self.config)
+        self.rules = [self._compile(cls) for cls in self.registry.rules.values() if is_enabled(cls, self.config)]
+
+    def _compile(self, cls: type[Rule]) -> CompiledRule:
+        options = dict(cls.options)
+        where = self.config.path or "<config>"
+        for key, value in self.config.rules.get(cls.code, {}).items():
+            if key not in options:
+                known = ", ".join(sorted(options)) or "none"
+                raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})")
+            default = options[key]
+            if default is not None and not _same_type(default, value):
+                raise ConfigError(
+                    where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}")
+            options[key] = value
+        return CompiledRule(cls(), cls, options, self.config.severity.get(cls.code, cls.severity))
+
+    # parsing -----------------------------------------------------------------------------------
+    def parse(self, path: str, source: str, problems: list[str] | None = None) -> list[Document]:
+        """Documents of one decoded file; per-record problems of multi-record files go to ``problems``."""
+        result = self.pm.hook.newslint_parse_document(path=path, source=source, config=self.config)
+        if result is None:
+            return []
+        if problems is not None:
+            problems.extend(getattr(result, "errors", ()))
+        return [result] if isinstance(result, Document) else list(result)
+
+    # checking ----------------------------------------------------------------------------------
+    def check(self, document: Document, result: FileResult) -> None:
+        skip = ignored_for_path(document.path, self.config) if self.config.per_file_ignores else ()
+        for compiled in self.rules:
+            if skip and code_matches_any(compiled.cls.code, skip):
+                continue
+            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity)
+            try:
+                compiled.rule.check(document, ctx)
+            except Exception as exc:
+                where = f"{document.path}" + (f" (record {document.record})" if document.record else "")
+                detail = f"{type(exc).__name__}: {exc}"
+                if os.environ.get("NEWSLINT_VERBOSE") == "1":
+                    detail += "\n" + traceback.format_exc()
+                result.crashes.append(
+                    f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
+                    f"crashed on {where}: {detail}")
+                continue
+            result.diagnostics.extend(ctx.diagnostics)
+
+    def lint_source(self, path: str, source: str) -> FileResult:
+        result = FileResult(path)
+        try:
+            documents = self.parse(path, source, result.errors)
+        except InputError as exc:
+            result.errors.append(str(exc))
+            return result
+        except RecursionError:
+            result.errors.append(f"{path}: input nested too deeply to parse; skipped")
+            return result
+        for document in documents:
+            self.check(document, result)
+        marks = suppressions(source)
+        if marks:
+            result.diagnostics = [d for d in result.diagnostics if not is_suppressed(d, marks)]
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        return result
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_FILE_BYTES:
+                return FileResult(path, errors=[f"{path}: file is {size} bytes, over the {MAX_FILE_BYTES} byte limit; skipped"])
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            return FileResult(path, errors=[f"{path}: file not found (it may have been removed during the run)"])
+        except IsADirectoryError:
+            return FileResult(path, errors=[f"{path}: is a directory"])
+        except OSError as exc:
+            return FileResult(path, errors=[f"{path}: cannot read: {exc.strerror or exc}"])
+        try:
+            source = decode(path, data)
+        except InputError as exc:
+            return FileResult(path, errors=[str(exc)])
+        return self.lint_source(path, source)
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list)
+    return isinstance(value, type(default))
+
+
+# -- file discovery ------------------------------------------------------------------------------
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    parts = rel.replace("\\", "/").split("/")
+    return any(fnmatch.fnmatch(rel, p) or any(fnmatch.fnmatch(part, p) for part in parts) for p in patterns)
+
+
+def discover(paths: Iterable[str], config: Config, warnings: list[str] | None = None) -> Iterator[str]:
+    """Expand folders into the files to lint; files named explicitly are always linted."""
+    for given in paths:
+        if given == "-" or not os.path.isdir(given):
+            yield given
+            continue
+        root_real = os.path.realpath(given)
+        for folder, dirs, files in os.walk(given, followlinks=False):
+            rel_folder = os.path.relpath(folder, given)
+            dirs[:] = sorted(
+                d for d in dirs
+                if not _excluded(os.path.normpath(os.path.join(rel_folder, d)), config.all_excludes)
+                and not os.path.islink(os.path.join(folder, d))
+            )
+            for name in sorted(files):
+                full = os.path.join(folder, name)
+                rel = os.path.normpath(os.path.join(rel_folder, name))
+                if not any(fnmatch.fnmatch(name, p) for p in config.include) or _excluded(rel, config.exclude):
+                    continue
+                if os.path.islink(full):
+                    target = os.path.realpath(full)
+                    if not (target + os.sep).startswith(root_real + os.sep) or not os.path.isfile(target):
+                        if warnings is not None:
+                            warnings.append(f"{full}: symbolic link to outside the tree or to nothing; skipped")
+                        continue
+                yield full
+
+
+# -- worker-process plumbing for --jobs ------------------------------------------------------------
+_WORKER: Linter | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = Linter(config)
+
+
+def _work(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_file(path)
+
+
+def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "-",
+        linter: Linter | None = None) -> Iterator[FileResult]:
+    """Lint every input, yielding one FileResult per file in input order (whatever ``jobs`` is)."""
+    linter = linter or Linter(config)
+    warnings: list[str] = []
+    files = list(discover(paths, config, warnings))
+    if warnings:
+        yield FileResult("", warnings=warnings)
+    if jobs > 1 and len(files) > 8 and "-" not in files:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+            chunk = max(1, min(64, len(files) // (jobs * 8)))
+            yield from pool.imap(_work, files, chunksize=chunk)
+        return
+    for path in files:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            try:
+                source = decode(stdin_name, data)
+            except InputError as exc:
+                yield FileResult(stdin_name, errors=[str(exc)])
+                continue
+            yield linter.lint_source(stdin_name, source)
+        else:
+            yield linter.lint_file(path)
+
+
+# -- public helpers --------------------------------------------------------------------------------
+def resolve_config(config: Config | str | os.PathLike[str] | None) -> Config:
+    if isinstance(config, Config):
+        return config
+    if config is None:
+        found = find_config()
+        return load_config(found) if found else Config()
+    return load_config(config)
+
+
+def lint_text(text: str, filename: str = "article.txt", config: Config | None = None) -> list[Diagnostic]:
+    """Lint a string as if it were the file ``filename`` (its extension picks the parser)."""
+    linter = Linter(resolve_config(config) if config is not None else Config())
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    result = linter.lint_source(filename, text.lstrip("\ufeff"))
+    if result.errors:
+        raise InputError(filename, "; ".join(result.errors))
+    return result.diagnostics
+
+
+def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Config | None = None,
+               errors: list[str] | None = None) -> list[Diagnostic]:
+    """Lint files and folders; input problems go to ``errors`` (when given) instead of raising."""
+    config = resolve_config(config)
+    out: list[Diagnostic] = []
+    for result in run([os.fspath(p) for p in paths], config):
+        out.extend(result.diagnostics)
+        if errors is not None:
+            errors.extend(result.errors + result.crashes)
+    out.sort(key=Diagnostic.sort_key)
+    return out

@@ -1,0 +1,57 @@
+"""Human-readable output: ``path:line:col: CODE message``, then a one-line summary."""
+from __future__ import annotations
+
+from collections import Counter
+
+from . import Reporter, Summary
+
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+class TextReporter(Reporter):
+    name = "text"
+    description = "path:line:col: CODE message (the default)"
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.sources: dict[str, list[str]] = {}
+
+    def add(self, path, diagnostics, source=None):
+        super().add(path, diagnostics, source)
+        if self.show_source and source is not None and diagnostics:
+            self.sources[path] = source.split("\n")
+
+    def _paint(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+    def finish(self, summary: Summary) -> None:
+        write = self.stream.write
+        diags = self.sorted()
+        for d in diags:
+            where = f"{d.path}:{d.line}:{d.column}:"
+            code = self._paint(d.code, _COLORS.get(d.severity, "") + _BOLD)
+            write(f"{self._paint(where, _BOLD)} {code} {d.message}\n")
+            if self.show_source and d.path in self.sources:
+                lines = self.sources[d.path]
+                if 0 < d.line <= len(lines):
+                    text = lines[d.line - 1]
+                    write(f"    {text}\n")
+                    width = (d.end_column - d.column) if d.end_line == d.line else len(text) - d.column + 1
+                    write("    " + " " * (d.column - 1) + self._paint("^" * max(1, width), _COLORS.get(d.severity, "")) + "\n")
+        if self.statistics and diags:
+            counts = Counter(d.code for d in diags)
+            names = {d.code: d.rule for d in diags}
+            for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+                write(f"{n:6d}  {code}  {names[code]}\n")
+        if self.quiet:
+            return
+        n = len(diags)
+        if n:
+            sev = Counter(d.severity for d in diags)
+            parts = ", ".join(f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s])
+            files = len({d.path for d in diags})
+            write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''} "
+                  f"of {summary.files} checked.\n")
+        else:
+            write(f"All clear: {summary.files} file{'s' if summary.files != 1 else ''} checked, no findings.\n")

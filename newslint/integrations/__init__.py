@@ -1,0 +1,1 @@
+"""Optional integrations with corpus-scale engines (extras only)."""

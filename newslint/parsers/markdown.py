@@ -1,0 +1,175 @@
+"""Markdown articles, parsed by markdown-it-py (CommonMark) with YAML front matter.
+
+Footnote references and definitions (``[^1]``, ``[^1]: ...``) are kept as literal text so that
+the footnote rules see them exactly as written, including definitions nobody cites (the
+markdown-it footnote plugin would silently drop those).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Block, Document
+from ..plugins import hookimpl
+from . import format_of
+
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:")
+_SKIP_INLINE = {"html_inline", "image"}
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").use(front_matter_plugin)
+
+
+def _line_offsets(source: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(source):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def _content_runs(content: str, first_line: int, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    """For each line of an inline token's raw content: (content offset, source offset)."""
+    out = []
+    pos = 0
+    for i, part in enumerate(content.split("\n")):
+        src_index = first_line + i
+        if src_index < len(lines):
+            src_line = lines[src_index]
+            col = src_line.find(part) if part else len(src_line)
+            col = max(col, 0)
+            out.append((pos, starts[src_index] + col))
+        pos += len(part) + 1
+    return out
+
+
+def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]]]:
+    """Plain text of an inline token and its runs into the source."""
+    content = token.content
+    base = _content_runs(content, token.map[0], lines, starts) if token.map else [(0, 0)]
+
+    def to_source(k: int) -> int:
+        best = base[0]
+        for item in base:
+            if item[0] <= k:
+                best = item
+            else:
+                break
+        return best[1] + (k - best[0])
+
+    text_parts: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    length = 0
+    cursor = 0
+    skip_depth = 0
+    for child in token.children or []:
+        kind = child.type
+        if kind in _SKIP_INLINE:
+            continue
+        if kind in ("softbreak", "hardbreak"):
+            text_parts.append("\n")
+            length += 1
+            nl = content.find("\n", cursor)
+            cursor = nl + 1 if nl >= 0 else cursor
+            continue
+        if kind not in ("text", "code_inline") or skip_depth:
+            continue
+        piece = child.content
+        if not piece:
+            continue
+        k = content.find(piece, cursor)
+        if k >= 0:
+            # split the run at line ends inside the raw content (a piece never spans one here)
+            runs.append((length, to_source(k), len(piece)))
+            cursor = k + len(piece)
+        text_parts.append(piece)
+        length += len(piece)
+    return "".join(text_parts), runs
+
+
+def _front_matter(token, source: str, starts: list[int]) -> tuple[dict, Block | None]:
+    meta: dict = {}
+    title_block = None
+    first = (token.map[0] if token.map else 0) + 1
+    for i, line in enumerate(token.content.split("\n")):
+        m = re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$", line)
+        if not m or line[:1].isspace():
+            continue
+        key, value = m.group(1), m.group(2)
+        raw = value
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[key] = value
+        if key == "title" and value and first + i < len(starts):
+            line_start = starts[first + i]
+            col = source.find(raw, line_start) - line_start
+            offset = line_start + col + (1 if raw != value else 0)
+            title_block = Block.verbatim("title", value, offset)
+    return meta, title_block
+
+
+def parse_markdown(path: str, source: str) -> Document:
+    tokens = _parser().parse(source)
+    lines = source.split("\n")
+    starts = _line_offsets(source)
+    blocks: list[Block] = []
+    metadata: dict = {}
+    have_title = False
+    context: list[str] = []  # enclosing containers: "list_item", "quote"
+    heading_level = 0
+    for token in tokens:
+        kind = token.type
+        if kind == "front_matter":
+            metadata, title_block = _front_matter(token, source, starts)
+            if title_block is not None:
+                blocks.append(title_block)
+                have_title = True
+        elif kind == "list_item_open":
+            context.append("list_item")
+        elif kind == "blockquote_open":
+            context.append("quote")
+        elif kind in ("list_item_close", "blockquote_close"):
+            if context:
+                context.pop()
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif kind == "inline":
+            text, runs = _render_inline(token, lines, starts)
+            if not text.strip():
+                heading_level = 0
+                continue
+            if heading_level:
+                block_kind = "heading"
+                if heading_level == 1 and not have_title:
+                    block_kind, have_title = "title", True
+                blocks.append(Block("heading" if block_kind == "heading" else "title", text, runs,
+                                    meta={"level": heading_level}))
+                heading_level = 0
+            elif _FOOTNOTE_DEF.match(text):
+                blocks.extend(_split_definitions(text, runs))
+            else:
+                blocks.append(Block(context[-1] if context else "paragraph", text, runs))
+    return Document(path=path, format="markdown", source=source, blocks=blocks, metadata=metadata)
+
+
+def _split_definitions(text: str, runs: list[tuple[int, int, int]]) -> list[Block]:
+    """One footnote block per ``[^n]:`` line start; continuation lines stay with their definition."""
+    cuts = [0] + [m.start() + 1 for m in re.finditer(r"\n(?=\[\^[^\]\s]+\]:)", text)] + [len(text) + 1]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b - 1] if b - 1 <= len(text) else text[a:]
+        sub = [(t - a, s, n) for t, s, n in runs if a <= t < b]
+        out.append(Block("footnote", piece, sub))
+    return out
+
+
+@hookimpl(trylast=True)
+def newslint_parse_document(path, source, config):
+    if format_of(path) != "markdown":
+        return None
+    return parse_markdown(path, source)

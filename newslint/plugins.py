@@ -1,0 +1,144 @@
+"""Plugin loading: core plugins, the ``newslint`` entry-point group, and local plugins from config."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+from .config import Config
+from .errors import UsageError
+from .rules import Rule
+
+hookimpl = pluggy.HookimplMarker("newslint")
+ENTRY_POINT_GROUP = "newslint"
+CORE_PLUGINS = (
+    "newslint.parsers.text", "newslint.parsers.markdown", "newslint.parsers.html", "newslint.parsers.jsonfmt",
+    "newslint.formats",
+)
+
+
+@dataclass
+class Registry:
+    """Everything the loaded plugins provide, with who provided it."""
+
+    pm: pluggy.PluginManager
+    rules: dict[str, type[Rule]] = field(default_factory=dict)  # code -> class, sorted by code
+    plugin_names: dict[str, str] = field(default_factory=dict)  # pluggy name -> display name
+    distributions: list[tuple[str, str, str]] = field(default_factory=list)  # (entry name, dist, version)
+
+
+def _display_name(pm: pluggy.PluginManager, plugin: Any, names: dict[str, str]) -> str:
+    name = pm.get_name(plugin) or getattr(plugin, "__name__", repr(plugin))
+    return names.get(name, name)
+
+
+def _load_entry_points(pm: pluggy.PluginManager, config: Config, registry: Registry) -> None:
+    from importlib.metadata import entry_points
+
+    disabled = set(config.disable_plugins)
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        dist = getattr(ep, "dist", None)
+        dist_name = dist.metadata["Name"] if dist is not None else "?"
+        version = dist.version if dist is not None else "?"
+        if ep.name in disabled or dist_name in disabled or pm.has_plugin(ep.name):
+            continue
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken third-party plugin must not look like a newslint crash
+            raise UsageError(
+                f"plugin {ep.name!r} from {dist_name} {version} failed to import: {type(exc).__name__}: {exc}"
+            ) from exc
+        pm.register(plugin, name=ep.name)
+        registry.plugin_names[ep.name] = f"{dist_name}[{ep.name}]"
+        registry.distributions.append((ep.name, dist_name, version))
+
+
+def _load_local_plugins(pm: pluggy.PluginManager, config: Config, registry: Registry) -> None:
+    root = Path(config.root or ".")
+    for spec in config.plugins:
+        try:
+            if spec.endswith(".py") or os.sep in spec or "/" in spec:
+                file = (root / spec).resolve()
+                if not file.is_file():
+                    raise UsageError(f"{config.path}: plugins: local plugin file {spec!r} not found")
+                mod_name = f"newslint_local_{file.stem}"
+                module_spec = importlib.util.spec_from_file_location(mod_name, file)
+                assert module_spec and module_spec.loader
+                module = importlib.util.module_from_spec(module_spec)
+                sys.modules[mod_name] = module
+                module_spec.loader.exec_module(module)
+            else:
+                added = str(root.resolve())
+                sys.path.insert(0, added)
+                try:
+                    module = importlib.import_module(spec)
+                finally:
+                    if added in sys.path:
+                        sys.path.remove(added)
+        except UsageError:
+            raise
+        except Exception as exc:
+            raise UsageError(f"{config.path}: plugins: local plugin {spec!r} failed to import: {type(exc).__name__}: {exc}") from exc
+        if not pm.is_registered(module):
+            pm.register(module, name=spec)
+            registry.plugin_names[spec] = f"local:{spec}"
+            registry.distributions.append((spec, f"local:{spec}", "-"))
+
+
+def _collect_rules(registry: Registry) -> None:
+    pm = registry.pm
+    owner: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for impl in reversed(pm.hook.newslint_register_rules.get_hookimpls()):
+        plugin = _display_name(pm, impl.plugin, registry.plugin_names)
+        for rule in impl.function() or []:
+            if not (isinstance(rule, type) and issubclass(rule, Rule)):
+                raise UsageError(f"plugin {plugin} registered {rule!r}, which is not a newslint.Rule subclass")
+            problems = rule.validate()
+            if problems:
+                raise UsageError(f"plugin {plugin}: rule {rule.__name__}: " + "; ".join(problems))
+            if rule.code in owner:
+                raise UsageError(f"rule code {rule.code} is claimed by both {owner[rule.code]} and {plugin}")
+            if rule.name in by_name:
+                raise UsageError(f"rule name {rule.name!r} is claimed by both {by_name[rule.name]} and {plugin}")
+            owner[rule.code] = by_name[rule.name] = plugin
+            rule.plugin = plugin
+            registry.rules[rule.code] = rule
+    registry.rules = dict(sorted(registry.rules.items()))
+
+
+_CACHE: dict[tuple, Registry] = {}
+
+
+def load_registry(config: Config) -> Registry:
+    """Build (once per distinct plugin setup) the plugin manager and the rule registry."""
+    key = (tuple(config.plugins), tuple(config.disable_plugins), str(config.root))
+    if key in _CACHE:
+        registry = _CACHE[key]
+    else:
+        pm = pluggy.PluginManager("newslint")
+        pm.add_hookspecs(hookspecs)
+        registry = Registry(pm)
+        for name in CORE_PLUGINS:
+            pm.register(importlib.import_module(name), name=name)
+            registry.plugin_names[name] = "newslint"
+        _load_entry_points(pm, config, registry)
+        _load_local_plugins(pm, config, registry)
+        pm.check_pending()
+        if os.environ.get("NEWSLINT_TRACE_PLUGINS") == "1":
+            pm.trace.root.setwriter(sys.stderr.write)
+            pm.enable_tracing()
+        _collect_rules(registry)
+        _CACHE[key] = registry
+    loaded = {n for n, *_ in registry.distributions} | {d for _, d, _ in registry.distributions}
+    for required in config.require_plugins:
+        if required not in loaded:
+            raise UsageError(f"{config.path or 'config'}: require-plugins: plugin {required!r} is not installed")
+    return registry

@@ -1,0 +1,103 @@
+"""The rule contract: a class with metadata and a ``check(document, ctx)`` method."""
+from __future__ import annotations
+
+import re
+import textwrap
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .diagnostics import SEVERITIES, Diagnostic
+
+if TYPE_CHECKING:
+    from .document import Block, Document
+
+CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Rule:
+    """Base class for every rule, built-in or third-party.
+
+    Subclasses set ``code``, ``name``, ``severity`` and ``options`` (defaults, overridden by
+    ``[tool.newslint.rules.CODE]``), write a docstring with the sections *What it does*,
+    *Why is this bad?*, *Example* and *Options*, and implement :meth:`check`.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    severity: ClassVar[str] = "warning"
+    options: ClassVar[dict[str, Any]] = {}
+    #: Filled in by the engine: the plugin (distribution or module) that registered the rule.
+    plugin: ClassVar[str] = ""
+
+    def check(self, document: "Document", ctx: "RuleContext") -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- metadata used by `newslint rules`, `newslint rule CODE` and SARIF ---------------------
+    @classmethod
+    def family(cls) -> str:
+        return cls.code[:-2] + "xx"
+
+    @classmethod
+    def doc(cls) -> str:
+        return textwrap.dedent("\n" + (cls.__doc__ or "")).strip() if cls.__doc__ else ""
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = cls.doc()
+        return doc.splitlines()[0].strip() if doc else cls.name
+
+    @classmethod
+    def validate(cls) -> list[str]:
+        """Problems with the class's metadata, as sentences (empty when it is well formed)."""
+        problems = []
+        if not CODE_RE.match(cls.code or ""):
+            problems.append(f"code {cls.code!r} does not match [A-Z]{{1,5}}[0-9]{{3}}")
+        if not NAME_RE.match(cls.name or ""):
+            problems.append(f"name {cls.name!r} is not kebab-case")
+        if cls.severity not in SEVERITIES:
+            problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
+        if not isinstance(cls.options, dict):
+            problems.append("options must be a dict of defaults")
+        return problems
+
+
+class RuleContext:
+    """What a rule's ``check`` gets besides the document: its options and a way to report."""
+
+    __slots__ = ("rule", "document", "options", "severity", "diagnostics", "_field_of")
+
+    def __init__(self, rule: type[Rule], document: "Document", options: dict[str, Any], severity: str):
+        self.rule = rule
+        self.document = document
+        self.options = options
+        self.severity = severity
+        self.diagnostics: list[Diagnostic] = []
+
+    def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None) -> None:
+        """Report ``block.text[start:end]``; the engine maps it to the file's line and column."""
+        doc = self.document
+        start = max(0, min(start, len(block.text)))
+        end = max(start, min(end, len(block.text)))
+        s = block.source_offset(start)
+        e = block.source_end(end) if end > start else s
+        line, col = doc.position(s)
+        end_line, end_col = doc.position(e)
+        excerpt = block.text[start:end]
+        self.diagnostics.append(
+            Diagnostic(
+                path=doc.path,
+                code=self.rule.code,
+                rule=self.rule.name,
+                severity=severity or self.severity,
+                message=message,
+                line=line,
+                column=col,
+                end_line=end_line,
+                end_column=end_col,
+                excerpt=excerpt,
+                record=doc.record,
+                field=block.meta.get("field") if doc.record is not None else None,
+                source=self.rule.plugin,
+                context=" ".join(excerpt.lower().split())[:200],
+            )
+        )

@@ -1,0 +1,154 @@
+"""The boilerplate phrase matcher: set look-ups for whole lines and prefixes, one Aho-Corasick
+automaton for in-line phrases, and a few anchored patterns (counters, copyright lines)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ._text import cached, label_key, load_data, words
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+MAX_PREFIX_WORDS = 14
+MAX_PHRASE_WORDS = 60
+COUNTER_RE = re.compile(
+    r"^\d[\d.,]*\s*[kmb]?\s+(likes?|shares?|comments?|retweets?|reposts?|quotes?|bookmarks?|upvotes?|downvotes?|"
+    r"downloads?|views?|followers?|replies|reply|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
+    r"compartidos|partages|aufrufe|visualizações|просмотр\w*|коммент\w*)$")
+COPYRIGHT_RE = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)")
+
+
+@dataclass
+class Match:
+    category: str
+    phrase: str
+    start: int  # offsets into the line's text (whole line for line and prefix matches)
+    end: int
+
+
+class Matcher:
+    def __init__(self, data: dict[str, dict[str, list[str]]], patterns: list[str], timeout: float):
+        self.lines: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}
+        for category, phrases in data.get("lines", {}).items():
+            for p in phrases:
+                self.lines.setdefault(label_key(p), category)
+        for category, phrases in data.get("prefixes", {}).items():
+            for p in phrases:
+                self.prefixes.setdefault(" ".join(p.casefold().split()), category)
+        self.prefix_lengths = sorted({len(p.split()) for p in self.prefixes}, reverse=True)
+        self.automaton = None
+        phrases = [(p.lower(), c) for c, ps in data.get("phrases", {}).items() for p in ps]
+        if phrases:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            for phrase, category in phrases:
+                automaton.add_word(phrase, (phrase, category))
+            automaton.make_automaton()
+            self.automaton = automaton
+        import regex
+
+        self.patterns = [(regex.compile(p, regex.I | regex.V1), p) for p in patterns]
+        self.timeout = timeout
+
+    def match(self, text: str) -> Match | None:
+        key = label_key(text)
+        if not key:
+            return None
+        category = self.lines.get(key)
+        if category:
+            return Match(category, key, 0, len(text))
+        n_words = len(key.split())
+        if COUNTER_RE.match(key):
+            return Match("counter", key, 0, len(text))
+        if n_words <= 20 and COPYRIGHT_RE.match(key) and n_words >= 2:
+            return Match("copyright", key, 0, len(text))
+        if n_words <= MAX_PREFIX_WORDS:
+            low = " ".join(text.casefold().split()).lstrip("•·*-–—> ")
+            for k in self.prefix_lengths:
+                head = " ".join(low.split()[:k])
+                if head in self.prefixes and (len(low) == len(head) or low[len(head)] == " " or head.endswith(":")):
+                    return Match(self.prefixes[head], head, 0, len(text))
+        if self.automaton is not None and n_words <= MAX_PHRASE_WORDS:
+            low = text.lower()
+            if len(low) == len(text):
+                for end, (phrase, category) in self.automaton.iter(low):
+                    start = end - len(phrase) + 1
+                    if (start == 0 or not low[start - 1].isalnum()) and (end + 1 == len(low) or not low[end + 1].isalnum()):
+                        return Match(category, phrase, start, end + 1)
+        for pattern, source in self.patterns:
+            try:
+                m = pattern.search(text, timeout=self.timeout)
+            except TimeoutError:
+                raise PatternTimeout(source) from None
+            if m and m.end() > m.start():
+                return Match("custom", m.group(), m.start(), m.end())
+        return None
+
+
+class PatternTimeout(Exception):
+    """A user pattern ran past its time budget on one line (catastrophic backtracking)."""
+
+
+def _read_phrase_file(path: str) -> dict[str, Any]:
+    with open(path, "rb") as fh:
+        if path.endswith(".json"):
+            return json.load(fh)
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=16)
+def _matcher(options_key: str) -> Matcher:
+    options = json.loads(options_key)
+    data: dict[str, dict[str, list[str]]] = {} if options["replace-builtin"] else json.loads(json.dumps(load_data("boilerplate.toml")))
+    for path in options["phrase-files"]:
+        extra = _read_phrase_file(path)
+        for kind in ("lines", "prefixes", "phrases"):
+            for category, phrases in extra.get(kind, {}).items():
+                data.setdefault(kind, {}).setdefault(category, []).extend(phrases)
+    for category, phrases in options["extend-phrases"].items():
+        data.setdefault("lines", {}).setdefault(category, []).extend(phrases)
+    return Matcher(data, options["patterns"], options["pattern-timeout"])
+
+
+def matcher(options: dict[str, Any]) -> Matcher:
+    keys = ("replace-builtin", "phrase-files", "extend-phrases", "patterns", "pattern-timeout")
+    return _matcher(json.dumps({k: options.get(k, DEFAULTS[k]) for k in keys}, sort_keys=True))
+
+
+DEFAULTS: dict[str, Any] = {
+    "extend-phrases": {},
+    "phrase-files": [],
+    "replace-builtin": False,
+    "patterns": [],
+    "pattern-timeout": 0.05,
+}
+
+
+def boilerplate_matches(document, options: dict[str, Any] | None = None) -> dict[int, Match]:
+    """Line index -> match, for every line of the document (computed once per document)."""
+    def compute(doc):
+        m = matcher(options or DEFAULTS)
+        out = {}
+        for i, line in enumerate(doc.lines):
+            if len(line.text) > 600:
+                continue
+            hit = m.match(line.text)
+            if hit is not None:
+                out[i] = hit
+        return out
+    key = "boilerplate:" + json.dumps(options or DEFAULTS, sort_keys=True, default=str)
+    return cached(document, key, compute)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import re
+
+from newslint import Rule
+from newslint.parsers.text import is_headline_shaped
+
+from ._boilerplate import boilerplate_matches
+from ._text import TERMINAL, is_prose, stopword_density, words
+
+BULLET_RE = re.compile(r"^[-•·*▪►]\s+\S")
+
+
+class EdgeResidue(Rule):
+    """Short non-sentence lines dangling at the start or end of the article.
+
+    ## What it does
+    Walks in from both ends of the article and collects the run of lines that are not prose:
+    short (at most `max-words` words), no sentence-final punctuation, and a low share of
+    function words (under `max-stopword-density`, the jusText measure). At the end, a run of
+    bulleted teaser lines without final punctuation counts too. Each line of the run is
+    reported, unless NL301 already names it. Articles with no prose at all are skipped.
+
+    ## Why is this bad?
+    Page furniture gathers at the edges of an extracted article: section labels, "Latest",
+    author names, teaser lists of other stories. No phrase list can name them all; their shape
+    and position give them away.
+
+    ## Example
+    ```text
+    ...the alliance between the two nations.
+
+    Latest
+    ```
+
+    ## Options
+    - `max-words` (int, default 4): longest line, in words, that can be residue.
+    - `max-stopword-density` (float, default 0.3): jusText's threshold for "not prose".
+    """
+
+    code = "NL302"
+    name = "edge-residue"
+    severity = "warning"
+    options = {"max-words": 4, "max-stopword-density": 0.3}
+
+    def _is_fragment(self, text: str, ctx) -> bool:
+        n = len(words(text))
+        if n == 0:
+            return bool(text.strip()) and len(text.strip()) <= 12
+        if n > ctx.options["max-words"] or text.rstrip().endswith(TERMINAL):
+            return False
+        return stopword_density(text) < ctx.options["max-stopword-density"]
+
+    def check(self, document, ctx):
+        lines = document.lines
+        if not any(is_prose(l.text) for l in lines):
+            return
+        known = boilerplate_matches(document)
+        run: list[int] = []
+        # end edge: fragments and bulleted teasers after the last prose line
+        i = len(lines) - 1
+        while i >= 0 and lines[i].block.kind not in ("title",):
+            text = lines[i].text
+            if self._is_fragment(text, ctx) or (BULLET_RE.match(text) and not text.rstrip().endswith(TERMINAL)):
+                run.append(i)
+                i -= 1
+                continue
+            if i in known:
+                i -= 1
+                continue
+            break
+        # start edge: fragments before the title or the first prose line
+        for j, line in enumerate(lines):
+            if line.block.kind == "title" or is_prose(line.text) or j >= i:
+                break
+            if j in known:
+                continue
+            if self._is_fragment(line.text, ctx) and not is_headline_shaped(line.text, min_words=4):
+                run.append(j)
+            else:
+                break
+        for k in sorted(run):
+            if k in known:
+                continue
+            line = lines[k]
+            where = "start" if k < i else "end"
+            ctx.report(line.block, line.start, line.end, f"residue line {line.text[:60]!r} at the {where} of the article")

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from newslint import Rule
+
+from ._phrases import scan
+
+
+class FillerParagraph(Rule):
+    """A paragraph of generic filler or hype rather than reporting.
+
+    ## What it does
+    Scores each paragraph line for filler phrasing. Strong phrases ("Read on to discover",
+    "in today's fast-paced world", "To sum up,", "a testament to") score 2; weaker hype words
+    ("significant", "notably", "showcasing", "massive") score 1. A line that reaches
+    `min-score` is reported, naming the phrases that were found.
+
+    ## Why is this bad?
+    SEO rewriters and text generators pad articles with sentences that carry no information.
+    Edited news almost never uses this register, so a cluster of it marks inserted filler.
+
+    ## Example
+    ```text
+    Read on to discover everything about the merger and why it matters for business
+    enthusiasts everywhere.
+    ```
+
+    ## Options
+    - `min-score` (int, default 3): the score a line needs to be reported.
+    """
+
+    code = "NL402"
+    name = "filler-paragraph"
+    severity = "warning"
+    options = {"min-score": 3}
+
+    def check(self, document, ctx):
+        need = ctx.options["min-score"]
+        for line in document.lines:
+            if line.block.kind in ("title", "heading"):
+                continue
+            hits = list(scan(line.text, "filler"))
+            score = sum(2 if group == "strong" else 1 for *_, group in hits)
+            if score >= need:
+                names = ", ".join(repr(line.text[s:e]) for s, e, *_ in hits[:4])
+                ctx.report(line.block, line.start, line.end, f"filler paragraph (phrases {names})")

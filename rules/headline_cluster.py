@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from newslint import Rule
+from newslint.parsers.text import is_headline_shaped
+
+from ._text import head_lines, normalize_title
+
+
+class HeadlineCluster(Rule):
+    """Several competing headlines are stacked before the body.
+
+    ## What it does
+    Looks at the lines before the first prose paragraph. When `min-headlines` or more of them
+    are headline-shaped (4-25 words, no sentence-final punctuation), every one after the first
+    is reported as a competing headline. Exact repeats are left to NL101 and NL104.
+
+    ## Why is this bad?
+    Machine-rewritten articles often carry a stack of alternative headlines, and scraped pages
+    pull in the headlines of neighbouring stories. Paraphrased variants share few words, so
+    only their position and shape give them away.
+
+    ## Example
+    ```text
+    North Korea sends 6000 workers to Kursk
+
+    Russia and North Korea Strike Diplomatic Agreement
+
+    Russia's Kursk Region Gets a Helping Hand from North Korea's Workforce
+
+    North Korea is sending 6,000 workers to lend a hand in the reconstruction.
+    ```
+    Lines 3 and 5 compete with the title.
+
+    ## Options
+    - `min-headlines` (int, default 2): how many headline-shaped lines make a cluster.
+    """
+
+    code = "NL103"
+    name = "headline-cluster"
+    severity = "warning"
+    options = {"min-headlines": 2}
+
+    def check(self, document, ctx):
+        head = [l for l in head_lines(document) if is_headline_shaped(l.text, min_words=4)]
+        if len(head) < ctx.options["min-headlines"]:
+            return
+        first = head[0]
+        seen = {normalize_title(first.text)}
+        for line in head[1:]:
+            key = normalize_title(line.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx.report(line.block, line.start, line.end,
+                       f"competing headline before the body (cluster of {len(head)} headline lines from line {first.number})")

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import re
+
+from newslint import Rule
+
+from ._text import words
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "januar februar märz mai juni juli oktober dezember "
+    "janvier février mars avril juin juillet août septembre octobre novembre décembre "
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
+    "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
+).split()
+WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche lunes martes miércoles jueves viernes sábado domingo segunda-feira terça-feira quarta-feira "
+    "quinta-feira sexta-feira lunedì martedì mercoledì giovedì venerdì sabato domenica"
+).split()
+STAMP_WORDS = set(
+    "updated update published posted last modified on at by gmt bst utc est edt pst pdt cst cdt cet cest et pt "
+    "am pm a.m p.m ago hours hour minutes minute mins min days day weeks week read the of and "
+    "aktualisiert veröffentlicht am um uhr publié mis à jour le à publicado actualizado atualizado em de às "
+    "el las a pubblicato aggiornato il alle обновлено опубликовано в г года".split()
+)
+STRONG_RE = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b",
+    re.I)
+TIME_TOKEN_RE = re.compile(r"^(\d{1,4}(st|nd|rd|th|h)?|\d{1,2}[:.h]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:]+)?|"
+                           r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(am|pm))$")
+MONTH_SET = set(MONTHS)
+WEEKDAY_SET = set(WEEKDAYS)
+
+CREDIT_RE = re.compile(
+    r"^\(?(file photo|photo|photos|photograph|image|images|picture|pictures|pic|credit|credits|source|foto|fotos|"
+    r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©)", re.I)
+CREDIT_SUFFIX_RE = re.compile(
+    r"\((?:(?:ap|afp|reuters|epa|pa|getty|getty images|ap photo|afp photo|reuters photo|image|photo|picture|"
+    r"credit|file)\b[^()]{0,80})\)\s*$", re.I)
+CAPTION_MARKER_RE = re.compile(
+    r"^(image copyright|image caption|media caption|copyright|getty images|picture alliance|"
+    r"image \d+ of \d+|photo \d+ of \d+|\d+ of \d+|\d+\s*/\s*\d+|\d+of/\d+)\b", re.I)
+AGENCIES = {"associated press", "the associated press", "reuters", "afp", "ap", "getty", "getty images",
+            "usa today", "dpa", "efe", "ansa", "tass", "ria novosti", "xinhua", "pa media", "bloomberg"}
+BYLINE_RE = re.compile(
+    r"^(by|von|par|por|di|door|автор:?|текст:?)\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+|and|und|et|y|e|de|van|von|da|di))"
+    r"{0,5}(?:\s*(?:[,|–—-]|\bfor\b|\bin\b).{0,60})?$")
+CONTRIB_RE = re.compile(
+    r"\b(contributed (?:reporting )?to this (?:report|story|article)|(?:additional )?reporting by\b|editing by\b|"
+    r"mitarbeit:|avec afp|con información de)", re.I)
+
+
+def _timestamp(text: str) -> bool:
+    toks = [t.strip(".,;:|()[]·-–—@").lower() for t in text.replace("/ ", " ").split()]
+    toks = [t for t in toks if t]
+    if not toks or len(toks) > 14:
+        return False
+    strong = bool(STRONG_RE.search(text)) or any(t in MONTH_SET for t in toks)
+    if not strong:
+        return False
+    date_like = sum(1 for t in toks if t in MONTH_SET or t in WEEKDAY_SET or t in STAMP_WORDS or TIME_TOKEN_RE.match(t))
+    other = len(toks) - date_like
+    return other == 0 or (other <= 3 and date_like >= 3 and date_like > other)
+
+
+def classify(text: str) -> str | None:
+    """What kind of metadata a short line is, or None."""
+    t = text.strip()
+    n = len(words(t))
+    if n == 0 or n > 30:
+        return None
+    low = t.lower().strip(" .:-–—|·")
+    if n <= 14 and _timestamp(t):
+        return "timestamp"
+    if low in AGENCIES:
+        return "agency credit"
+    if CAPTION_MARKER_RE.match(t) and n <= 12:
+        return "caption marker"
+    if CREDIT_RE.match(t) and n <= 16:
+        return "photo credit"
+    if CREDIT_SUFFIX_RE.search(t) and n <= 30:
+        return "photo credit"
+    if n <= 10 and BYLINE_RE.match(t):
+        return "byline"
+    if n <= 25 and CONTRIB_RE.search(t):
+        return "credit line"
+    return None
+
+
+class MetadataResidue(Rule):
+    """Datelines, timestamps, bylines and photo credits left inside the body.
+
+    ## What it does
+    Reports short lines that are page metadata rather than story text: timestamps
+    ("Updated 09:14 GMT, 21 March 2005", "Published 2:16 AM EST Nov 20, 2019"), bylines
+    ("By Jane Smith"), agency lines ("Associated Press"), photo credits and caption markers
+    ("Photo: Meg Kinnard, AP", "(AP Photo/Matt Rourke)", "Image copyright", "Image 2 of 5"),
+    and contributor lines ("... contributed to this report"). Month and weekday names are
+    known in en, de, fr, es, pt, it and ru.
+
+    ## Why is this bad?
+    Extractors take the page header and the photo captions along with the story. A timestamp
+    in the middle of the text, or a credit line between two paragraphs, reads as an error
+    and misleads anything that summarises the article.
+
+    ## Example
+    ```text
+    Updated 09:14 GMT, 21 March 2005
+    (AP Photo/Matt Rourke)
+    ```
+
+    ## Options
+    - `kinds` (list, default all): which of "timestamp", "byline", "agency credit",
+      "caption marker", "photo credit", "credit line" to report.
+    """
+
+    code = "NL303"
+    name = "metadata-residue"
+    severity = "warning"
+    options = {"kinds": ["timestamp", "byline", "agency credit", "caption marker", "photo credit", "credit line"]}
+
+    def check(self, document, ctx):
+        kinds = set(ctx.options["kinds"])
+        for line in document.lines:
+            if line.block.kind == "title" or len(line.text) > 300:
+                continue
+            kind = classify(line.text)
+            if kind in kinds:
+                ctx.report(line.block, line.start, line.end, f"{kind} {line.text[:60]!r} left in the body")

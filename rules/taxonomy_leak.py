@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import re
+
+from newslint import Rule
+
+from ._phrases import scan
+
+SLUG_RE = re.compile(r"(?<![\w/.-])[a-z]+(?:-[a-z]+)*-and-[a-z]+(?:-[a-z]+)*(?![\w/-])|(?<![\w/.-])[a-z]+(?:-[a-z]+){2,}(?![\w/-])")
+# Common hyphenated compounds of ordinary English prose are not slugs.
+PROSE_COMPOUNDS = {
+    "rock-and-roll", "hit-and-run", "up-and-coming", "black-and-white", "cash-and-carry", "state-of-the-art",
+    "up-to-date", "out-of-date", "face-to-face", "one-on-one", "day-to-day", "year-on-year", "end-of-year",
+    "well-to-do", "run-of-the-mill", "mother-in-law", "father-in-law", "son-in-law", "daughter-in-law",
+    "brother-in-law", "sister-in-law", "commander-in-chief", "editor-in-chief", "walk-on", "stop-and-search",
+    "cut-and-paste", "bread-and-butter", "back-and-forth", "give-and-take", "tried-and-tested", "all-in-one",
+    "long-term", "short-term", "over-the-counter", "behind-the-scenes", "man-of-the-match", "player-of-the-year",
+    "one-and-a-half", "two-and-a-half", "three-and-a-half", "life-and-death", "nuts-and-bolts", "bricks-and-mortar",
+    "law-and-order", "cat-and-mouse", "rough-and-tumble", "trial-and-error", "free-and-fair", "first-ever",
+    "so-called", "would-be", "hard-to-reach", "little-known", "mid-to-late", "early-to-mid", "go-to",
+}
+
+
+class TaxonomyLeak(Rule):
+    """Feed categories or slugs leaked into the prose.
+
+    ## What it does
+    Reports wording that files the article under categories ("falls under the broader umbrella
+    of general news, including ...", "part of our coverage of", "Filed under:") and, in the same
+    line, category slugs such as `war-and-conflicts`. A slug on its own is reported only when the
+    line lists two or more of them; ordinary compounds ("rock-and-roll") never count.
+
+    ## Why is this bad?
+    Category names belong to the site's metadata. When a rewriting pipeline folds them into the
+    text, the article ends with a sentence about its own taxonomy that no reader needs.
+
+    ## Example
+    ```text
+    Such cooperation falls under the broader umbrella of general news, including politics and
+    war-and-conflicts.
+    ```
+
+    ## Options
+    None.
+    """
+
+    code = "NL401"
+    name = "taxonomy-leak"
+    severity = "warning"
+
+    def check(self, document, ctx):
+        for line in document.lines:
+            text = line.text
+            phrases = list(scan(text, "taxonomy"))
+            slugs = [m for m in SLUG_RE.finditer(text) if m.group() not in PROSE_COMPOUNDS]
+            for start, end, phrase, _ in phrases:
+                ctx.report(line.block, line.start + start, line.start + end,
+                           f"taxonomy wording {text[start:end].strip()!r} in prose")
+            if phrases or len(slugs) >= 2:
+                for m in slugs:
+                    ctx.report(line.block, line.start + m.start(), line.start + m.end(),
+                               f"taxonomy slug {m.group()!r} in prose")

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from newslint import Rule
+
+from ._text import normalize_title
+
+
+class TitleRepeated(Rule):
+    """The headline appears again inside the article.
+
+    ## What it does
+    Compares every line of the article with the title after folding case, whitespace,
+    punctuation, digit separators ("6,000" = "6000") and a trailing site name
+    (" | Site", " - Site"). Each exact repeat is reported, naming the title's line.
+
+    ## Why is this bad?
+    Scrapers and syndication pipelines often paste the headline twice: once as the title and
+    again above or below the body. Readers see a stutter; search engines see duplicate content.
+
+    ## Example
+    ```text
+    Dollar gains on Greenspan speech
+
+    The dollar has hit its highest level...
+
+    Dollar gains on Greenspan speech
+    ```
+    The last line repeats the title.
+
+    ## Options
+    - `min-words` (int, default 2): ignore titles shorter than this (too little to compare).
+    """
+
+    code = "NL101"
+    name = "title-repeated"
+    severity = "error"
+    options = {"min-words": 2}
+
+    def check(self, document, ctx):
+        title = document.title
+        if title is None:
+            return
+        key = normalize_title(title.text)
+        if len(key.split()) < ctx.options["min-words"]:
+            return
+        title_line = document.position(title.start_offset)[0]
+        for line in document.lines:
+            if line.block is title:
+                continue
+            if len(line.text) < len(key) // 2 or len(line.text) > 3 * len(key) + 40:
+                continue
+            if normalize_title(line.text) == key:
+                ctx.report(line.block, line.start, line.end, f"title repeated (first at line {title_line})")
