@@ -24,6 +24,10 @@ COUNTER_RE = re.compile(
     r"downloads?|views?|followers?|replies|reply|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
     r"compartidos|partages|aufrufe|visualizações|просмотр\w*|коммент\w*)$")
 COPYRIGHT_RE = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)")
+SOCIAL = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "pint", "reddit", "telegram", "email", "e-mail",
+          "mail", "print", "tumblr", "flipboard", "messenger", "sms", "copy", "link", "share", "tweet", "x", "vk",
+          "ok", "viber", "line", "wechat", "weibo", "instagram", "youtube", "tiktok", "rss", "compartilhar",
+          "partager", "teilen", "compartir", "condividi", "baixar", "поделиться"}
 
 
 @dataclass
@@ -72,6 +76,11 @@ class Matcher:
             return Match("counter", key, 0, len(text))
         if n_words <= 20 and COPYRIGHT_RE.match(key) and n_words >= 2:
             return Match("copyright", key, 0, len(text))
+        if 2 <= n_words <= 8:
+            toks = [t.strip(",;|·•/") for t in key.split()]
+            known = sum(1 for t in toks if t in SOCIAL)
+            if known >= 2 and known >= len(toks) - 1:
+                return Match("share", key, 0, len(text))
         if n_words <= MAX_PREFIX_WORDS:
             low = " ".join(text.casefold().split()).lstrip("•·*-–—> ")
             for k in self.prefix_lengths:

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
-import re
-
 from newslint import Rule
 from newslint.parsers.text import is_headline_shaped
 
 from ._boilerplate import boilerplate_matches
 from ._text import TERMINAL, is_prose, stopword_density, words
-
-BULLET_RE = re.compile(r"^[-•·*▪►]\s+\S")
 
 
 class EdgeResidue(Rule):
@@ -16,9 +12,9 @@ class EdgeResidue(Rule):
 
     ## What it does
     Walks in from both ends of the article and collects the run of lines that are not prose:
-    short (at most `max-words` words), no sentence-final punctuation, and a low share of
-    function words (under `max-stopword-density`, the jusText measure). At the end, a run of
-    bulleted teaser lines without final punctuation counts too. Each line of the run is
+    short (at most `max-words` words, no digits, links or addresses), no sentence-final
+    punctuation, and a low share of
+    function words (under `max-stopword-density`, the jusText measure). Each line of the run is
     reported, unless NL301 already names it. Articles with no prose at all are skipped.
 
     ## Why is this bad?
@@ -34,21 +30,24 @@ class EdgeResidue(Rule):
     ```
 
     ## Options
-    - `max-words` (int, default 4): longest line, in words, that can be residue.
+    - `max-words` (int, default 3): longest line, in words, that can be residue.
     - `max-stopword-density` (float, default 0.3): jusText's threshold for "not prose".
     """
 
     code = "NL302"
     name = "edge-residue"
     severity = "warning"
-    options = {"max-words": 4, "max-stopword-density": 0.3}
+    options = {"max-words": 3, "max-stopword-density": 0.3}
 
     def _is_fragment(self, text: str, ctx) -> bool:
         n = len(words(text))
         if n == 0:
-            return bool(text.strip()) and len(text.strip()) <= 12
+            t = text.strip()
+            return 0 < len(t) <= 4 and len(set(t)) > 1  # "%", ").", but not a "___" separator
         if n > ctx.options["max-words"] or text.rstrip().endswith(TERMINAL):
             return False
+        if any(c.isdigit() or c in "@/[]()" for c in text):
+            return False  # scores, e-mail addresses, links and credits are other rules' business
         return stopword_density(text) < ctx.options["max-stopword-density"]
 
     def check(self, document, ctx):
@@ -61,7 +60,7 @@ class EdgeResidue(Rule):
         i = len(lines) - 1
         while i >= 0 and lines[i].block.kind not in ("title",):
             text = lines[i].text
-            if self._is_fragment(text, ctx) or (BULLET_RE.match(text) and not text.rstrip().endswith(TERMINAL)):
+            if self._is_fragment(text, ctx):
                 run.append(i)
                 i -= 1
                 continue

@@ -11,8 +11,9 @@ class FillerParagraph(Rule):
     ## What it does
     Scores each paragraph line for filler phrasing. Strong phrases ("Read on to discover",
     "in today's fast-paced world", "To sum up,", "a testament to") score 2; weaker hype words
-    ("significant", "notably", "showcasing", "massive") score 1. A line that reaches
-    `min-score` is reported, naming the phrases that were found.
+    ("significant", "notably", "showcasing", "massive") score 0.5. Each phrase counts once and
+    overlapping matches count as one. A line that reaches `min-score` is reported, naming the
+    phrases that were found.
 
     ## Why is this bad?
     SEO rewriters and text generators pad articles with sentences that carry no information.
@@ -38,8 +39,20 @@ class FillerParagraph(Rule):
         for line in document.lines:
             if line.block.kind in ("title", "heading"):
                 continue
-            hits = list(scan(line.text, "filler"))
-            score = sum(2 if group == "strong" else 1 for *_, group in hits)
+            hits = _distinct(scan(line.text, "filler"))
+            score = sum(2 if group == "strong" else 0.5 for *_, group in hits)
             if score >= need:
                 names = ", ".join(repr(line.text[s:e]) for s, e, *_ in hits[:4])
                 ctx.report(line.block, line.start, line.end, f"filler paragraph (phrases {names})")
+
+
+def _distinct(hits):
+    """Non-overlapping hits, each phrase once (the longest wins an overlap)."""
+    out, seen, last_end = [], set(), -1
+    for start, end, phrase, group in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if start < last_end or phrase in seen:
+            continue
+        out.append((start, end, phrase, group))
+        seen.add(phrase)
+        last_end = end
+    return out

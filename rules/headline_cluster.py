@@ -10,9 +10,11 @@ class HeadlineCluster(Rule):
     """Several competing headlines are stacked before the body.
 
     ## What it does
-    Looks at the lines before the first prose paragraph. When `min-headlines` or more of them
-    are headline-shaped (4-25 words, no sentence-final punctuation), every one after the first
-    is reported as a competing headline. Exact repeats are left to NL101 and NL104.
+    Looks at the top of the article, before the first prose paragraph, for a stack of
+    consecutive headline-shaped lines (4-25 words, no sentence-final punctuation, mostly words
+    rather than numbers, not a byline). When the stack has `min-headlines` lines or more, every
+    one after the first is reported as a competing headline. Exact repeats are left to NL101
+    and NL104.
 
     ## Why is this bad?
     Machine-rewritten articles often carry a stack of alternative headlines, and scraped pages
@@ -32,16 +34,21 @@ class HeadlineCluster(Rule):
     Lines 3 and 5 compete with the title.
 
     ## Options
-    - `min-headlines` (int, default 2): how many headline-shaped lines make a cluster.
+    - `min-headlines` (int, default 3): how many headline-shaped lines make a cluster.
     """
 
     code = "NL103"
     name = "headline-cluster"
     severity = "warning"
-    options = {"min-headlines": 2}
+    options = {"min-headlines": 3}
 
     def check(self, document, ctx):
-        head = [l for l in head_lines(document) if is_headline_shaped(l.text, min_words=4)]
+        head = []
+        for line in head_lines(document)[:16]:
+            if _headline(line.text):
+                head.append(line)
+            elif head:
+                break  # the stack ends at the first line that is not a headline
         if len(head) < ctx.options["min-headlines"]:
             return
         first = head[0]
@@ -53,3 +60,12 @@ class HeadlineCluster(Rule):
             seen.add(key)
             ctx.report(line.block, line.start, line.end,
                        f"competing headline before the body (cluster of {len(head)} headline lines from line {first.number})")
+
+
+def _headline(text: str) -> bool:
+    if not is_headline_shaped(text, min_words=4):
+        return False
+    toks = text.split()
+    if sum(any(c.isdigit() for c in t) for t in toks) > len(toks) * 0.3:
+        return False  # a score line or a schedule, not a headline
+    return not text.lower().startswith(("by ", "von ", "par ", "por "))

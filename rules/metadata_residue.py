@@ -24,12 +24,12 @@ WEEKDAYS = (
 ).split()
 STAMP_WORDS = set(
     "updated update published posted last modified on at by gmt bst utc est edt pst pdt cst cdt cet cest et pt "
-    "am pm a.m p.m ago hours hour minutes minute mins min days day weeks week read the of and "
+    "am pm a.m p.m ago hours hour minutes minute mins min days day weeks week read the of and today yesterday "
     "aktualisiert veröffentlicht am um uhr publié mis à jour le à publicado actualizado atualizado em de às "
     "el las a pubblicato aggiornato il alle обновлено опубликовано в г года".split()
 )
 STRONG_RE = re.compile(
-    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b",
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b",
     re.I)
 TIME_TOKEN_RE = re.compile(r"^(\d{1,4}(st|nd|rd|th|h)?|\d{1,2}[:.h]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:]+)?|"
                            r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(am|pm))$")
@@ -45,10 +45,19 @@ CREDIT_SUFFIX_RE = re.compile(
 CAPTION_MARKER_RE = re.compile(
     r"^(image copyright|image caption|media caption|copyright|getty images|picture alliance|"
     r"image \d+ of \d+|photo \d+ of \d+|\d+ of \d+|\d+\s*/\s*\d+|\d+of/\d+)\b", re.I)
+AGENCY_SUFFIX_RE = re.compile(
+    r"^[^.!?]{2,60}?\s*[,|/–—-]\s*(ap|afp|reuters|epa|getty|getty images|associated press|the associated press|"
+    r"ap photo|afp photo|pa|pa media|dpa|efe|ansa|xinhua|shutterstock|alamy|istock)\s*\)?$", re.I)
+READING_TIME_RE = re.compile(
+    r"^(\d+\s*(min|mins|minute|minutes|minuto|minutos|minuten|minuti)\.?\s*(read|de leitura|lesezeit|de lecture|de lectura|di lettura)?|"
+    r"(reading time|read time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d*\s*\w*)$", re.I)
+LABELS = {"updated", "published", "posted", "last updated", "by", "photo", "photos", "image", "images", "video",
+          "caption", "credit", "credits", "source", "file photo", "citation", "aktualisiert", "veröffentlicht",
+          "mis à jour", "publié", "actualizado", "publicado", "atualizado", "aggiornato", "pubblicato", "обновлено"}
 AGENCIES = {"associated press", "the associated press", "reuters", "afp", "ap", "getty", "getty images",
             "usa today", "dpa", "efe", "ansa", "tass", "ria novosti", "xinhua", "pa media", "bloomberg"}
 BYLINE_RE = re.compile(
-    r"^(by|von|par|por|di|door|автор:?|текст:?)\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+|and|und|et|y|e|de|van|von|da|di))"
+    r"^(?i:by|von|par|por|door|автор:?|текст:?)\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+|and|und|et|y|e|de|van|von|da|di))"
     r"{0,5}(?:\s*(?:[,|–—-]|\bfor\b|\bin\b).{0,60})?$")
 CONTRIB_RE = re.compile(
     r"\b(contributed (?:reporting )?to this (?:report|story|article)|(?:additional )?reporting by\b|editing by\b|"
@@ -60,8 +69,8 @@ def _timestamp(text: str) -> bool:
     toks = [t for t in toks if t]
     if not toks or len(toks) > 14:
         return False
-    strong = bool(STRONG_RE.search(text)) or any(t in MONTH_SET for t in toks)
-    if not strong:
+    # A year, a clock time or "ago": "Tuesday, 1 March" alone is a fixture date, not a stamp.
+    if not STRONG_RE.search(text):
         return False
     date_like = sum(1 for t in toks if t in MONTH_SET or t in WEEKDAY_SET or t in STAMP_WORDS or TIME_TOKEN_RE.match(t))
     other = len(toks) - date_like
@@ -74,9 +83,13 @@ def classify(text: str) -> str | None:
     n = len(words(t))
     if n == 0 or n > 30:
         return None
-    low = t.lower().strip(" .:-–—|·")
+    low = t.lower().strip(" .:-–—|·•")
+    if low in LABELS:
+        return "metadata label"
     if n <= 14 and _timestamp(t):
         return "timestamp"
+    if n <= 8 and READING_TIME_RE.match(low):
+        return "reading time"
     if low in AGENCIES:
         return "agency credit"
     if CAPTION_MARKER_RE.match(t) and n <= 12:
@@ -84,6 +97,8 @@ def classify(text: str) -> str | None:
     if CREDIT_RE.match(t) and n <= 16:
         return "photo credit"
     if CREDIT_SUFFIX_RE.search(t) and n <= 30:
+        return "photo credit"
+    if n <= 10 and AGENCY_SUFFIX_RE.match(t):
         return "photo credit"
     if n <= 10 and BYLINE_RE.match(t):
         return "byline"
@@ -115,19 +130,20 @@ class MetadataResidue(Rule):
     ```
 
     ## Options
-    - `kinds` (list, default all): which of "timestamp", "byline", "agency credit",
-      "caption marker", "photo credit", "credit line" to report.
+    - `kinds` (list, default all): which of "timestamp", "reading time", "metadata label",
+      "byline", "agency credit", "caption marker", "photo credit", "credit line" to report.
     """
 
     code = "NL303"
     name = "metadata-residue"
     severity = "warning"
-    options = {"kinds": ["timestamp", "byline", "agency credit", "caption marker", "photo credit", "credit line"]}
+    options = {"kinds": ["timestamp", "reading time", "metadata label", "byline", "agency credit", "caption marker",
+                         "photo credit", "credit line"]}
 
     def check(self, document, ctx):
         kinds = set(ctx.options["kinds"])
         for line in document.lines:
-            if line.block.kind == "title" or len(line.text) > 300:
+            if len(line.text) > 300:
                 continue
             kind = classify(line.text)
             if kind in kinds:

@@ -27,8 +27,9 @@ class TaxonomyLeak(Rule):
     ## What it does
     Reports wording that files the article under categories ("falls under the broader umbrella
     of general news, including ...", "part of our coverage of", "Filed under:") and, in the same
-    line, category slugs such as `war-and-conflicts`. A slug on its own is reported only when the
-    line lists two or more of them; ordinary compounds ("rock-and-roll") never count.
+    line, category slugs such as `war-and-conflicts`. Slugs are reported only next to such
+    wording: on their own, hyphenated compounds ("peer-to-peer", "better-than-expected") are
+    ordinary English.
 
     ## Why is this bad?
     Category names belong to the site's metadata. When a rewriting pipeline folds them into the
@@ -56,7 +57,7 @@ class TaxonomyLeak(Rule):
             for start, end, phrase, _ in phrases:
                 ctx.report(line.block, line.start + start, line.start + end,
                            f"taxonomy wording {text[start:end].strip()!r} in prose")
-            if phrases or len(slugs) >= 2:
+            if phrases:
                 for m in slugs:
                     ctx.report(line.block, line.start + m.start(), line.start + m.end(),
                                f"taxonomy slug {m.group()!r} in prose")

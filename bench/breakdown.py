@@ -1,0 +1,49 @@
+"""Per-rule breakdown of the residue bench: which codes hit RESIDUE lines and which hit BODY lines.
+
+    python bench/breakdown.py ../shared/corpus/residue/*.jsonl [--show CODE]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("files", nargs="+")
+    ap.add_argument("--show", default="")
+    args = ap.parse_args()
+    recs = [json.loads(l) for f in args.files for l in open(f, encoding="utf-8") if l.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, r in enumerate(recs):
+            Path(tmp, f"a{i:05d}.txt").write_text(r["text"], encoding="utf-8")
+        out = subprocess.run([sys.executable, "-m", "newslint", "check", "--output-format", "json", tmp],
+                             capture_output=True, text=True).stdout
+    per = defaultdict(list)
+    for d in json.loads(out):
+        per[int(Path(d["path"]).stem[1:])].append(d)
+    hit, body = Counter(), Counter()
+    shown = defaultdict(list)
+    for i, r in enumerate(recs):
+        labels = {l["line"]: l for l in r["lines"]}
+        for d in per[i]:
+            lab = labels.get(d["line"], {}).get("label", "?")
+            if lab == "RESIDUE":
+                hit[d["code"]] += 1
+            elif lab == "BODY":
+                body[d["code"]] += 1
+                if d["code"] == args.show:
+                    shown[d["code"]].append((labels[d["line"]]["text"][:110], d["message"][:60]))
+    for code in sorted(set(hit) | set(body)):
+        print(f"{code}: residue {hit[code]:4d}  body {body[code]:4d}")
+    for text, msg in shown.get(args.show, []):
+        print(f"  BODY {text!r}  <- {msg}")
+
+
+if __name__ == "__main__":
+    main()
