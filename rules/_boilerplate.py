@@ -81,7 +81,7 @@ class Matcher:
             known = sum(1 for t in toks if t in SOCIAL)
             if known >= 2 and known >= len(toks) - 1:
                 return Match("share", key, 0, len(text))
-        if n_words <= MAX_PREFIX_WORDS:
+        if n_words <= MAX_PREFIX_WORDS and not text.rstrip().endswith((".", "!", "?")):
             low = " ".join(text.casefold().split()).lstrip("•·*-–—> ")
             for k in self.prefix_lengths:
                 head = " ".join(low.split()[:k])

@@ -46,7 +46,7 @@ class EdgeResidue(Rule):
             return 0 < len(t) <= 4 and len(set(t)) > 1  # "%", ").", but not a "___" separator
         if n > ctx.options["max-words"] or text.rstrip().endswith(TERMINAL):
             return False
-        if any(c.isdigit() or c in "@/[]()" for c in text):
+        if any(c.isdigit() or c in "@/[]():" for c in text) or "." in text.rstrip("."):
             return False  # scores, e-mail addresses, links and credits are other rules' business
         return stopword_density(text) < ctx.options["max-stopword-density"]
 

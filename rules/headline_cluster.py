@@ -49,7 +49,7 @@ class HeadlineCluster(Rule):
                 head.append(line)
             elif head:
                 break  # the stack ends at the first line that is not a headline
-        if len(head) < ctx.options["min-headlines"]:
+        if not ctx.options["min-headlines"] <= len(head) <= 8:  # a longer run is a list, not a stack
             return
         first = head[0]
         seen = {normalize_title(first.text)}

@@ -38,13 +38,13 @@ WEEKDAY_SET = set(WEEKDAYS)
 
 CREDIT_RE = re.compile(
     r"^\(?(file photo|photo|photos|photograph|image|images|picture|pictures|pic|credit|credits|source|foto|fotos|"
-    r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©)", re.I)
+    r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©)\s*\S", re.I)
 CREDIT_SUFFIX_RE = re.compile(
     r"\((?:(?:ap|afp|reuters|epa|pa|getty|getty images|ap photo|afp photo|reuters photo|image|photo|picture|"
     r"credit|file)\b[^()]{0,80})\)\s*$", re.I)
 CAPTION_MARKER_RE = re.compile(
-    r"^(image copyright|image caption|media caption|copyright|getty images|picture alliance|"
-    r"image \d+ of \d+|photo \d+ of \d+|\d+ of \d+|\d+\s*/\s*\d+|\d+of/\d+)\b", re.I)
+    r"^(image copyright|image caption|media caption|getty images|picture alliance)\b|"
+    r"^((image|photo|picture|slide)\s+)?\d+\s*(of|/|of/)\s*/?\s*\d+$", re.I)
 AGENCY_SUFFIX_RE = re.compile(
     r"^[^.!?]{2,60}?\s*[,|/–—-]\s*(ap|afp|reuters|epa|getty|getty images|associated press|the associated press|"
     r"ap photo|afp photo|pa|pa media|dpa|efe|ansa|xinhua|shutterstock|alamy|istock)\s*\)?$", re.I)

@@ -54,6 +54,7 @@ class TitleVariant(Rule):
             if other == key or not (0.6 <= len(other.split()) / n_title <= 1.7):
                 continue
             score = fuzz.token_set_ratio(key, other)
-            if score >= threshold:
+            # token-set scores any subset 100; the word order must agree too
+            if score >= threshold and fuzz.token_sort_ratio(key, other) >= 70:
                 ctx.report(line.block, line.start, line.end,
                            f"near-variant of the title at line {title_line} (similarity {score:.0f})")
