@@ -22,7 +22,9 @@ MAX_PHRASE_WORDS = 60
 COUNTER_RE = re.compile(
     r"^\d[\d.,]*\s*[kmb]?\s+(likes?|shares?|comments?|retweets?|reposts?|quotes?|bookmarks?|upvotes?|downvotes?|"
     r"downloads?|views?|followers?|replies|reply|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
-    r"compartidos|partages|aufrufe|visualizações|просмотр\w*|коммент\w*)$")
+    r"compartidos|partages|aufrufe|visualizações|просмотр\w*|коммент\w*)$|"
+    r"^\d+\s+(thoughts|responses|replies|comments|reactions) (on|to)\b")
+TEASER_TAG_RE = re.compile(r"\[(?:[A-Z]{3,12})\]\W*$")
 COPYRIGHT_RE = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)")
 SOCIAL = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "pint", "reddit", "telegram", "email", "e-mail",
           "mail", "print", "tumblr", "flipboard", "messenger", "sms", "copy", "link", "share", "tweet", "x", "vk",
@@ -74,6 +76,8 @@ class Matcher:
         n_words = len(key.split())
         if COUNTER_RE.match(key):
             return Match("counter", key, 0, len(text))
+        if n_words <= 25 and TEASER_TAG_RE.search(text):
+            return Match("teaser", key, 0, len(text))
         if n_words <= 20 and COPYRIGHT_RE.match(key) and n_words >= 2:
             return Match("copyright", key, 0, len(text))
         if 2 <= n_words <= 8:

@@ -37,13 +37,31 @@ MONTH_SET = set(MONTHS)
 WEEKDAY_SET = set(WEEKDAYS)
 
 CREDIT_RE = re.compile(
-    r"^\(?(file photo|photo|photos|photograph|image|images|picture|pictures|pic|credit|credits|source|foto|fotos|"
-    r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©)\s*\S", re.I)
+    r"^\(?(image credit|photo credit|picture credit|photo illustration|личный архив|file photo|photo|photos|photograph|image|images|picture|pictures|pic|credit|credits|source|foto|fotos|"
+    r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©|\s(?=[А-ЯA-Z]))\s*\S", re.I)
+# Caption lines: a picture described, then its credit at the end of the line.
+CAPTION_CREDIT_RE = re.compile(
+    r"([/|]\s*(ap|afp|reuters|epa|getty images|getty|pa|ap file|ap photo|afp via getty images)(\s+file)?\s*$)|"
+    r"(\((image|photo|picture|credit|pictured)\s*:[^()]{1,60}\)\s*$)|(\bcredit\s*:\s*[^.]{2,60}$)|"
+    r"(\(\s*(?:[A-Z][\w.-]*/)+[\w.-]+\s*\)\s*$)", re.I)
+CAPTION_PREFIX_RE = re.compile(r"^(file photo|above|pictured|top|main image|in this photo|in this file photo)\s*:", re.I)
+BIO_RE = re.compile(
+    r"\b(may be reached at|can be reached at|reach the reporters?\b|follow (?:me|him|her|them|us) on (?:twitter|facebook|instagram)|"
+    r"is an? [\w\s-]{0,40}\b(?:reporter|writer|correspondent|editor|columnist) (?:for|at) |"
+    r"follow [\w']+ full coverage|have a tip\?|send (?:us )?a tip)", re.I)
+NAME = r"[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+"
+STAFF_RE = re.compile(
+    rf"^{NAME}(?:\s+{NAME}){{1,3}}(?:\s*(?:,|and)\s*{NAME}(?:\s+{NAME}){{0,3}})*\s*,?\s+"
+    r"(?:ap|associated press|the associated press|reuters|afp|usa today|cnn|bloomberg|futurism|[\w\s]{0,30}"
+    r"\b(?:writer|correspondent|reporter|editor|columnist|contributor))$", re.I)
+HANDLE_RE = re.compile(rf"^{NAME}(?:\s+{NAME}){{0,3}}\s+@\w{{2,}}\b")
+DATED_BYLINE_RE = re.compile(
+    r"^(?i:by|written by|posted by|published by|reported by|words by|von|par|por|текст:|автор:)\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*\s")
 CREDIT_SUFFIX_RE = re.compile(
     r"\((?:(?:ap|afp|reuters|epa|pa|getty|getty images|ap photo|afp photo|reuters photo|image|photo|picture|"
     r"credit|file)\b[^()]{0,80})\)\s*$", re.I)
 CAPTION_MARKER_RE = re.compile(
-    r"^(image copyright|image caption|media caption|getty images|picture alliance)\b|"
+    r"^(image copyright|image caption|media caption|getty images|picture alliance)|"
     r"^((image|photo|picture|slide)\s+)?\d+\s*(of|/|of/)\s*/?\s*\d+$", re.I)
 AGENCY_SUFFIX_RE = re.compile(
     r"^[^.!?]{2,60}?\s*[,|/–—-]\s*(ap|afp|reuters|epa|getty|getty images|associated press|the associated press|"
@@ -81,7 +99,7 @@ def classify(text: str) -> str | None:
     """What kind of metadata a short line is, or None."""
     t = text.strip()
     n = len(words(t))
-    if n == 0 or n > 30:
+    if n == 0 or n > 60:
         return None
     low = t.lower().strip(" .:-–—|·•")
     if low in LABELS:
@@ -90,12 +108,20 @@ def classify(text: str) -> str | None:
         return "timestamp"
     if n <= 8 and READING_TIME_RE.match(low):
         return "reading time"
-    if low in AGENCIES:
+    if low in AGENCIES or (n <= 6 and any(low.endswith(" " + a) for a in AGENCIES if " " in a)):
         return "agency credit"
     if CAPTION_MARKER_RE.match(t) and n <= 12:
         return "caption marker"
     if CREDIT_RE.match(t) and n <= 16:
         return "photo credit"
+    if CAPTION_PREFIX_RE.match(t) or (n <= 60 and CAPTION_CREDIT_RE.search(t)):
+        return "photo caption"
+    if n <= 40 and BIO_RE.search(t):
+        return "author bio"
+    if n <= 12 and (STAFF_RE.match(t) or HANDLE_RE.match(t)):
+        return "byline"
+    if n <= 25 and DATED_BYLINE_RE.match(t) and STRONG_RE.search(t):
+        return "byline"
     if CREDIT_SUFFIX_RE.search(t) and n <= 30:
         return "photo credit"
     if n <= 10 and AGENCY_SUFFIX_RE.match(t):
@@ -115,7 +141,9 @@ class MetadataResidue(Rule):
     ("Updated 09:14 GMT, 21 March 2005", "Published 2:16 AM EST Nov 20, 2019"), bylines
     ("By Jane Smith"), agency lines ("Associated Press"), photo credits and caption markers
     ("Photo: Meg Kinnard, AP", "(AP Photo/Matt Rourke)", "Image copyright", "Image 2 of 5"),
-    and contributor lines ("... contributed to this report"). Month and weekday names are
+    photo captions that end in a credit ("... on July 25, 2019. J. Scott Applewhite / AP"),
+    author bios and contact lines ("... may be reached at ..."), and contributor lines
+    ("... contributed to this report"). Month and weekday names are
     known in en, de, fr, es, pt, it and ru.
 
     ## Why is this bad?
@@ -131,14 +159,15 @@ class MetadataResidue(Rule):
 
     ## Options
     - `kinds` (list, default all): which of "timestamp", "reading time", "metadata label",
-      "byline", "agency credit", "caption marker", "photo credit", "credit line" to report.
+      "byline", "agency credit", "caption marker", "photo credit", "photo caption", "author bio",
+      "credit line" to report.
     """
 
     code = "NL303"
     name = "metadata-residue"
     severity = "warning"
     options = {"kinds": ["timestamp", "reading time", "metadata label", "byline", "agency credit", "caption marker",
-                         "photo credit", "credit line"]}
+                         "photo credit", "photo caption", "author bio", "credit line"]}
 
     def check(self, document, ctx):
         kinds = set(ctx.options["kinds"])
