@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from newslint import Rule
@@ -12,8 +13,11 @@ class KeywordStuffing(Rule):
 
     ## What it does
     Counts the content words (not function words) of each line of at least `min-words` words.
-    When one word makes up at least `max-share` of them and occurs `min-repeats` times or more,
-    and the line reads like a list (commas or few function words), the line is reported.
+    A line that reads like a keyword list (four or more short comma-separated items, under 20%
+    function words) is reported when the same keyword (one or two words) opens three or more
+    items and makes up at least `max-share` of the content words, a single word needing
+    `min-repeats` occurrences. Team line-ups ("Name (Club), Name (Club)") do not qualify: their
+    items open with different names.
 
     ## Why is this bad?
     Keyword lists written for search engines ("stock car 2018, stock car brasil, stock car
@@ -43,10 +47,25 @@ class KeywordStuffing(Rule):
             if len(toks) < opts["min-words"]:
                 continue
             content = [t for t in toks if t not in stops and not t.isdigit()]
-            if not content:
+            if not content or not _is_keyword_list(line.text, toks, content):
                 continue
-            word, count = Counter(content).most_common(1)[0]
-            listy = line.text.count(",") >= 3 or (len(toks) - len(content)) / len(toks) < 0.15
-            if count >= opts["min-repeats"] and count / len(content) >= opts["max-share"] and listy:
+            # The stuffed keyword opens item after item: "stock car 2018, stock car brasil, ..."
+            openers = Counter()
+            for item in re.split(r"[,;|]", line.text):
+                item_words = [w.casefold() for w in words(item) if w.casefold() not in stops]
+                openers.update({item_words[0]: 1} if item_words else {})
+                if len(item_words) >= 2:
+                    openers[item_words[0] + " " + item_words[1]] += 1
+            keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
+            count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
+            if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
+                    2 if " " in keyword else 1) >= opts["max-share"]:
                 ctx.report(line.block, line.start, line.end,
-                           f"keyword stuffing: {word!r} repeated {count} times in one line")
+                           f"keyword stuffing: {keyword!r} repeated {max(count, lead)} times in one line")
+
+
+def _is_keyword_list(text: str, toks: list[str], content: list[str]) -> bool:
+    """Reads like a list of search phrases: several short comma-separated items, few function words."""
+    items = [i for i in re.split(r"[,;|]", text) if i.strip()]
+    short_items = len(items) >= 4 and sorted(len(i.split()) for i in items)[len(items) // 2] <= 5
+    return short_items and (len(toks) - len(content)) / len(toks) < 0.2
