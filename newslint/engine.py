@@ -175,6 +175,10 @@ class Linter:
         except RecursionError:
             result.errors.append(f"{path}: input nested too deeply to parse; skipped")
             return result
+        except Exception as exc:  # a parser bug must not end the run or hide other files
+            detail = traceback.format_exc() if os.environ.get("NEWSLINT_VERBOSE") == "1" else ""
+            result.crashes.append(f"{path}: parser failed: {type(exc).__name__}: {exc}{chr(10) + detail if detail else ''}")
+            return result
         for document in documents:
             self.check(document, result)
         marks = suppressions(source)

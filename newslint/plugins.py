@@ -117,24 +117,30 @@ def _collect_rules(registry: Registry) -> None:
 _CACHE: dict[tuple, Registry] = {}
 
 
+def core_registry() -> Registry:
+    """A plugin manager with only newslint's own parsers and formats (no rules, no entry points)."""
+    pm = pluggy.PluginManager("newslint")
+    pm.add_hookspecs(hookspecs)
+    registry = Registry(pm)
+    for name in CORE_PLUGINS:
+        pm.register(importlib.import_module(name), name=name)
+        registry.plugin_names[name] = "newslint"
+    if os.environ.get("NEWSLINT_TRACE_PLUGINS") == "1":
+        pm.trace.root.setwriter(sys.stderr.write)
+        pm.enable_tracing()
+    return registry
+
+
 def load_registry(config: Config) -> Registry:
     """Build (once per distinct plugin setup) the plugin manager and the rule registry."""
     key = (tuple(config.plugins), tuple(config.disable_plugins), str(config.root))
     if key in _CACHE:
         registry = _CACHE[key]
     else:
-        pm = pluggy.PluginManager("newslint")
-        pm.add_hookspecs(hookspecs)
-        registry = Registry(pm)
-        for name in CORE_PLUGINS:
-            pm.register(importlib.import_module(name), name=name)
-            registry.plugin_names[name] = "newslint"
-        _load_entry_points(pm, config, registry)
-        _load_local_plugins(pm, config, registry)
-        pm.check_pending()
-        if os.environ.get("NEWSLINT_TRACE_PLUGINS") == "1":
-            pm.trace.root.setwriter(sys.stderr.write)
-            pm.enable_tracing()
+        registry = core_registry()
+        _load_entry_points(registry.pm, config, registry)
+        _load_local_plugins(registry.pm, config, registry)
+        registry.pm.check_pending()
         _collect_rules(registry)
         _CACHE[key] = registry
     loaded = {n for n, *_ in registry.distributions} | {d for _, d, _ in registry.distributions}

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from newslint import Rule
-from newslint.parsers.text import is_headline_shaped
 
 from ._boilerplate import boilerplate_matches
-from ._text import TERMINAL, is_prose, stopword_density, words
+from ._text import TERMINAL, is_prose, normalize_title, stopword_density, words
 
 
 class EdgeResidue(Rule):
@@ -74,12 +73,15 @@ class EdgeResidue(Rule):
                 break
             if j in known:
                 continue
-            if self._is_fragment(line.text, ctx) and not is_headline_shaped(line.text, min_words=4):
+            # at the top only one- and two-word lines: a short title must never look like residue
+            if self._is_fragment(line.text, ctx) and len(words(line.text)) <= 2:
                 run.append(j)
             else:
                 break
+        title = document.title
+        title_key = normalize_title(title.text) if title is not None else None
         for k in sorted(run):
-            if k in known:
+            if k in known or normalize_title(lines[k].text) == title_key:
                 continue
             line = lines[k]
             where = "start" if k < i else "end"

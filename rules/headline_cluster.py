@@ -3,6 +3,7 @@ from __future__ import annotations
 from newslint import Rule
 from newslint.parsers.text import is_headline_shaped
 
+from ._boilerplate import boilerplate_matches
 from ._text import head_lines, normalize_title
 
 
@@ -11,7 +12,7 @@ class HeadlineCluster(Rule):
 
     ## What it does
     Looks at the top of the article, before the first prose paragraph, for a stack of
-    consecutive headline-shaped lines (4-25 words, no sentence-final punctuation, mostly words
+    consecutive headline-shaped lines (4-20 words, no sentence-final punctuation, mostly words
     rather than numbers, not a byline). When the stack has `min-headlines` lines or more, every
     one after the first is reported as a competing headline. Exact repeats are left to NL101
     and NL104.
@@ -44,7 +45,11 @@ class HeadlineCluster(Rule):
 
     def check(self, document, ctx):
         head = []
+        chrome = boilerplate_matches(document)
+        index = {id(l): i for i, l in enumerate(document.lines)}
         for line in head_lines(document)[:16]:
+            if index[id(line)] in chrome:
+                continue  # site chrome between headlines is NL301's, and does not end the stack
             if _headline(line.text):
                 head.append(line)
             elif head:
@@ -63,7 +68,7 @@ class HeadlineCluster(Rule):
 
 
 def _headline(text: str) -> bool:
-    if not is_headline_shaped(text, min_words=4):
+    if not is_headline_shaped(text, min_words=4, max_words=20):
         return False
     toks = text.split()
     if sum(any(c.isdigit() for c in t) for t in toks) > len(toks) * 0.3:

@@ -46,7 +46,7 @@ class _Collector(HTMLParser):
         self.runs: list[tuple[int, int, int]] = []
         self.length = 0
 
-    def offset(self) -> int:
+    def source_pos(self) -> int:
         line, col = self.getpos()
         return self.starts[line - 1] + col if line - 1 < len(self.starts) else len(self.source)
 
@@ -148,7 +148,7 @@ class _Collector(HTMLParser):
         text = data.translate(_WS)
         if self.sup and text.strip().isdigit():
             text = text.translate(SUPERSCRIPT)
-        self.add_text(text, self.offset())
+        self.add_text(text, self.source_pos())
 
     def _entity(self, raw: str) -> None:
         if self.skip:
@@ -157,7 +157,7 @@ class _Collector(HTMLParser):
         if self.in_title:
             self.title_text.append(decoded)
             return
-        offset = self.offset()
+        offset = self.source_pos()
         self.runs.append((self.length, offset, 1))
         self.parts.append(decoded)
         self.length += len(decoded)

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SHARED = Path(os.environ.get("NEWSLINT_SHARED", ROOT.parent / "shared"))
+
+
+def fixture_text(relative: str) -> str:
+    return (FIXTURES / relative).read_text(encoding="utf-8")
+
+
+def run_cli(*args: str, cwd: str | os.PathLike | None = None, stdin: bytes | None = None,
+            env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m newslint`` as a user would, capturing text output."""
+    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "newslint", *args], cwd=cwd, input=stdin,
+                          capture_output=True, env=full_env, timeout=300)
+
+
+@pytest.fixture
+def cli():
+    def call(*args, **kw):
+        proc = run_cli(*args, **kw)
+        proc.out = proc.stdout.decode("utf-8", "replace")
+        proc.err = proc.stderr.decode("utf-8", "replace")
+        return proc
+    return call
+
+
+@pytest.fixture
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared (the corpora and validators) is not beside this checkout")
+    return SHARED

@@ -1,0 +1,102 @@
+"""Every built-in rule against its bad and good fixture articles, through RuleTester.
+
+The expected findings are written out by hand: code, line, column (and end column where the
+span matters). A change in any of them is a behaviour change and must be deliberate.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newslint.plugins import load_registry
+from newslint.config import Config
+from newslint.testing import RuleTester
+
+from conftest import FIXTURES, fixture_text
+
+RULES = load_registry(Config()).rules
+
+# code -> {fixture file: [(line, column, end_column or None), ...]}; [] means "must be clean"
+EXPECTED: dict[str, dict[str, list[tuple]]] = {
+    "NL101": {"bad.txt": [(5, 1, 49)], "bad.md": [(7, 4, 36)], "good.txt": []},
+    "NL102": {"bad.txt": [(3, 1, 44)], "good.txt": []},
+    "NL103": {"bad.txt": [(3, 1, 51), (5, 1, 71)], "good.txt": []},
+    "NL104": {"bad.txt": [(5, 1, 86)], "good.txt": []},
+    "NL201": {"bad.txt": [(3, 112, 115), (5, 79, 80)], "good.md": []},
+    "NL202": {"bad.txt": [(5, 1, 5)], "good.txt": []},
+    "NL203": {"bad.txt": [(5, 35, 38)], "good.txt": []},
+    "NL204": {"bad.txt": [(5, 49, 52)], "good.txt": []},
+    "NL301": {"bad.txt": [(1, 1, 16), (6, 1, 19), (7, 1, 15), (8, 1, 12), (9, 1, 16), (10, 1, 42)], "good.txt": []},
+    "NL302": {"bad.txt": [(1, 1, 8), (9, 1, 7)], "good.txt": []},
+    "NL303": {"bad.txt": [(3, 1, 33), (4, 1, 14), (6, 1, 23)], "good.txt": []},
+    "NL401": {"bad.txt": [(5, 18, 53), (5, 54, 77), (5, 91, 108)], "good.txt": []},
+    "NL402": {"bad.txt": [(5, 1, 104)], "good.txt": []},
+    "NL403": {"bad.txt": [(5, 1, 31), (7, 1, 18), (7, 20, 38)], "good.txt": []},
+    "NL404": {"bad.txt": [(5, 1, 94)], "good.txt": []},
+    "NL405": {"bad.txt": [(9, 1, 136)], "good.txt": []},
+}
+
+
+def _params():
+    for code, files in EXPECTED.items():
+        tester = RuleTester(RULES[code])
+        valid, invalid = [], []
+        for name, spots in files.items():
+            text = fixture_text(f"rules/{code}/{name}")
+            case_name = f"{code}-{name}"
+            if spots:
+                errors = [{"code": code, "line": ln, "column": col, **({"end_column": end} if end else {})}
+                          for ln, col, end in spots]
+                invalid.append({"name": case_name, "text": text, "filename": name, "errors": errors})
+            else:
+                valid.append({"name": case_name, "text": text, "filename": name})
+        for param in tester.cases(valid, invalid):
+            yield pytest.param(tester, param.values[0], id=param.id)
+
+
+@pytest.mark.parametrize("tester, case", list(_params()))
+def test_rule_fixture(tester, case):
+    tester.check(case)
+
+
+def test_every_rule_has_bad_and_good_fixtures():
+    for code in RULES:
+        folder = FIXTURES / "rules" / code
+        names = {p.stem for p in folder.iterdir()} if folder.is_dir() else set()
+        assert {"bad", "good"} <= names, f"{code} needs bad and good fixtures in {folder}"
+        assert code in EXPECTED, f"{code} has no expected findings in this test"
+
+
+@pytest.mark.parametrize("code", sorted(RULES))
+def test_rule_docstring_has_ruff_sections(code):
+    doc = RULES[code].doc()
+    for section in ("## What it does", "## Why is this bad?", "## Example", "## Options"):
+        assert section in doc, f"{code} docstring lacks {section!r}"
+
+
+def test_at_least_twelve_rules_in_four_families():
+    families = {code[:3] for code in RULES if code.startswith("NL")}
+    assert len([c for c in RULES if c.startswith("NL")]) >= 12
+    assert families == {"NL1", "NL2", "NL3", "NL4"}
+
+
+def test_messages_name_the_problem():
+    tester = RuleTester(RULES["NL101"])
+    (d,) = tester.lint(fixture_text("rules/NL101/bad.txt"))
+    assert d.message == "title repeated (first at line 1)"
+    (d,) = RuleTester(RULES["NL104"]).lint(fixture_text("rules/NL104/bad.txt"))
+    assert d.message == "line repeated (first at line 3)"
+    found = RuleTester(RULES["NL301"]).lint("A title for this\n\nSome prose sentence that is long enough here.\nRead also:\n")
+    assert [x.message for x in found] == ["boilerplate line 'Read also:' (read more)"]
+
+
+def test_user_phrases_extend_the_boilerplate_inventory():
+    text = "Budget talks resume today\n\nMinisters met again on Monday to discuss the plans in detail.\nOffers picked for you\n"
+    assert RuleTester(RULES["NL301"]).lint(text) == []
+    found = RuleTester(RULES["NL301"], **{"extend-phrases": {"partner": ["offers picked for you"]}}).lint(text)
+    assert [(d.line, d.message) for d in found] == [(4, "boilerplate line 'Offers picked for you' (partner)")]
+
+
+def test_catastrophic_user_pattern_is_bounded(tmp_path):
+    tester = RuleTester(RULES["NL301"], patterns=["(a|aa)+$"], **{"pattern-timeout": 0.05})
+    with pytest.raises(AssertionError, match="timeout"):
+        tester.lint("Title line here now\n\n" + "a" * 40 + "!\n")
