@@ -129,7 +129,9 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
     for key, value in table.items():
         kind = _SCHEMA.get(key)
         if kind is None:
-            close = [k for k in _SCHEMA if k.replace("-", "") == key.replace("_", "").replace("-", "")]
+            import difflib
+
+            close = difflib.get_close_matches(key.replace("_", "-"), list(_SCHEMA), n=1, cutoff=0.75)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             fail(key, f"unknown key{hint}; known keys: {', '.join(sorted(_SCHEMA))}")
         attr = key.replace("-", "_")

@@ -47,7 +47,7 @@ class BoilerplateLine(Rule):
         try:
             matches = boilerplate_matches(document, ctx.options)
         except PatternTimeout as exc:
-            raise ValueError(f"pattern {exc.args[0]!r} exceeded its {options['pattern-timeout']} s timeout "
+            raise ValueError(f"pattern {exc.args[0]!r} exceeded its {ctx.options['pattern-timeout']} s timeout "
                              "(catastrophic backtracking?); fix or remove it") from None
         except OSError as exc:
             raise ValueError(f"cannot read phrase file: {exc}") from None
