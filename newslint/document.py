@@ -29,6 +29,9 @@ class Block:
     runs: list[tuple[int, int, int]]
     index: int = 0
     meta: dict[str, Any] = field(default_factory=dict)
+    #: text offset -> source end offset, for characters written wider in the source than in the
+    #: text (an HTML entity, a JSON escape): ``&amp;`` is one character of text, five of source.
+    wide: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def verbatim(cls, kind: str, text: str, source_offset: int, **kw: Any) -> "Block":
@@ -53,7 +56,8 @@ class Block:
         """Map an exclusive end offset into ``self.text`` to an exclusive source offset."""
         if j <= 0:
             return self.source_offset(0)
-        return self.source_offset(j - 1) + 1
+        end = self.wide.get(j - 1) if self.wide else None
+        return end if end is not None else self.source_offset(j - 1) + 1
 
     def lines(self) -> Iterator[tuple[int, int, str]]:
         """Yield ``(start, end, text)`` for each non-blank line of the block."""

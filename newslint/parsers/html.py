@@ -44,6 +44,7 @@ class _Collector(HTMLParser):
         self.h1_seen = False
         self.parts: list[str] = []
         self.runs: list[tuple[int, int, int]] = []
+        self.wide: dict[int, int] = {}
         self.length = 0
 
     def source_pos(self) -> int:
@@ -67,13 +68,14 @@ class _Collector(HTMLParser):
                 a, b = max(t, lead), min(t + n, lead + len(stripped))
                 if a < b:
                     runs.append((a - lead, s + (a - t), b - a))
+            wide = {t - lead: e for t, e in self.wide.items() if lead <= t < lead + len(stripped)}
             kind = self.current_kind()
             if kind == "title" and self.h1_seen:
                 kind = "heading"
             if kind == "title":
                 self.h1_seen = True
-            self.blocks.append(Block(kind, stripped, runs))
-        self.parts, self.runs, self.length = [], [], 0
+            self.blocks.append(Block(kind, stripped, runs, wide=wide))
+        self.parts, self.runs, self.wide, self.length = [], [], {}, 0
 
     def add_text(self, text: str, source_offset: int | None) -> None:
         if source_offset is not None:
@@ -158,7 +160,9 @@ class _Collector(HTMLParser):
             self.title_text.append(decoded)
             return
         offset = self.source_pos()
-        self.runs.append((self.length, offset, 1))
+        for k in range(len(decoded)):
+            self.runs.append((self.length + k, offset, 1))
+            self.wide[self.length + k] = offset + len(raw)
         self.parts.append(decoded)
         self.length += len(decoded)
 

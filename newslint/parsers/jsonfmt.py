@@ -92,8 +92,9 @@ def _object_strings(s: str, i: int) -> dict[str, tuple[int, int]]:
     return out
 
 
-def decode_string(raw: str, base: int) -> tuple[str, list[tuple[int, int, int]]]:
-    """Decode a JSON string body; runs map decoded offsets to ``base`` + raw offsets."""
+def decode_string(raw: str, base: int, wide: dict[int, int] | None = None) -> tuple[str, list[tuple[int, int, int]]]:
+    """Decode a JSON string body; runs map decoded offsets to ``base`` + raw offsets, and
+    ``wide`` (when given) receives the raw end of each escaped character."""
     if "\\" not in raw:
         return raw, [(0, base, len(raw))]
     out: list[str] = []
@@ -124,21 +125,28 @@ def decode_string(raw: str, base: int) -> tuple[str, list[tuple[int, int, int]]]
         else:
             ch, width = _ESCAPES.get(c, c), 2
         runs.append((length, base + j, 1))
+        if wide is not None:
+            wide[length] = base + j + width
         out.append(ch)
         length += 1
         i = j + width
     return "".join(out), runs
 
 
-def compose(block: Block, inner: list[tuple[int, int, int]]) -> Block:
+def compose(block: Block, inner: list[tuple[int, int, int]], wide: dict[int, int]) -> Block:
     """Re-map a block built over decoded string offsets through the string's escape runs."""
     runs: list[tuple[int, int, int]] = []
+    block_wide: dict[int, int] = {}
     for t, m, n in block.runs:
         for it, isrc, il in inner:
             a, b = max(m, it), min(m + n, it + il)
             if a < b:
                 runs.append((t + (a - m), isrc + (a - it), b - a))
+        for k in range(m, m + n) if wide else ():
+            if k in wide:
+                block_wide[t + (k - m)] = wide[k]
     block.runs = runs
+    block.wide = block_wide
     return block
 
 
@@ -158,19 +166,21 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
     title_text = None
     if title_key:
         a, b = raw_fields[title_key]
-        title_text, runs = decode_string(source[a:b], a)
+        wide: dict[int, int] = {}
+        title_text, runs = decode_string(source[a:b], a, wide)
         if title_text.strip():
             lead = len(title_text) - len(title_text.lstrip())
-            block = Block("title", title_text.strip(), [(0, 0, len(title_text.strip()))], meta={"field": f"/{title_key}"})
-            blocks.append(compose(block, [(t - lead, s, n) for t, s, n in runs]))
+            block = Block("title", title_text.strip(), [(0, lead, len(title_text.strip()))], meta={"field": f"/{title_key}"})
+            blocks.append(compose(block, runs, wide))
     if body_key:
         a, b = raw_fields[body_key]
-        body, runs = decode_string(source[a:b], a)
+        wide = {}
+        body, runs = decode_string(source[a:b], a, wide)
         body_blocks = plain_blocks(body, detect_title=False, meta={"field": f"/{body_key}"})
         if blocks and body_blocks and body_blocks[0].text.split("\n", 1)[0].strip() == blocks[0].text:
             blocks = []  # the body repeats its title as its first line: that line is the title
             body_blocks = plain_blocks(body, detect_title=True, meta={"field": f"/{body_key}"})
-        blocks.extend(compose(bl, runs) for bl in body_blocks)
+        blocks.extend(compose(bl, runs, wide) for bl in body_blocks)
     id_key = _first(obj, config.id_fields)
     metadata = {k: v for k, v in obj.items() if k not in (title_key, body_key) and isinstance(v, (str, int, float, bool))}
     return Document(path=path, format=config_format(path), source=source, blocks=blocks, metadata=metadata,
