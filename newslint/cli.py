@@ -142,6 +142,7 @@ def cmd_check(args) -> int:
             raise UsageError(f"{path}: no such file or directory")
     linter = Linter(config)
     reporter_cls = _reporter_class(args.output_format or "text", linter.pm)
+    linter.keep_source = reporter_cls.needs_source or args.show_source
     known = load_baseline(config.baseline) if config.baseline and not args.write_baseline else None
 
     out_path = args.output_file
@@ -173,11 +174,7 @@ def cmd_check(args) -> int:
             if diags:
                 summary.files_with_findings += 1
                 failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in diags)
-            source = None
-            if args.show_source and diags and result.path != "-" and os.path.isfile(result.path):
-                with open(result.path, encoding="utf-8", errors="replace") as fh:
-                    source = fh.read().replace("\r\n", "\n").replace("\r", "\n")
-            reporter.add(result.path, diags, source)
+            reporter.add(result.path, diags, result.source)
         summary.errors = problems
         reporter.finish(summary)
     finally:

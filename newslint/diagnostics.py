@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field as dc_field
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
+_LINE_REF = re.compile(r"\blines? \d+")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,9 @@ class Diagnostic:
 
     def fingerprint(self) -> str:
         """A content fingerprint that survives edits elsewhere in the file (baselines, SARIF)."""
-        basis = "\0".join((self.path, self.code, self.context or self.excerpt, self.message.split(" (first at")[0]))
+        # line numbers inside messages ("first at line 3") move with edits: leave them out
+        message = _LINE_REF.sub("line", self.message)
+        basis = "\0".join((self.path, self.code, self.context or self.excerpt, message))
         return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def to_dict(self) -> dict:

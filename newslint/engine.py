@@ -30,6 +30,7 @@ class FileResult:
     errors: list[str] = field(default_factory=list)  # unusable input: exit code 2
     crashes: list[str] = field(default_factory=list)  # a rule raised: exit code 2
     warnings: list[str] = field(default_factory=list)  # noted on stderr, exit code unaffected
+    source: str | None = None  # the decoded text, kept only when a reporter asks for it
 
 
 @dataclass
@@ -113,8 +114,9 @@ def is_suppressed(diag: Diagnostic, marks: list[tuple[int, str, set[str]]]) -> b
 class Linter:
     """Rules compiled once for a config; lints any number of files or strings."""
 
-    def __init__(self, config: Config | None = None, registry: Registry | None = None):
+    def __init__(self, config: Config | None = None, registry: Registry | None = None, keep_source: bool = False):
         self.config = config or Config()
+        self.keep_source = keep_source
         self.registry = registry or load_registry(self.config)
         self.pm = self.registry.pm
         check_selectors(self.config, self.registry.rules)
@@ -166,7 +168,7 @@ class Linter:
             result.diagnostics.extend(ctx.diagnostics)
 
     def lint_source(self, path: str, source: str) -> FileResult:
-        result = FileResult(path)
+        result = FileResult(path, source=source if self.keep_source else None)
         try:
             documents = self.parse(path, source, result.errors)
         except InputError as exc:
@@ -255,9 +257,9 @@ def discover(paths: Iterable[str], config: Config, warnings: list[str] | None = 
 _WORKER: Linter | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, keep_source: bool) -> None:
     global _WORKER
-    _WORKER = Linter(config)
+    _WORKER = Linter(config, keep_source=keep_source)
 
 
 def _work(path: str) -> FileResult:
@@ -277,7 +279,7 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(config,)) as pool:
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, linter.keep_source)) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
             yield from pool.imap(_work, files, chunksize=chunk)
         return

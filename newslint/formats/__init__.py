@@ -15,6 +15,11 @@ BUILTIN = {
     "text": "text:TextReporter",
     "json": "json:JsonReporter",
     "json-lines": "jsonlines:JsonLinesReporter",
+    "sarif": "sarif:SarifReporter",
+    "github": "github:GithubReporter",
+    "gitlab": "gitlab:GitlabReporter",
+    "junit": "junit:JunitReporter",
+    "rdjson": "rdjson:RdjsonReporter",
 }
 
 
@@ -35,6 +40,8 @@ class Reporter:
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    #: Set when the format needs each file's decoded text (UTF-8 byte columns, source excerpts).
+    needs_source: ClassVar[bool] = False
 
     def __init__(self, stream: IO[str], rules: "dict[str, type[Rule]]", *, show_source: bool = False,
                  color: bool = False, statistics: bool = False, quiet: bool = False, files: list[str] | None = None):
@@ -59,6 +66,57 @@ class Reporter:
         from ..diagnostics import Diagnostic
 
         return sorted(self.collected, key=Diagnostic.sort_key)
+
+
+def report_path(path: str) -> str:
+    """A path for CI reports: relative to the working folder when it lies below it, '/'-separated.
+
+    An absolute path that was given and lies elsewhere stays as given; nothing is made absolute.
+    """
+    import os
+
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+            if not rel.startswith(".."):
+                path = rel
+        except ValueError:
+            pass
+    path = path.replace(os.sep, "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def fingerprints(diagnostics: "list[Diagnostic]") -> list[str]:
+    """Stable, unique fingerprints: content hash plus the occurrence number of that hash."""
+    seen: dict[str, int] = {}
+    out = []
+    for d in diagnostics:
+        fp = d.fingerprint()
+        seen[fp] = seen.get(fp, 0) + 1
+        out.append(f"{fp[:16]}:{seen[fp]}")
+    return out
+
+
+def rule_help_uri(rule) -> str:
+    url = getattr(rule, "url", None)
+    if url:
+        return url
+    dist = rule.plugin.split("[", 1)[0]
+    if dist == "newslint" or rule.plugin.startswith("newslint["):
+        return f"https://github.com/newslint/newslint/blob/main/docs/rules.md#{rule.code.lower()}"
+    return f"https://pypi.org/project/{dist}/"
+
+
+def rule_section(rule, title: str) -> str:
+    """The text of one ``## title`` section of a rule's docstring (or the summary)."""
+    doc = rule.doc()
+    marker = f"## {title}"
+    if marker not in doc:
+        return rule.summary()
+    body = doc.split(marker, 1)[1].split("\n## ", 1)[0]
+    return " ".join(body.split()) or rule.summary()
 
 
 def load_reporter(spec: str) -> type[Reporter]:

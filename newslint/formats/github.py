@@ -1,0 +1,34 @@
+"""GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding."""
+from __future__ import annotations
+
+from . import Reporter, Summary, report_path
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter(Reporter):
+    name = "github"
+    description = "GitHub Actions annotations (workflow commands)"
+
+    def add(self, path, diagnostics, source=None):
+        # streamed, errors first within a file: the runner shows only 10 of each kind per step
+        order = {"error": 0, "warning": 1, "info": 2}
+        for d in sorted(diagnostics, key=lambda d: (order[d.severity], d.line, d.column)):
+            props = [f"file={escape_property(report_path(d.path))}", f"line={d.line}"]
+            if d.end_line == d.line:
+                props += [f"endLine={d.end_line}", f"col={d.column}", f"endColumn={max(d.end_column, d.column)}"]
+            else:
+                props.append(f"endLine={d.end_line}")
+            props.append(f"title={escape_property(f'newslint ({d.code})')}")
+            self.stream.write(f"::{COMMANDS[d.severity]} {','.join(props)}::{escape_data(f'{d.code} {d.message}')}\n")
+
+    def finish(self, summary: Summary) -> None:
+        self.stream.flush()

@@ -1,0 +1,47 @@
+"""reviewdog Diagnostic Format (rdjson): columns in UTF-8 bytes, as reviewdog expects."""
+from __future__ import annotations
+
+import json
+
+from . import Reporter, Summary, report_path, rule_help_uri
+
+SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+
+
+def byte_column(lines: list[str] | None, line: int, column: int) -> int:
+    if not lines or not 0 < line <= len(lines):
+        return column
+    return len(lines[line - 1][:column - 1].encode("utf-8", "surrogatepass")) + 1
+
+
+class RdjsonReporter(Reporter):
+    name = "rdjson"
+    description = "reviewdog rdjson"
+    needs_source = True
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.out: list[dict] = []
+
+    def add(self, path, diagnostics, source=None):
+        super().add(path, [], source)
+        lines = source.split("\n") if source is not None and diagnostics else None
+        for d in diagnostics:
+            rule = self.rules.get(d.code)
+            code = {"value": d.code}
+            if rule is not None:
+                code["url"] = rule_help_uri(rule)
+            self.out.append({
+                "message": d.message,
+                "location": {"path": report_path(d.path), "range": {
+                    "start": {"line": d.line, "column": byte_column(lines, d.line, d.column)},
+                    "end": {"line": d.end_line, "column": byte_column(lines, d.end_line, d.end_column)}}},
+                "severity": SEVERITIES[d.severity],
+                "source": {"name": "newslint"},
+                "code": code,
+            })
+
+    def finish(self, summary: Summary) -> None:
+        json.dump({"source": {"name": "newslint", "url": "https://github.com/newslint/newslint"},
+                   "diagnostics": self.out}, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")
