@@ -1,8 +1,8 @@
 """The rule contract: a class with metadata and a ``check(document, ctx)`` method."""
 from __future__ import annotations
 
+import inspect
 import re
-import textwrap
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .diagnostics import SEVERITIES, Diagnostic
@@ -39,7 +39,7 @@ class Rule:
 
     @classmethod
     def doc(cls) -> str:
-        return textwrap.dedent("\n" + (cls.__doc__ or "")).strip() if cls.__doc__ else ""
+        return inspect.cleandoc(cls.__doc__) if cls.__doc__ else ""
 
     @classmethod
     def summary(cls) -> str:

@@ -100,3 +100,13 @@ def test_catastrophic_user_pattern_is_bounded(tmp_path):
     tester = RuleTester(RULES["NL301"], patterns=["(a|aa)+$"], **{"pattern-timeout": 0.05})
     with pytest.raises(AssertionError, match="timeout"):
         tester.lint("Title line here now\n\n" + "a" * 40 + "!\n")
+
+
+def test_rule_docs_page_is_current():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_rules", FIXTURES.parent / "docs" / "gen_rules.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    current = (FIXTURES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert current == module.render(), "run: python docs/gen_rules.py"
