@@ -96,7 +96,7 @@ def _collect_rules(registry: Registry) -> None:
     pm = registry.pm
     owner: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    for impl in reversed(pm.hook.newslint_register_rules.get_hookimpls()):
+    for impl in pm.hook.newslint_register_rules.get_hookimpls():
         plugin = _display_name(pm, impl.plugin, registry.plugin_names)
         for rule in impl.function() or []:
             if not (isinstance(rule, type) and issubclass(rule, Rule)):
