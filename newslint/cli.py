@@ -161,7 +161,7 @@ def cmd_check(args) -> int:
             for warning in result.warnings:
                 print(f"newslint: warning: {warning}", file=sys.stderr)
             if not result.path:
-                continue
+                continue  # discovery notes only
             summary.files += 1
             problems.extend(result.errors + result.crashes)
             for message in result.errors + result.crashes:

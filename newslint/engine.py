@@ -14,11 +14,15 @@ from .config import Config, find_config, load_config
 from .diagnostics import Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
+from .parsers import format_of
 from .plugins import Registry, load_registry
 from .rules import Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Past this many characters a text, Markdown or HTML file is checked only up to a line end
+#: before the limit (with a warning): no article is this long, and time must stay bounded.
+MAX_CHECK_CHARS = 2_000_000
 
 
 @dataclass
@@ -169,6 +173,12 @@ class Linter:
 
     def lint_source(self, path: str, source: str) -> FileResult:
         result = FileResult(path, source=source if self.keep_source else None)
+        if len(source) > MAX_CHECK_CHARS and format_of(path) not in ("json", "jsonl"):
+            cut = source.rfind("\n", 0, MAX_CHECK_CHARS)
+            source = source[:cut + 1 if cut > 0 else MAX_CHECK_CHARS]
+            line = source.count("\n") + 1
+            result.warnings.append(f"{path}: longer than {MAX_CHECK_CHARS:,} characters; "
+                                   f"checked only up to line {line}")
         try:
             documents = self.parse(path, source, result.errors)
         except InputError as exc:

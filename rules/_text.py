@@ -55,7 +55,10 @@ def label_key(text: str) -> str:
 def is_prose(text: str) -> bool:
     """A sentence-like line: ends with terminal punctuation and has several words."""
     t = text.rstrip()
-    return (t.endswith(TERMINAL) and len(words(t)) >= 6) or len(words(t)) >= 30
+    if len(t) > 400:
+        return True  # no headline, label or credit is this long; skip counting its words
+    n = len(words(t))
+    return (t.endswith(TERMINAL) and n >= 6) or n >= 30
 
 
 @lru_cache(maxsize=None)

@@ -53,11 +53,12 @@ class TaxonomyLeak(Rule):
         for line in document.lines:
             text = line.text
             phrases = list(scan(text, "taxonomy"))
+            if not phrases:
+                continue
             slugs = [m for m in SLUG_RE.finditer(text) if m.group() not in PROSE_COMPOUNDS]
             for start, end, phrase, _ in phrases:
                 ctx.report(line.block, line.start + start, line.start + end,
                            f"taxonomy wording {text[start:end].strip()!r} in prose")
-            if phrases:
-                for m in slugs:
+            for m in slugs:
                     ctx.report(line.block, line.start + m.start(), line.start + m.end(),
                                f"taxonomy slug {m.group()!r} in prose")
