@@ -165,3 +165,9 @@ def regenerate() -> None:
 
 if __name__ == "__main__" and "--regenerate" in sys.argv:
     regenerate()
+
+
+@pytest.mark.parametrize("fmt", sorted(BUILTIN))
+def test_reports_do_not_leak_absolute_paths(cli, fmt):
+    out = cli("check", "--isolated", "--output-format", fmt, "fixtures/samples", cwd=ROOT).out
+    assert str(ROOT) not in out
