@@ -61,9 +61,11 @@ class Matcher:
                 automaton.add_word(phrase, (phrase, category))
             automaton.make_automaton()
             self.automaton = automaton
-        import regex
+        self.patterns = []
+        if patterns:
+            import regex  # only for user patterns: it bounds them with a timeout
 
-        self.patterns = [(regex.compile(p, regex.I | regex.V1), p) for p in patterns]
+            self.patterns = [(regex.compile(p, regex.I | regex.V1), p) for p in patterns]
         self.timeout = timeout
 
     def match(self, text: str) -> Match | None:
@@ -133,9 +135,22 @@ def _matcher(options_key: str) -> Matcher:
     return Matcher(data, options["patterns"], options["pattern-timeout"])
 
 
-def matcher(options: dict[str, Any]) -> Matcher:
+_OPTION_KEYS: dict[int, tuple[dict, str]] = {}
+
+
+def options_key(options: dict[str, Any]) -> str:
+    """A canonical key for a rule's options, computed once per options object (not per document)."""
+    known = _OPTION_KEYS.get(id(options))
+    if known is not None and known[0] is options:
+        return known[1]
     keys = ("replace-builtin", "phrase-files", "extend-phrases", "patterns", "pattern-timeout")
-    return _matcher(json.dumps({k: options.get(k, DEFAULTS[k]) for k in keys}, sort_keys=True))
+    key = json.dumps({k: options.get(k, DEFAULTS[k]) for k in keys}, sort_keys=True)
+    _OPTION_KEYS[id(options)] = (options, key)
+    return key
+
+
+def matcher(options: dict[str, Any]) -> Matcher:
+    return _matcher(options_key(options))
 
 
 DEFAULTS: dict[str, Any] = {
@@ -159,8 +174,7 @@ def boilerplate_matches(document, options: dict[str, Any] | None = None) -> dict
             if hit is not None:
                 out[i] = hit
         return out
-    key = "boilerplate:" + json.dumps(options or DEFAULTS, sort_keys=True, default=str)
-    return cached(document, key, compute)
+    return cached(document, "boilerplate:" + options_key(options or DEFAULTS), compute)
 
 
 def word_count(text: str) -> int:

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-DIGIT_SEP_RE = re.compile(r"(?<=\d)[,.\u202f\u00a0' ](?=\d{3}\b)")
+DIGIT_SEP_RE = re.compile(r"(\d)[,.\u202f\u00a0' ](?=\d{3}\b)")
 PUNCT_RE = re.compile(r"[^\w\s]+")
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", ": ")
 SITE_SUFFIX_RE = re.compile(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,40}$")
 TERMINAL = (".", "!", "?", "…", "。", "！", "？", '."', ".”", "!”", "?”", ".'", ".’", '!"', '?"', ")", ".»")
 EDGE_PUNCT = " \t:.!…»›>|-–—•*·()[]{}\"'“”‘’«,;/\\+=_#~^"
@@ -30,20 +31,70 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+class _FoldTable(dict):
+    """str.translate table, memoised per character: case folded, punctuation and symbols to spaces."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = " " if unicodedata.category(char)[0] in "PS" else char.casefold()
+        self[code] = value
+        return value
+
+
+_FOLD = _FoldTable()
+_HAS_DIGIT_SEP = re.compile(r"\d[,.\u202f\u00a0' ]\d{3}")
+
+
 def normalize(text: str) -> str:
     """Case, width, whitespace, punctuation and digit separators folded ("6,000" == "6000")."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = DIGIT_SEP_RE.sub("", text)
-    text = PUNCT_RE.sub(" ", text)
-    return " ".join(text.split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    if _HAS_DIGIT_SEP.search(text):
+        text = DIGIT_SEP_RE.sub(r"\1", text)
+    return " ".join(text.translate(_FOLD).split())
+
+
+class _KeyTable(dict):
+    """str.translate table for comparison keys: case folded; punctuation, symbols and spaces dropped."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = "" if unicodedata.category(char)[0] in "PSZC" else char.casefold()
+        self[code] = value
+        return value
+
+
+_KEY = _KeyTable()
+
+
+def fold(text: str) -> str:
+    """A comparison key for whole lines: one C-level pass. Case, width, punctuation, spaces and
+    digit separators vanish, so "6,000 Aid-Workers" and "6000 aid workers" share a key."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_KEY)
+
+
+def strip_site_suffix(text: str) -> str:
+    if any(sep in text for sep in _SITE_SEPARATORS):
+        stripped = SITE_SUFFIX_RE.sub("", text.strip())
+        if len(stripped.split()) >= 3:
+            return stripped
+    return text
+
+
+def title_key(text: str) -> str:
+    """:func:`fold` after dropping a trailing site name (" | Site", " - Site")."""
+    return fold(strip_site_suffix(text))
+
+
+def folded_lines(document: "Document") -> list[str]:
+    return cached(document, "folded_lines", lambda doc: [fold(line.text) for line in doc.lines])
 
 
 def normalize_title(text: str) -> str:
     """As :func:`normalize`, after dropping a trailing site name (" | Site", " - Site")."""
-    stripped = SITE_SUFFIX_RE.sub("", text.strip())
-    if len(words(stripped)) >= 3:
-        text = stripped
-    return normalize(text)
+    return normalize(strip_site_suffix(text))
 
 
 def label_key(text: str) -> str:
@@ -57,7 +108,7 @@ def is_prose(text: str) -> bool:
     t = text.rstrip()
     if len(t) > 400:
         return True  # no headline, label or credit is this long; skip counting its words
-    n = len(words(t))
+    n = len(t.split())
     return (t.endswith(TERMINAL) and n >= 6) or n >= 30
 
 
@@ -100,8 +151,6 @@ def head_lines(document: "Document"):
     return cached(document, "head_lines", compute)
 
 
-def norm_lines(document: "Document") -> list[str]:
-    return cached(document, "norm_lines", lambda doc: [normalize(line.text) for line in doc.lines])
 
 
 def line_no(document: "Document", line) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from newslint import Rule
 
 from ._boilerplate import boilerplate_matches
-from ._text import TERMINAL, is_prose, normalize_title, stopword_density, words
+from ._text import TERMINAL, is_prose, stopword_density, title_key, words
 
 
 class EdgeResidue(Rule):
@@ -79,9 +79,9 @@ class EdgeResidue(Rule):
             else:
                 break
         title = document.title
-        title_key = normalize_title(title.text) if title is not None else None
+        of_title = title_key(title.text) if title is not None else None
         for k in sorted(run):
-            if k in known or normalize_title(lines[k].text) == title_key:
+            if k in known or title_key(lines[k].text) == of_title:
                 continue
             line = lines[k]
             where = "start" if k < i else "end"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._phrases import scan
+from ._phrases import hits_in
 
 
 class FillerParagraph(Rule):
@@ -36,10 +36,10 @@ class FillerParagraph(Rule):
 
     def check(self, document, ctx):
         need = ctx.options["min-score"]
-        for line in document.lines:
+        for line, found in hits_in(document, "filler"):
             if line.block.kind in ("title", "heading"):
                 continue
-            hits = _distinct(scan(line.text, "filler"))
+            hits = _distinct(found)
             score = sum(2 if group == "strong" else 0.5 for *_, group in hits)
             if score >= need:
                 names = ", ".join(repr(line.text[s:e]) for s, e, *_ in hits[:4])

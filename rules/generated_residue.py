@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._phrases import scan
+from ._phrases import hits_in
 
 _MESSAGES = {
     "chat": "chat-assistant phrase {!r} left in the article",
@@ -43,9 +43,9 @@ class GeneratedResidue(Rule):
 
     def check(self, document, ctx):
         groups = set(ctx.options["groups"])
-        for line in document.lines:
+        for line, hits in hits_in(document, "generated"):
             text = line.text
-            for start, end, phrase, group in scan(text, "generated"):
+            for start, end, phrase, group in hits:
                 if group not in groups or _quoted(text, start):
                     continue
                 ctx.report(line.block, line.start + start, line.start + end,

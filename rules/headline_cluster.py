@@ -4,7 +4,7 @@ from newslint import Rule
 from newslint.parsers.text import is_headline_shaped
 
 from ._boilerplate import boilerplate_matches
-from ._text import head_lines, normalize_title
+from ._text import head_lines, title_key
 
 
 class HeadlineCluster(Rule):
@@ -57,9 +57,9 @@ class HeadlineCluster(Rule):
         if not ctx.options["min-headlines"] <= len(head) <= 8:  # a longer run is a list, not a stack
             return
         first = head[0]
-        seen = {normalize_title(first.text)}
+        seen = {title_key(first.text)}
         for line in head[1:]:
-            key = normalize_title(line.text)
+            key = title_key(line.text)
             if key in seen:
                 continue
             seen.add(key)

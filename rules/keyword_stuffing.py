@@ -7,6 +7,8 @@ from newslint import Rule
 
 from ._text import stopwords, words
 
+ITEM_SPLIT = re.compile(r"[,;|]")
+
 
 class KeywordStuffing(Rule):
     """A line that repeats the same keywords over and over.
@@ -43,17 +45,21 @@ class KeywordStuffing(Rule):
         stops = stopwords()
         opts = ctx.options
         for line in document.lines:
-            if len(line.text) > 2000:
-                continue  # keyword lists are short lines
+            text = line.text
+            if len(text) > 2000 or text.count(",") + text.count(";") + text.count("|") < 3:
+                continue  # a keyword list is a short line of four or more separated items
+            items = [i for i in ITEM_SPLIT.split(text) if i.strip()]
+            if len(items) < 4 or sorted(len(i.split()) for i in items)[len(items) // 2] > 5:
+                continue
             toks = [w.casefold() for w in words(line.text)]
             if len(toks) < opts["min-words"]:
                 continue
             content = [t for t in toks if t not in stops and not t.isdigit()]
-            if not content or not _is_keyword_list(line.text, toks, content):
+            if not content or (len(toks) - len(content)) / len(toks) >= 0.2:
                 continue
             # The stuffed keyword opens item after item: "stock car 2018, stock car brasil, ..."
             openers = Counter()
-            for item in re.split(r"[,;|]", line.text):
+            for item in items:
                 item_words = [w.casefold() for w in words(item) if w.casefold() not in stops]
                 openers.update({item_words[0]: 1} if item_words else {})
                 if len(item_words) >= 2:
@@ -64,10 +70,3 @@ class KeywordStuffing(Rule):
                     2 if " " in keyword else 1) >= opts["max-share"]:
                 ctx.report(line.block, line.start, line.end,
                            f"keyword stuffing: {keyword!r} repeated {max(count, lead)} times in one line")
-
-
-def _is_keyword_list(text: str, toks: list[str], content: list[str]) -> bool:
-    """Reads like a list of search phrases: several short comma-separated items, few function words."""
-    items = [i for i in re.split(r"[,;|]", text) if i.strip()]
-    short_items = len(items) >= 4 and sorted(len(i.split()) for i in items)[len(items) // 2] <= 5
-    return short_items and (len(toks) - len(content)) / len(toks) < 0.2

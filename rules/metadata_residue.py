@@ -98,8 +98,19 @@ def _timestamp(text: str) -> bool:
 def classify(text: str) -> str | None:
     """What kind of metadata a short line is, or None."""
     t = text.strip()
+    if len(t) > 500 or t.count(" ") > 60:
+        return None
     n = len(words(t))
-    if n == 0 or n > 60:
+    if n == 0:
+        return None
+    if n > 16:
+        # long lines can only be captions, bios or contributor lines
+        if n <= 60 and (CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:])):
+            return "photo caption"
+        if n <= 40 and BIO_RE.search(t):
+            return "author bio"
+        if n <= 25 and (CONTRIB_RE.search(t) or (DATED_BYLINE_RE.match(t) and STRONG_RE.search(t))):
+            return "credit line" if CONTRIB_RE.search(t) else "byline"
         return None
     low = t.lower().strip(" .:-–—|·•")
     if low in LABELS:
@@ -114,7 +125,7 @@ def classify(text: str) -> str | None:
         return "caption marker"
     if CREDIT_RE.match(t) and n <= 16:
         return "photo credit"
-    if CAPTION_PREFIX_RE.match(t) or (n <= 60 and CAPTION_CREDIT_RE.search(t)):
+    if CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:]):
         return "photo caption"
     if n <= 40 and BIO_RE.search(t):
         return "author bio"

@@ -4,7 +4,7 @@ from collections import Counter
 
 from newslint import Rule
 
-from ._text import norm_lines, normalize_title
+from ._text import folded_lines, title_key
 
 
 class RepeatedLine(Rule):
@@ -40,16 +40,17 @@ class RepeatedLine(Rule):
 
     def check(self, document, ctx):
         title = document.title
-        title_key = normalize_title(title.text) if title is not None else None
+        of_title = title_key(title.text) if title is not None else None
         first_seen: dict[str, int] = {}
         min_words = ctx.options["min-words"]
-        keys = norm_lines(document)
+        keys = folded_lines(document)
         counts = Counter(keys)
         for line, key in zip(document.lines, keys):
-            if key.count(" ") + 1 < min_words or counts[key] > 2:
-                continue
-            if key in first_seen:
-                if line.block.kind != "title" and normalize_title(line.text) != title_key:
-                    ctx.report(line.block, line.start, line.end, f"line repeated (first at line {first_seen[key]})")
-            else:
+            if not key or counts[key] != 2:
+                continue  # unique, or a recurring template line
+            if key not in first_seen:
                 first_seen[key] = line.number
+                continue
+            if len(line.text.split()) < min_words or line.block.kind == "title" or title_key(line.text) == of_title:
+                continue
+            ctx.report(line.block, line.start, line.end, f"line repeated (first at line {first_seen[key]})")

@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._phrases import scan
+from ._phrases import hits_in
 
 SLUG_RE = re.compile(r"(?<![\w/.-])[a-z]+(?:-[a-z]+)*-and-[a-z]+(?:-[a-z]+)*(?![\w/-])|(?<![\w/.-])[a-z]+(?:-[a-z]+){2,}(?![\w/-])")
 # Common hyphenated compounds of ordinary English prose are not slugs.
@@ -50,11 +50,8 @@ class TaxonomyLeak(Rule):
     severity = "warning"
 
     def check(self, document, ctx):
-        for line in document.lines:
+        for line, phrases in hits_in(document, "taxonomy"):
             text = line.text
-            phrases = list(scan(text, "taxonomy"))
-            if not phrases:
-                continue
             slugs = [m for m in SLUG_RE.finditer(text) if m.group() not in PROSE_COMPOUNDS]
             for start, end, phrase, _ in phrases:
                 ctx.report(line.block, line.start + start, line.start + end,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._text import normalize_title
+from ._text import folded_lines, title_key
 
 
 class TitleRepeated(Rule):
@@ -40,14 +40,14 @@ class TitleRepeated(Rule):
         title = document.title
         if title is None:
             return
-        key = normalize_title(title.text)
-        if len(key.split()) < ctx.options["min-words"]:
+        if len(title.text.split()) < ctx.options["min-words"]:
+            return
+        key = title_key(title.text)
+        if not key:
             return
         title_line = document.position(title.start_offset)[0]
-        for line in document.lines:
+        for line, folded in zip(document.lines, folded_lines(document)):
             if line.block is title:
                 continue
-            if len(line.text) < len(key) // 2 or len(line.text) > 3 * len(key) + 40:
-                continue
-            if normalize_title(line.text) == key:
+            if folded == key or (folded.startswith(key) and title_key(line.text) == key):
                 ctx.report(line.block, line.start, line.end, f"title repeated (first at line {title_line})")

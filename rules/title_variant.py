@@ -38,8 +38,6 @@ class TitleVariant(Rule):
         title = document.title
         if title is None:
             return
-        from rapidfuzz import fuzz
-
         key = normalize_title(title.text)
         n_title = len(key.split())
         if n_title < 3:
@@ -53,6 +51,8 @@ class TitleVariant(Rule):
             other = normalize_title(line.text)
             if other == key or not (0.6 <= len(other.split()) / n_title <= 1.7):
                 continue
+            from rapidfuzz import fuzz  # imported only when a candidate line exists
+
             score = fuzz.token_set_ratio(key, other)
             # token-set scores any subset 100; the word order must agree too
             if score >= threshold and fuzz.token_sort_ratio(key, other) >= 70:

@@ -15,7 +15,11 @@ _TRAILING_MARKERS = re.compile(r"(?:\[\^?\w{1,5}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]
 
 def is_headline_shaped(line: str, min_words: int = 2, max_words: int = 25) -> bool:
     """Short, starts with a letter or digit, and does not end like a sentence or a label."""
-    line = _TRAILING_MARKERS.sub("", line.strip())
+    line = line.strip()
+    if not line or len(line) > 240:
+        return False
+    if line[-1] == "]" or line[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+        line = _TRAILING_MARKERS.sub("", line)  # "... project.[1]" ends like a sentence
     if not line or len(line) > 220 or line.rstrip(_CLOSERS).endswith(_SENTENCE_END):
         return False
     if not (line[0].isalnum() or line[0] in "\"'‘“«¿¡"):
