@@ -112,16 +112,17 @@ def cmd_plugins(args) -> int:
 
 
 def _reporter_class(name: str, pm):
+    from .formats import resolve
+
     for group in pm.hook.newslint_register_formats():
-        for cls in group or []:
-            if cls.name == name:
-                return cls
+        for item in group or []:
+            if item.name == name:
+                return resolve(item)
     names = sorted(cls.name for group in pm.hook.newslint_register_formats() for cls in group or [])
     raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(names)}")
 
 
 def cmd_check(args) -> int:
-    from .baseline import load_baseline, write_baseline
     from .config import override
     from .diagnostics import SEVERITY_RANK
     from .engine import Linter, run
@@ -143,7 +144,11 @@ def cmd_check(args) -> int:
     linter = Linter(config)
     reporter_cls = _reporter_class(args.output_format or "text", linter.pm)
     linter.keep_source = reporter_cls.needs_source or args.show_source
-    known = load_baseline(config.baseline) if config.baseline and not args.write_baseline else None
+    known = None
+    if config.baseline and not args.write_baseline:
+        from .baseline import load_baseline
+
+        known = load_baseline(config.baseline)
 
     out_path = args.output_file
     stream = open(out_path + ".newslint-tmp", "w", encoding="utf-8", newline="\n") if out_path else sys.stdout
@@ -183,6 +188,8 @@ def cmd_check(args) -> int:
     if out_path:
         os.replace(out_path + ".newslint-tmp", out_path)
     if args.write_baseline:
+        from .baseline import write_baseline
+
         write_baseline(args.write_baseline, everything)
         print(f"newslint: wrote {len(everything)} findings to baseline {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if problems else EXIT_CLEAN

@@ -5,7 +5,6 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field, fields
-from pathlib import Path
 from typing import Any
 
 from .diagnostics import SEVERITIES
@@ -72,13 +71,13 @@ _SCHEMA: dict[str, str] = {
 }
 
 
-def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
+def find_config(start: str | os.PathLike[str] = ".") -> str | None:
     """The closest config file from ``start`` upward; a pyproject counts only with [tool.newslint]."""
-    here = Path(start).resolve()
-    for folder in (here, *here.parents):
+    folder = os.path.abspath(os.fspath(start))
+    while True:
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if not candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if not os.path.isfile(candidate):
                 continue
             if name != "pyproject.toml":
                 return candidate
@@ -87,13 +86,21 @@ def find_config(start: str | os.PathLike[str] = ".") -> Path | None:
                     return candidate
             except ConfigError:
                 return candidate  # a broken pyproject is reported when it is loaded
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8-sig") as fh:
+        return fh.read()
+
+
+def _read_toml(path: str) -> dict[str, Any]:
     tomllib = _toml()
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(str(path), f"invalid TOML: {exc}", int(m.group(1)) if m else None) from None
@@ -112,16 +119,15 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
     """Read and validate a config file; ``None`` gives the defaults."""
     if path is None:
         return Config()
-    path = Path(path)
-    if not path.is_file():
-        raise ConfigError(str(path), "config file not found")
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise ConfigError(path, "config file not found")
     data = _read_toml(path)
-    if path.name == "pyproject.toml" or "tool" in data:
+    if os.path.basename(path) == "pyproject.toml" or "tool" in data:
         table = data.get("tool", {}).get("newslint", {})
     else:
         table = data
-    text = path.read_text(encoding="utf-8-sig")
-    return config_from_table(table, str(path), text, root=str(path.parent))
+    return config_from_table(table, path, _read_text(path), root=os.path.dirname(os.path.abspath(path)))
 
 
 def config_from_table(table: dict[str, Any], where: str = "<config>", text: str = "", root: str = ".") -> Config:
@@ -168,7 +174,7 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
         elif key == "baseline":
             if not isinstance(value, str):
                 fail(key, f"expected {kind}, got {value!r}")
-            config.baseline = str(Path(root, value)) if root else value
+            config.baseline = os.path.join(root, value) if root else value
     return config
 
 

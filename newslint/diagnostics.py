@@ -1,7 +1,6 @@
 """Diagnostics: what a rule found, where, and how sure it is."""
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field as dc_field
 
@@ -37,6 +36,8 @@ class Diagnostic:
         # line numbers inside messages ("first at line 3") move with edits: leave them out
         message = _LINE_REF.sub("line", self.message)
         basis = "\0".join((self.path, self.code, self.context or self.excerpt, message))
+        import hashlib  # only reports and baselines need fingerprints
+
         return hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def to_dict(self) -> dict:

@@ -7,7 +7,6 @@ import re
 import sys
 import traceback
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from .config import Config, find_config, load_config

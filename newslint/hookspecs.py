@@ -35,7 +35,9 @@ def newslint_register_formats() -> list[type["Reporter"]]:
     """Return output-format reporter classes, one per format.
 
     Fires once, when the CLI resolves ``--output-format``. Each class has a unique ``name``
-    (the value users pass to ``--output-format``). ``None`` means the plugin adds no format.
+    (the value users pass to ``--output-format``). An item may also be a
+    ``newslint.formats.LazyReporter(name, "module:Class")``, imported only when chosen.
+    ``None`` means the plugin adds no format.
     """
 
 

@@ -6,7 +6,6 @@ import importlib.util
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pluggy
@@ -39,43 +38,90 @@ def _display_name(pm: pluggy.PluginManager, plugin: Any, names: dict[str, str]) 
     return names.get(name, name)
 
 
-def _load_entry_points(pm: pluggy.PluginManager, config: Config, registry: Registry) -> None:
+def _scan_entry_points() -> list[list[str]]:
     from importlib.metadata import entry_points
 
-    disabled = set(config.disable_plugins)
+    found = []
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         dist = getattr(ep, "dist", None)
-        dist_name = dist.metadata["Name"] if dist is not None else "?"
-        version = dist.version if dist is not None else "?"
-        if ep.name in disabled or dist_name in disabled or pm.has_plugin(ep.name):
+        found.append([ep.name, ep.value, dist.metadata["Name"] if dist is not None else "?",
+                      dist.version if dist is not None else "?"])
+    return found
+
+
+def discovered_entry_points() -> list[list[str]]:
+    """``[name, value, distribution, version]`` of every ``newslint`` entry point.
+
+    Scanning installed distributions costs more than the rest of a one-file run, so the result
+    is cached on disk, keyed by the modification times of the folders on ``sys.path`` (installing
+    or removing a distribution changes them). ``NEWSLINT_NO_PLUGIN_CACHE=1`` turns the cache off.
+    """
+    if os.environ.get("NEWSLINT_NO_PLUGIN_CACHE") == "1":
+        return _scan_entry_points()
+    import json
+    import zlib
+
+    state = []
+    for entry in sys.path:
+        try:
+            state.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            continue
+    key = f"{sys.version_info[:2]}-{zlib.crc32(chr(1).join(state).encode('utf-8', 'surrogatepass')):08x}"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "newslint", f"entry-points-{key}.json")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError):
+        pass
+    found = _scan_entry_points()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(found, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return found
+
+
+def _load_entry_points(pm: pluggy.PluginManager, config: Config, registry: Registry) -> None:
+    disabled = set(config.disable_plugins)
+    for name, value, dist_name, version in discovered_entry_points():
+        if name in disabled or dist_name in disabled or pm.has_plugin(name):
             continue
         try:
-            plugin = ep.load()
+            module_name, _, attr = value.partition(":")
+            plugin = importlib.import_module(module_name.strip())
+            for part in filter(None, attr.strip().split(".")):
+                plugin = getattr(plugin, part)
         except Exception as exc:  # a broken third-party plugin must not look like a newslint crash
             raise UsageError(
-                f"plugin {ep.name!r} from {dist_name} {version} failed to import: {type(exc).__name__}: {exc}"
+                f"plugin {name!r} from {dist_name} {version} failed to import: {type(exc).__name__}: {exc}"
             ) from exc
-        pm.register(plugin, name=ep.name)
-        registry.plugin_names[ep.name] = f"{dist_name}[{ep.name}]"
-        registry.distributions.append((ep.name, dist_name, version))
+        pm.register(plugin, name=name)
+        registry.plugin_names[name] = f"{dist_name}[{name}]"
+        registry.distributions.append((name, dist_name, version))
 
 
 def _load_local_plugins(pm: pluggy.PluginManager, config: Config, registry: Registry) -> None:
-    root = Path(config.root or ".")
+    root = config.root or "."
     for spec in config.plugins:
         try:
             if spec.endswith(".py") or os.sep in spec or "/" in spec:
-                file = (root / spec).resolve()
-                if not file.is_file():
+                file = os.path.realpath(os.path.join(root, spec))
+                if not os.path.isfile(file):
                     raise UsageError(f"{config.path}: plugins: local plugin file {spec!r} not found")
-                mod_name = f"newslint_local_{file.stem}"
+                mod_name = f"newslint_local_{os.path.splitext(os.path.basename(file))[0]}"
                 module_spec = importlib.util.spec_from_file_location(mod_name, file)
                 assert module_spec and module_spec.loader
                 module = importlib.util.module_from_spec(module_spec)
                 sys.modules[mod_name] = module
                 module_spec.loader.exec_module(module)
             else:
-                added = str(root.resolve())
+                added = os.path.realpath(root)
                 sys.path.insert(0, added)
                 try:
                     module = importlib.import_module(spec)

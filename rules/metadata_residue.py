@@ -52,8 +52,8 @@ BIO_RE = re.compile(
 NAME = r"[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+"
 STAFF_RE = re.compile(
     rf"^{NAME}(?:\s+{NAME}){{1,3}}(?:\s*(?:,|and)\s*{NAME}(?:\s+{NAME}){{0,3}})*\s*,?\s+"
-    r"(?:ap|associated press|the associated press|reuters|afp|usa today|cnn|bloomberg|futurism|[\w\s]{0,30}"
-    r"\b(?:writer|correspondent|reporter|editor|columnist|contributor))$", re.I)
+    r"(?i:ap|associated press|the associated press|reuters|afp|usa today|cnn|bloomberg|futurism|[\w\s]{0,30}"
+    r"\b(?:writer|correspondent|reporter|editor|columnist|contributor))$")
 HANDLE_RE = re.compile(rf"^{NAME}(?:\s+{NAME}){{0,3}}\s+@\w{{2,}}\b")
 DATED_BYLINE_RE = re.compile(
     r"^(?i:by|written by|posted by|published by|reported by|words by|von|par|por|текст:|автор:)\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*\s")

@@ -124,7 +124,25 @@ def load_reporter(spec: str) -> type[Reporter]:
     return getattr(importlib.import_module(f"{__name__}.{module}"), cls)
 
 
+class LazyReporter:
+    """A format known by name now and imported only when chosen (keeps start-up fast).
+
+    ``newslint_register_formats`` may return these instead of Reporter classes.
+    """
+
+    def __init__(self, name: str, spec: str):
+        self.name = name
+        self.spec = spec
+
+    def load(self) -> type[Reporter]:
+        return load_reporter(self.spec)
+
+
+def resolve(item) -> type[Reporter]:
+    return item.load() if isinstance(item, LazyReporter) else item
+
+
 
 @hookimpl
 def newslint_register_formats():
-    return [load_reporter(spec) for spec in BUILTIN.values()]
+    return [LazyReporter(name, spec) for name, spec in BUILTIN.items()]
