@@ -160,6 +160,7 @@ def cmd_check(args) -> int:
     problems: list[str] = []
     failing = False
     everything = []
+    last_path = last_counted = None
     threshold = SEVERITY_RANK[config.fail_on]
     try:
         for result in run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter):
@@ -167,7 +168,10 @@ def cmd_check(args) -> int:
                 print(f"newslint: warning: {warning}", file=sys.stderr)
             if not result.path:
                 continue  # discovery notes only
-            summary.files += 1
+            new_file = result.path != last_path  # a streamed JSON Lines file arrives in chunks
+            if new_file:
+                summary.files += 1
+                last_path = result.path
             problems.extend(result.errors + result.crashes)
             for message in result.errors + result.crashes:
                 print(f"newslint: error: {message}", file=sys.stderr)
@@ -176,8 +180,9 @@ def cmd_check(args) -> int:
                 everything.extend(diags)
             if known is not None:
                 diags = known.filter(diags)
-            if diags:
+            if diags and (new_file or last_counted != result.path):
                 summary.files_with_findings += 1
+                last_counted = result.path
                 failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in diags)
             reporter.add(result.path, diags, result.source)
         summary.errors = problems

@@ -104,6 +104,8 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     record: int | None = None
     id: str | None = None
+    #: The file line that ``source`` starts on: 1, except for a chunk of a streamed JSON Lines file.
+    first_line: int = 1
 
     def __post_init__(self) -> None:
         for i, block in enumerate(self.blocks):
@@ -129,7 +131,7 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count code points."""
         k = bisect.bisect_right(self.line_starts, offset) - 1
-        return k + 1, offset - self.line_starts[k] + 1
+        return k + self.first_line, offset - self.line_starts[k] + 1
 
     @cached_property
     def lines(self) -> list[Line]:

@@ -22,6 +22,10 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 #: Past this many characters a text, Markdown or HTML file is checked only up to a line end
 #: before the limit (with a warning): no article is this long, and time must stay bounded.
 MAX_CHECK_CHARS = 2_000_000
+#: JSON Lines files larger than this are read and linted in chunks of whole lines, so memory
+#: stays bounded whatever the corpus size, and the chunks spread over the worker processes.
+STREAM_JSONL_BYTES = 4 * 1024 * 1024
+CHUNK_BYTES = 512 * 1024
 
 
 @dataclass
@@ -198,6 +202,29 @@ class Linter:
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
 
+    def lint_chunk(self, path: str, first_line: int, data: bytes) -> FileResult:
+        """Lint whole lines of a JSON Lines file that start at ``first_line``."""
+        try:
+            source = decode(path, data)
+        except InputError as exc:
+            line = (exc.line or 1) + first_line - 1
+            return FileResult(path, errors=[f"{path}:{line}: {str(exc).split(': ', 1)[1]}"])
+        result = FileResult(path, source=source if self.keep_source else None)
+        problems: list[str] = []
+        try:
+            documents = self.parse(path, source, problems)
+        except Exception as exc:
+            result.crashes.append(f"{path}: parser failed on lines from {first_line}: {type(exc).__name__}: {exc}")
+            return result
+        result.errors.extend(_shift_line(p, path, first_line) for p in problems)
+        for document in documents:
+            document.first_line = first_line
+            if document.record is not None:
+                document.record += first_line - 1
+            self.check(document, result)
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        return result
+
     def lint_file(self, path: str) -> FileResult:
         try:
             size = os.path.getsize(path)
@@ -262,7 +289,74 @@ def discover(paths: Iterable[str], config: Config, warnings: list[str] | None = 
                 yield full
 
 
-# -- worker-process plumbing for --jobs ------------------------------------------------------------
+def _shift_line(problem: str, path: str, first_line: int) -> str:
+    """Re-number a "path:N: message" problem found in a chunk to the file's own line."""
+    prefix = f"{path}:"
+    if problem.startswith(prefix):
+        number, sep, rest = problem[len(prefix):].partition(": ")
+        if sep and number.isdigit():
+            return f"{path}:{int(number) + first_line - 1}: {rest}"
+    return problem
+
+
+# -- units of work -----------------------------------------------------------------------------------
+# A unit is a tuple: ("files", [paths]) for a batch of ordinary files, or ("chunk", path, first_line,
+# bytes) for whole lines of a large JSON Lines file. Units are processed in order, so the output
+# is identical whatever --jobs is.
+def _units(files: Sequence[str], batch: int) -> Iterator[tuple]:
+    pending: list[str] = []
+    for path in files:
+        if format_of(path) != "jsonl" or _size(path) <= STREAM_JSONL_BYTES:
+            pending.append(path)
+            if len(pending) >= batch:
+                yield ("files", pending)
+                pending = []
+            continue
+        if pending:
+            yield ("files", pending)
+            pending = []
+        yield from _jsonl_chunks(path)
+    if pending:
+        yield ("files", pending)
+
+
+def _jsonl_chunks(path: str) -> Iterator[tuple]:
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield ("error", path, f"{path}: cannot read: {exc.strerror or exc}")
+        return
+    with fh:
+        line_no = 1
+        first = True
+        while True:
+            lines = fh.readlines(CHUNK_BYTES)
+            if not lines:
+                break
+            data = b"".join(lines)
+            if first and data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            first = False
+            yield ("chunk", path, line_no, data)
+            line_no += len(lines)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _process(linter: "Linter", unit: tuple) -> list[FileResult]:
+    kind = unit[0]
+    if kind == "files":
+        return [linter.lint_file(p) for p in unit[1]]
+    if kind == "chunk":
+        return [linter.lint_chunk(unit[1], unit[2], unit[3])]
+    return [FileResult(unit[1], errors=[unit[2]])]
+
+
 _WORKER: Linter | None = None
 
 
@@ -271,38 +365,54 @@ def _init_worker(config: Config, keep_source: bool) -> None:
     _WORKER = Linter(config, keep_source=keep_source)
 
 
-def _work(path: str) -> FileResult:
+def _work(unit: tuple) -> list[FileResult]:
     assert _WORKER is not None
-    return _WORKER.lint_file(path)
+    return _process(_WORKER, unit)
 
 
 def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "-",
         linter: Linter | None = None) -> Iterator[FileResult]:
-    """Lint every input, yielding one FileResult per file in input order (whatever ``jobs`` is)."""
+    """Lint every input, yielding FileResults in input order, whatever ``jobs`` is.
+
+    Each file gives one result, except a large JSON Lines file, which gives one per chunk of
+    lines (same path, in order). At most a few units are in flight at once, so memory stays
+    bounded on corpora of any size.
+    """
     linter = linter or Linter(config)
     warnings: list[str] = []
     files = list(discover(paths, config, warnings))
     if warnings:
         yield FileResult("", warnings=warnings)
-    if jobs > 1 and len(files) > 8 and "-" not in files:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(config, linter.keep_source)) as pool:
-            chunk = max(1, min(64, len(files) // (jobs * 8)))
-            yield from pool.imap(_work, files, chunksize=chunk)
-        return
-    for path in files:
-        if path == "-":
-            data = sys.stdin.buffer.read()
+    if "-" in files:
+        for path in files:
+            if path != "-":
+                yield linter.lint_file(path)
+                continue
             try:
-                source = decode(stdin_name, data)
+                source = decode(stdin_name, sys.stdin.buffer.read())
             except InputError as exc:
                 yield FileResult(stdin_name, errors=[str(exc)])
                 continue
             yield linter.lint_source(stdin_name, source)
-        else:
-            yield linter.lint_file(path)
+        return
+    units = _units(files, batch=max(1, min(32, len(files) // (max(jobs, 1) * 4) or 1)))
+    streamed = any(format_of(p) == "jsonl" and _size(p) > STREAM_JSONL_BYTES for p in files)
+    if jobs <= 1 or (len(files) <= 8 and not streamed):  # a pool costs more than a few files
+        for unit in units:
+            yield from _process(linter, unit)
+        return
+    import collections
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source)) as pool:
+        window: collections.deque = collections.deque()
+        for unit in units:
+            window.append(pool.apply_async(_work, (unit,)))
+            if len(window) >= jobs * 3:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
 
 
 # -- public helpers --------------------------------------------------------------------------------

@@ -1,0 +1,40 @@
+"""Corpus scale: large JSON Lines files stream in chunks with the same findings as a whole-file
+parse, whatever --jobs is."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from newslint.config import Config
+from newslint.engine import STREAM_JSONL_BYTES, Linter
+
+from conftest import FIXTURES
+
+
+def test_streamed_jsonl_equals_whole_file(tmp_path):
+    seed = (FIXTURES / "samples" / "seed_article.txt").read_text(encoding="utf-8")
+    clean = (FIXTURES / "samples" / "clean_bbc_article.txt").read_text(encoding="utf-8")
+    path = tmp_path / "corpus.jsonl"
+    lines, size, i = [], 0, 0
+    while size <= STREAM_JSONL_BYTES + 200_000:
+        body = seed if i % 3 == 0 else clean
+        line = json.dumps({"id": f"r{i}", "title": f"Headline number {i} of the corpus", "body": body},
+                          ensure_ascii=i % 2 == 0)
+        if i == 500:
+            line = "{broken record"
+        lines.append(line)
+        size += len(line) + 1
+        i += 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    whole = Linter(Config()).lint_source(str(path), path.read_text(encoding="utf-8"))
+    expected = [d.to_dict() for d in whole.diagnostics]
+    assert whole.errors == [f"{path}:501: invalid JSON (Expecting property name enclosed in double quotes); record skipped"]
+    for jobs in ("1", "2"):
+        proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--isolated", "--jobs", jobs,
+                               "--output-format", "json-lines", str(path)], capture_output=True, text=True)
+        assert proc.returncode == 2
+        assert f"{path}:501: invalid JSON" in proc.stderr
+        got = [json.loads(l) for l in proc.stdout.splitlines()]
+        assert got == expected
