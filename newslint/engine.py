@@ -358,11 +358,16 @@ def _process(linter: "Linter", unit: tuple) -> list[FileResult]:
 
 
 _WORKER: Linter | None = None
+_PARENT: Linter | None = None
+_WARM_UP_TEXT = "Warm-up headline for the linter\n\nA sentence of warm-up prose, said the minister.[1]\n\n[1] Note.\n"
+_WARM_UP = {"text": _WARM_UP_TEXT, "markdown": "# Warm-up\n\n" + _WARM_UP_TEXT, "html": "<h1>Warm-up</h1><p>Text.</p>",
+            "json": '{"title": "Warm-up", "body": "Text."}', "jsonl": '{"title": "Warm-up", "body": "Text."}\n'}
+_WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json", "jsonl": "jsonl"}
 
 
 def _init_worker(config: Config, keep_source: bool) -> None:
     global _WORKER
-    _WORKER = Linter(config, keep_source=keep_source)
+    _WORKER = _PARENT if _PARENT is not None and _PARENT.config is config else Linter(config, keep_source=keep_source)
 
 
 def _work(unit: tuple) -> list[FileResult]:
@@ -404,7 +409,13 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
     import collections
     import multiprocessing
 
+    # Build every lazy cache (phrase automata, parsers, regexes) once here, before forking, so
+    # each worker starts warm instead of paying for it again.
+    for fmt in {format_of(p) for p in files}:
+        linter.lint_source(f"warm-up.{_WARM_UP_SUFFIX.get(fmt, 'txt')}", _WARM_UP.get(fmt, _WARM_UP["text"]))
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    global _PARENT
+    _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source)) as pool:
         window: collections.deque = collections.deque()
         for unit in units:

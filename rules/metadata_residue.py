@@ -28,8 +28,9 @@ STAMP_WORDS = set(
     "aktualisiert veröffentlicht am um uhr publié mis à jour le à publicado actualizado atualizado em de às "
     "el las a pubblicato aggiornato il alle обновлено опубликовано в г года".split()
 )
+YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
 STRONG_RE = re.compile(
-    r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b",
+    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b",
     re.I)
 TIME_TOKEN_RE = re.compile(r"^(\d{1,4}(st|nd|rd|th|h)?|\d{1,2}[:.h]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:]+)?|"
                            r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(am|pm))$")
@@ -87,8 +88,9 @@ def _timestamp(text: str) -> bool:
     toks = [t for t in toks if t]
     if not toks or len(toks) > 14:
         return False
-    # A year, a clock time or "ago": "Tuesday, 1 March" alone is a fixture date, not a stamp.
-    if not STRONG_RE.search(text):
+    # A clock time, a numeric date, "ago", or a month with a year: "Tuesday, 1 March" alone is a
+    # fixture date and "1945 GMT" a kick-off time, not a page's timestamp.
+    if not (STRONG_RE.search(text) or (YEAR_RE.search(text) and any(t in MONTH_SET for t in toks))):
         return False
     date_like = sum(1 for t in toks if t in MONTH_SET or t in WEEKDAY_SET or t in STAMP_WORDS or TIME_TOKEN_RE.match(t))
     other = len(toks) - date_like
@@ -109,7 +111,7 @@ def classify(text: str) -> str | None:
             return "photo caption"
         if n <= 40 and BIO_RE.search(t):
             return "author bio"
-        if n <= 25 and (CONTRIB_RE.search(t) or (DATED_BYLINE_RE.match(t) and STRONG_RE.search(t))):
+        if n <= 25 and (CONTRIB_RE.search(t) or (DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)))):
             return "credit line" if CONTRIB_RE.search(t) else "byline"
         return None
     low = t.lower().strip(" .:-–—|·•")
@@ -131,7 +133,7 @@ def classify(text: str) -> str | None:
         return "author bio"
     if n <= 12 and (STAFF_RE.match(t) or HANDLE_RE.match(t)):
         return "byline"
-    if n <= 25 and DATED_BYLINE_RE.match(t) and STRONG_RE.search(t):
+    if n <= 25 and DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)):
         return "byline"
     if CREDIT_SUFFIX_RE.search(t) and n <= 30:
         return "photo credit"

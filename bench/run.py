@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""newslint's benchmark: speed side by side with proselint, and detection quality, in one run.
+
+    pip install -e '.[bench]' && python bench/run.py
+
+It builds its corpus from ../shared/corpus (the 1,081 BBC articles as files, the 460 extractor
+texts, and a ~100 MB JSON Lines file of real articles), runs every measurement, and rewrites the
+generated part of docs/benchmarks.md (between the bench markers). Options: --shared DIR,
+--out FILE, --quick (fewer repeats, 20 MB JSONL), --no-quality.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "bench" / "corpus"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def tool(name: str) -> str | None:
+    here = Path(sys.executable).parent / name
+    return str(here) if here.exists() else shutil.which(name)
+
+
+def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS MB of the process tree, exit code) of one run."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode
+
+
+def best_of(cmd: list[str], repeats: int) -> tuple[float, float]:
+    runs = [measure(cmd) for _ in range(repeats)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def build_corpus(shared: Path, jsonl_mb: int) -> dict[str, Path]:
+    bbc, residue = CORPUS / "bbc", CORPUS / "residue"
+    for folder in (bbc, residue):
+        folder.mkdir(parents=True, exist_ok=True)
+    records = [json.loads(l) for l in open(shared / "corpus" / "clean" / "bbc.jsonl", encoding="utf-8")]
+    for i, r in enumerate(records):
+        (bbc / f"bbc{i:05d}.txt").write_text(r["text"], encoding="utf-8")
+    for f in sorted((shared / "corpus" / "residue").glob("*.jsonl")):
+        for r in (json.loads(l) for l in open(f, encoding="utf-8")):
+            (residue / f"{r['extractor']}-{r['id'][:16]}.txt").write_text(r["text"], encoding="utf-8")
+    big = CORPUS / f"corpus-{jsonl_mb}mb.jsonl"
+    if not big.exists() or big.stat().st_size < jsonl_mb * 1_000_000:
+        sources = records + [json.loads(l) for l in open(shared / "corpus" / "injected" / "bbc_injected.jsonl",
+                                                           encoding="utf-8")]
+        size, i = 0, 0
+        with open(big, "w", encoding="utf-8") as fh:
+            while size < jsonl_mb * 1_000_000:
+                r = sources[i % len(sources)]
+                line = json.dumps({"id": f"a{i}", "title": r.get("title", ""), "body": r.get("body") or r["text"]},
+                                  ensure_ascii=False) + "\n"
+                fh.write(line)
+                size += len(line.encode("utf-8"))
+                i += 1
+    return {"bbc": bbc, "residue": residue, "jsonl": big, "one": bbc / "bbc00000.txt"}
+
+
+def count_articles(path: Path) -> int:
+    if path.is_dir():
+        return sum(1 for _ in path.iterdir())
+    with open(path, "rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def size_mb(path: Path) -> float:
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.iterdir()) / 1e6
+    return path.stat().st_size / 1e6
+
+
+def run_speed(corpus: dict[str, Path], repeats: int) -> tuple[list[list[str]], dict]:
+    newslint = tool("newslint")
+    proselint = tool("proselint")
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    rows: list[list[str]] = []
+    facts: dict = {"cpus": cpus}
+    base = [newslint, "check", "--isolated", "--quiet"]
+    for label, key in (("1,081 BBC articles (files)", "bbc"), ("460 extractor texts (files)", "residue")):
+        path = corpus[key]
+        n, mb = count_articles(path), size_mb(path)
+        one, rss1 = best_of(base + ["--jobs", "1", str(path)], repeats)
+        many, rss_n = best_of(base + [str(path)], repeats)
+        cells = [label, f"{n / one:,.0f} art/s · {mb / one:.2f} MB/s · {rss1:.0f} MB",
+                 f"{n / many:,.0f} art/s · {mb / many:.2f} MB/s · {rss_n:.0f} MB"]
+        if proselint:
+            ps, ps_rss = best_of([proselint, "check", str(path)], 1)
+            cells.append(f"{n / ps:,.0f} art/s · {ps_rss:.0f} MB")
+            cells.append(f"{ps / one:.1f}× (jobs 1), {ps / many:.1f}× (jobs {cpus})")
+            facts[f"{key}_vs_proselint"] = ps / one
+        else:
+            cells += ["not installed", "-"]
+        rows.append(cells)
+        facts[f"{key}_rate_1"] = n / one
+        facts[f"{key}_speedup_jobs"] = one / many
+    # identical output whatever --jobs is
+    outs = []
+    for jobs in ("1", str(cpus)):
+        proc = subprocess.run([newslint, "check", "--isolated", "--output-format", "json", "--jobs", jobs,
+                               str(corpus["bbc"]), str(corpus["residue"])], capture_output=True)
+        outs.append(proc.stdout)
+    facts["jobs_identical"] = outs[0] == outs[1]
+    # the pre-commit case: one file, fresh process each time
+    walls = [measure(base + [str(corpus["one"])])[0] for _ in range(max(10, repeats * 7))]
+    facts["one_file_median_ms"] = statistics.median(walls) * 1000
+    facts["one_file_min_ms"] = min(walls) * 1000
+    ps_one = "-"
+    if proselint:
+        ps_walls = [measure([proselint, "check", str(corpus["one"])])[0] for _ in range(5)]
+        ps_one = f"{statistics.median(ps_walls) * 1000:.0f} ms"
+    rows.append(["one file (pre-commit), median of fresh runs", f"{facts['one_file_median_ms']:.0f} ms "
+                 f"(min {facts['one_file_min_ms']:.0f} ms)", "same (a pool is never started for ≤ 8 files)",
+                 ps_one, "-"])
+    # the corpus case: a large JSON Lines file streamed in and out
+    big = corpus["jsonl"]
+    n, mb = count_articles(big), size_mb(big)
+    cells = [f"{mb:.0f} MB JSONL ({n:,} articles) → json-lines"]
+    for jobs in ("1", str(cpus)):
+        with open(os.devnull, "w") as sink:
+            wall, rss, _ = measure([newslint, "check", "--isolated", "--output-format", "json-lines", "--jobs", jobs,
+                                    str(big)], stdout=sink)
+        cells.append(f"{n / wall:,.0f} art/s · {mb / wall:.2f} MB/s · {rss:.0f} MB")
+        facts[f"jsonl_rss_{jobs}"] = rss
+        facts[f"jsonl_rate_{jobs}"] = n / wall
+    cells += ["-", "-"]
+    rows.append(cells)
+    return rows, facts
+
+
+def run_quality(shared: Path) -> list[list[str]]:
+    evaluate = shared / "tools" / "evaluate.py"
+    corpus = shared / "corpus"
+    out = []
+
+    def ev(mode: str, *files: Path) -> dict:
+        proc = subprocess.run([sys.executable, str(evaluate), "--show", "0", "--json", mode, *map(str, files)],
+                              capture_output=True, text=True, cwd=ROOT)
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+
+    bbc = ev("clean", corpus / "clean" / "bbc.jsonl")
+    out.append(["clean/bbc.jsonl: articles with any finding", f"{bbc['flagged_rate']:.2%}", "≤ 1% (aim 0.5%)"])
+    gt = ev("clean", corpus / "clean" / "benchmark_gt.jsonl")
+    out.append(["clean/benchmark_gt.jsonl: articles with any finding", f"{gt['flagged_rate']:.1%}", "≤ 15%"])
+    res = ev("residue", *sorted((corpus / "residue").glob("*.jsonl")))
+    out.append(["residue (5 extractors): NL3 precision", f"{res['precision']:.1%}", "≥ 0.90"])
+    out.append(["residue (5 extractors): NL3 recall", f"{res['recall']:.1%}", "≥ 0.50"])
+    out.append(["residue (5 extractors): BODY lines flagged by any rule", f"{res['body_flag_rate']:.2%}", "≤ 1%"])
+    mut = ev("mutation", corpus / "injected" / "bbc_injected.jsonl")
+    for cls, rec in sorted(mut["recall"].items()):
+        out.append([f"injected: {cls} recall", f"{rec:.1%}", "-"])
+    out.append(["injected: untouched articles flagged", f"{mut['clean_flagged_rate']:.1%}", "-"])
+    return out
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--no-quality", action="store_true")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    corpus = build_corpus(shared, 20 if args.quick else 100)
+    rows, facts = run_speed(corpus, 1 if args.quick else 3)
+    cpus = facts["cpus"]
+    parts = [
+        f"Machine: {platform.machine()}, {cpus} CPUs available, Python {platform.python_version()}, "
+        f"{platform.system()}. Generated {time.strftime('%Y-%m-%d')} by `python bench/run.py` "
+        f"(newslint {subprocess.run([tool('newslint'), '--version'], capture_output=True, text=True).stdout.split()[-1]}).",
+        "",
+        table(["corpus", "newslint --jobs 1", f"newslint (default: --jobs {cpus})", "proselint 0.16 (same files)",
+               "newslint vs proselint"], rows),
+        "",
+        table(["target", "measured", "met"], [
+            ["one process ≥ 1,000 articles/s (BBC files)", f"{facts['bbc_rate_1']:,.0f} articles/s",
+             "yes" if facts["bbc_rate_1"] >= 1000 else "no"],
+            ["≥ 10× faster than proselint (BBC files, one process each)",
+             f"{facts.get('bbc_vs_proselint', 0):.1f}×" if "bbc_vs_proselint" in facts else "proselint not installed",
+             "yes" if facts.get("bbc_vs_proselint", 0) >= 10 else "no"],
+            [f"--jobs {cpus} ≥ 1.5× --jobs 1 (BBC files)", f"{facts['bbc_speedup_jobs']:.2f}×",
+             "yes" if facts["bbc_speedup_jobs"] >= 1.5 else "no"],
+            ["output identical for --jobs 1 and default", "identical" if facts["jobs_identical"] else "DIFFERENT",
+             "yes" if facts["jobs_identical"] else "no"],
+            ["one-file run ≤ 150 ms (median)", f"{facts['one_file_median_ms']:.0f} ms",
+             "yes" if facts["one_file_median_ms"] <= 150 else "no"],
+            ["large JSONL streamed with ≤ 300 MB peak RSS",
+             f"{max(facts['jsonl_rss_1'], facts[f'jsonl_rss_{cpus}']):.0f} MB",
+             "yes" if max(facts["jsonl_rss_1"], facts[f"jsonl_rss_{cpus}"]) <= 300 else "no"],
+        ]),
+    ]
+    if not args.no_quality:
+        parts += ["", "Detection quality (`../shared/tools/evaluate.py`, same run):", "",
+                  table(["measure", "value", "bar"], run_quality(shared))]
+    generated = "\n".join(parts)
+    out = Path(args.out)
+    text = out.read_text(encoding="utf-8") if out.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in text:
+        text += f"\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1] if END in rest else ""
+    out.write_text(f"{head}{START}\n{generated}\n{END}{tail}", encoding="utf-8")
+    print(generated)
+
+
+if __name__ == "__main__":
+    main()
