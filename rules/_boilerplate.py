@@ -20,7 +20,7 @@ else:  # pragma: no cover
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
 COUNTER_RE = re.compile(
-    r"^\d[\d.,]*\s*[kmb]?\s+(likes?|shares?|comments?|retweets?|reposts?|quotes?|bookmarks?|upvotes?|downvotes?|"
+    r"^\d[\d.,]*\s*[kmb]?\s*(likes?|shares?|comments?|retweets?|reposts?|quotes?|bookmarks?|upvotes?|downvotes?|"
     r"downloads?|views?|followers?|replies|reply|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
     r"compartidos|partages|aufrufe|visualizações|просмотр\w*|коммент\w*)$|"
     r"^\d+\s+(thoughts|responses|replies|comments|reactions) (on|to)\b")
@@ -82,6 +82,8 @@ class Matcher:
             return Match("teaser", key, 0, len(text))
         if n_words <= 20 and COPYRIGHT_RE.match(key) and n_words >= 2:
             return Match("copyright", key, 0, len(text))
+        if n_words <= 5 and key.endswith(("newsletter", "newsletters", "newsletter abonnieren")):
+            return Match("subscribe", key, 0, len(text))
         if 2 <= n_words <= 8:
             toks = [t.strip(",;|·•/") for t in key.split()]
             known = sum(1 for t in toks if t in SOCIAL)

@@ -70,6 +70,9 @@ class HeadlineCluster(Rule):
 def _headline(text: str) -> bool:
     if not is_headline_shaped(text, min_words=4, max_words=20):
         return False
+    first = next((c for c in text if c.isalpha()), "")
+    if first and not first.isupper() and first.lower() != first.upper():
+        return False  # headlines start with a capital in scripts that have case
     toks = text.split()
     if sum(any(c.isdigit() for c in t) for t in toks) > len(toks) * 0.3:
         return False  # a score line or a schedule, not a headline

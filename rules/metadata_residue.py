@@ -44,7 +44,9 @@ CREDIT_RE = re.compile(
 CAPTION_CREDIT_RE = re.compile(
     r"([/|]\s*(ap|afp|reuters|epa|getty images|getty|pa|ap file|ap photo|afp via getty images)(\s+file)?\s*$)|"
     r"(\((image|photo|picture|credit|pictured)\s*:[^()]{1,60}\)\s*$)|(\bcredit\s*:\s*[^.]{2,60}$)|"
-    r"(\(\s*(?:[A-Z][\w.-]*/)+[\w.-]+\s*\)\s*$)", re.I)
+    r"(\(\s*(?:[A-Z][\w.-]*/)+[\w.-]+\s*\)\s*$)|(\bvia (ap|afp|reuters|getty images|epa)\s*$)", re.I)
+# AP/Reuters wire slugs ("BC-EU--Britain-Brexit-Election, 1st Ld-Writethru")
+WIRE_SLUG_RE = re.compile(r"^BC-[A-Za-z]+-|\bLd-Writethru\b|\bWritethru\b")
 CAPTION_PREFIX_RE = re.compile(r"^(file photo|above|pictured|top|main image|in this photo|in this file photo)\s*:", re.I)
 BIO_RE = re.compile(
     r"\b(may be reached at|can be reached at|reach the reporters?\b|follow (?:me|him|her|them|us) on (?:twitter|facebook|instagram)|"
@@ -117,6 +119,8 @@ def classify(text: str) -> str | None:
     low = t.lower().strip(" .:-–—|·•")
     if low in LABELS:
         return "metadata label"
+    if WIRE_SLUG_RE.search(t):
+        return "wire slug"
     if n <= 14 and _timestamp(t):
         return "timestamp"
     if n <= 8 and READING_TIME_RE.match(low):
@@ -172,15 +176,15 @@ class MetadataResidue(Rule):
 
     ## Options
     - `kinds` (list, default all): which of "timestamp", "reading time", "metadata label",
-      "byline", "agency credit", "caption marker", "photo credit", "photo caption", "author bio",
+      "wire slug", "byline", "agency credit", "caption marker", "photo credit", "photo caption", "author bio",
       "credit line" to report.
     """
 
     code = "NL303"
     name = "metadata-residue"
     severity = "warning"
-    options = {"kinds": ["timestamp", "reading time", "metadata label", "byline", "agency credit", "caption marker",
-                         "photo credit", "photo caption", "author bio", "credit line"]}
+    options = {"kinds": ["timestamp", "reading time", "metadata label", "wire slug", "byline", "agency credit",
+                         "caption marker", "photo credit", "photo caption", "author bio", "credit line"]}
 
     def check(self, document, ctx):
         kinds = set(ctx.options["kinds"])

@@ -4,7 +4,7 @@ from collections import Counter
 
 from newslint import Rule
 
-from ._text import folded_lines, title_key
+from ._text import folded_lines, title_key, words
 
 
 class RepeatedLine(Rule):
@@ -51,6 +51,6 @@ class RepeatedLine(Rule):
             if key not in first_seen:
                 first_seen[key] = line.number
                 continue
-            if len(line.text.split()) < min_words or line.block.kind == "title" or title_key(line.text) == of_title:
+            if len(words(line.text)) < min_words or line.block.kind == "title" or title_key(line.text) == of_title:
                 continue
             ctx.report(line.block, line.start, line.end, f"line repeated (first at line {first_seen[key]})")
