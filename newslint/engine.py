@@ -436,9 +436,22 @@ def resolve_config(config: Config | str | os.PathLike[str] | None) -> Config:
     return load_config(config)
 
 
+_DEFAULT_LINTER: Linter | None = None
+
+
 def lint_text(text: str, filename: str = "article.txt", config: Config | None = None) -> list[Diagnostic]:
-    """Lint a string as if it were the file ``filename`` (its extension picks the parser)."""
-    linter = Linter(resolve_config(config) if config is not None else Config())
+    """Lint a string as if it were the file ``filename`` (its extension picks the parser).
+
+    ``config=None`` means newslint's defaults (no config file is read); the rules are compiled
+    once and reused by later calls, so calling this per record of a corpus is cheap.
+    """
+    global _DEFAULT_LINTER
+    if config is None:
+        if _DEFAULT_LINTER is None:
+            _DEFAULT_LINTER = Linter(Config())
+        linter = _DEFAULT_LINTER
+    else:
+        linter = Linter(resolve_config(config))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     result = linter.lint_source(filename, text.lstrip("\ufeff"))

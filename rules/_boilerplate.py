@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ._text import cached, label_key, load_data, words
+from ._text import cached, label_key, lazy_re, load_data, words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -19,13 +19,13 @@ else:  # pragma: no cover
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
-COUNTER_RE = re.compile(
+COUNTER_RE = lazy_re(
     r"^\d[\d.,]*\s*[kmb]?\s*(likes?|shares?|comments?|retweets?|reposts?|quotes?|bookmarks?|upvotes?|downvotes?|"
     r"downloads?|views?|followers?|replies|reply|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
     r"compartidos|partages|aufrufe|visualizações|просмотр\w*|коммент\w*)$|"
     r"^\d+\s+(thoughts|responses|replies|comments|reactions) (on|to)\b")
-TEASER_TAG_RE = re.compile(r"\[(?:[A-Z]{3,12})\]\W*$")
-COPYRIGHT_RE = re.compile(r"^(©|\(c\)\s*\d{4}|copyright\b)")
+TEASER_TAG_RE = lazy_re(r"\[(?:[A-Z]{3,12})\]\W*$")
+COPYRIGHT_RE = lazy_re(r"^(©|\(c\)\s*\d{4}|copyright\b)")
 SOCIAL = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "pint", "reddit", "telegram", "email", "e-mail",
           "mail", "print", "tumblr", "flipboard", "messenger", "sms", "copy", "link", "share", "tweet", "x", "vk",
           "ok", "viber", "line", "wechat", "weibo", "instagram", "youtube", "tiktok", "rss", "compartilhar",
@@ -76,11 +76,11 @@ class Matcher:
         if category:
             return Match(category, key, 0, len(text))
         n_words = len(key.split())
-        if COUNTER_RE.match(key):
+        if key[0].isdigit() and COUNTER_RE.match(key):
             return Match("counter", key, 0, len(text))
-        if n_words <= 25 and TEASER_TAG_RE.search(text):
+        if n_words <= 25 and text.rstrip().endswith(("]", "]|")) and TEASER_TAG_RE.search(text):
             return Match("teaser", key, 0, len(text))
-        if n_words <= 20 and COPYRIGHT_RE.match(key) and n_words >= 2:
+        if 2 <= n_words <= 20 and key.startswith(("©", "(c)", "copyright")) and COPYRIGHT_RE.match(key):
             return Match("copyright", key, 0, len(text))
         if n_words <= 5 and key.endswith(("newsletter", "newsletters", "newsletter abonnieren")):
             return Match("subscribe", key, 0, len(text))

@@ -4,16 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._text import cached
+from ._text import cached, lazy_re
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
 # [1], [^1], [^note]; not a Markdown link "[1](url)" nor a reference definition "[1]: url".
 MARKER_RE = re.compile(r"\[(\^[^\]\s]{1,20}|\d{1,3})\](?![(:])")
-SUP_RE = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’')\]]))[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹\w])")
+SUP_RE = lazy_re(r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’')\]]))[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹\w])")
 DEF_START_RE = re.compile(r"^(?:\[(\^[^\]\s]{1,20}|\d{1,3})\]:?|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(?=\S)")
-GLUED_RE = re.compile(r"(?<=[.!?\"”)])\s*\[(\^?[^\]\s]{1,20})\]:?\s+(?=[A-Z\"“])")
-URL_ONLY_RE = re.compile(r"^\S+://\S+$|^www\.\S+$")
+GLUED_RE = lazy_re(r"(?<=[.!?\"”)])\s*\[(\^?[^\]\s]{1,20})\]:?\s+(?=[A-Z\"“])")
+URL_ONLY_RE = lazy_re(r"^\S+://\S+$|^www\.\S+$")
 
 
 @dataclass

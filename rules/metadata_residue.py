@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import words
+from ._text import lazy_re, words
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -28,48 +28,48 @@ STAMP_WORDS = set(
     "aktualisiert veröffentlicht am um uhr publié mis à jour le à publicado actualizado atualizado em de às "
     "el las a pubblicato aggiornato il alle обновлено опубликовано в г года".split()
 )
-YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
-STRONG_RE = re.compile(
+YEAR_RE = lazy_re(r"\b(?:19|20)\d{2}\b")
+STRONG_RE = lazy_re(
     r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b",
     re.I)
-TIME_TOKEN_RE = re.compile(r"^(\d{1,4}(st|nd|rd|th|h)?|\d{1,2}[:.h]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:]+)?|"
+TIME_TOKEN_RE = lazy_re(r"^(\d{1,4}(st|nd|rd|th|h)?|\d{1,2}[:.h]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:]+)?|"
                            r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(am|pm))$")
 MONTH_SET = set(MONTHS)
 WEEKDAY_SET = set(WEEKDAYS)
 
-CREDIT_RE = re.compile(
+CREDIT_RE = lazy_re(
     r"^\(?(image credit|photo credit|picture credit|photo illustration|личный архив|file photo|photo|photos|photograph|image|images|picture|pictures|pic|credit|credits|source|foto|fotos|"
     r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©|\s(?=[А-ЯA-Z]))\s*\S", re.I)
 # Caption lines: a picture described, then its credit at the end of the line.
-CAPTION_CREDIT_RE = re.compile(
+CAPTION_CREDIT_RE = lazy_re(
     r"([/|]\s*(ap|afp|reuters|epa|getty images|getty|pa|ap file|ap photo|afp via getty images)(\s+file)?\s*$)|"
     r"(\((image|photo|picture|credit|pictured)\s*:[^()]{1,60}\)\s*$)|(\bcredit\s*:\s*[^.]{2,60}$)|"
     r"(\(\s*(?:[A-Z][\w.-]*/)+[\w.-]+\s*\)\s*$)|(\bvia (ap|afp|reuters|getty images|epa)\s*$)", re.I)
 # AP/Reuters wire slugs ("BC-EU--Britain-Brexit-Election, 1st Ld-Writethru")
-WIRE_SLUG_RE = re.compile(r"^BC-[A-Za-z]+-|\bLd-Writethru\b|\bWritethru\b")
-CAPTION_PREFIX_RE = re.compile(r"^(file photo|above|pictured|top|main image|in this photo|in this file photo)\s*:", re.I)
-BIO_RE = re.compile(
+WIRE_SLUG_RE = lazy_re(r"^BC-[A-Za-z]+-|\bLd-Writethru\b|\bWritethru\b")
+CAPTION_PREFIX_RE = lazy_re(r"^(file photo|above|pictured|top|main image|in this photo|in this file photo)\s*:", re.I)
+BIO_RE = lazy_re(
     r"\b(may be reached at|can be reached at|reach the reporters?\b|follow (?:me|him|her|them|us) on (?:twitter|facebook|instagram)|"
     r"is an? [\w\s-]{0,40}\b(?:reporter|writer|correspondent|editor|columnist) (?:for|at) |"
     r"follow [\w']+ full coverage|have a tip\?|send (?:us )?a tip)", re.I)
 NAME = r"[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+"
-STAFF_RE = re.compile(
+STAFF_RE = lazy_re(
     rf"^{NAME}(?:\s+{NAME}){{1,3}}(?:\s*(?:,|and)\s*{NAME}(?:\s+{NAME}){{0,3}})*\s*,?\s+"
     r"(?i:ap|associated press|the associated press|reuters|afp|usa today|cnn|bloomberg|futurism|[\w\s]{0,30}"
     r"\b(?:writer|correspondent|reporter|editor|columnist|contributor))$")
-HANDLE_RE = re.compile(rf"^{NAME}(?:\s+{NAME}){{0,3}}\s+@\w{{2,}}\b")
-DATED_BYLINE_RE = re.compile(
+HANDLE_RE = lazy_re(rf"^{NAME}(?:\s+{NAME}){{0,3}}\s+@\w{{2,}}\b")
+DATED_BYLINE_RE = lazy_re(
     r"^(?i:by|written by|posted by|published by|reported by|words by|von|par|por|текст:|автор:)\s+[A-ZÀ-ÖØ-ÞА-Я][\w'’-]*\s")
-CREDIT_SUFFIX_RE = re.compile(
+CREDIT_SUFFIX_RE = lazy_re(
     r"\((?:(?:ap|afp|reuters|epa|pa|getty|getty images|ap photo|afp photo|reuters photo|image|photo|picture|"
     r"credit|file)\b[^()]{0,80})\)\s*$", re.I)
-CAPTION_MARKER_RE = re.compile(
+CAPTION_MARKER_RE = lazy_re(
     r"^(image copyright|image caption|media caption|getty images|picture alliance)|"
     r"^((image|photo|picture|slide)\s+)?\d+\s*(of|/|of/)\s*/?\s*\d+$", re.I)
-AGENCY_SUFFIX_RE = re.compile(
+AGENCY_SUFFIX_RE = lazy_re(
     r"^[^.!?]{2,60}?\s*[,|/–—-]\s*(ap|afp|reuters|epa|getty|getty images|associated press|the associated press|"
     r"ap photo|afp photo|pa|pa media|dpa|efe|ansa|xinhua|shutterstock|alamy|istock)\s*\)?$", re.I)
-READING_TIME_RE = re.compile(
+READING_TIME_RE = lazy_re(
     r"^(\d+\s*(min|mins|minute|minutes|minuto|minutos|minuten|minuti)\.?\s*(read|de leitura|lesezeit|de lecture|de lectura|di lettura)?|"
     r"(reading time|read time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura|tempo di lettura)\s*:?\s*\d*\s*\w*)$", re.I)
 LABELS = {"updated", "published", "posted", "last updated", "by", "photo", "photos", "image", "images", "video",
@@ -77,10 +77,10 @@ LABELS = {"updated", "published", "posted", "last updated", "by", "photo", "phot
           "mis à jour", "publié", "actualizado", "publicado", "atualizado", "aggiornato", "pubblicato", "обновлено"}
 AGENCIES = {"associated press", "the associated press", "reuters", "afp", "ap", "getty", "getty images",
             "usa today", "dpa", "efe", "ansa", "tass", "ria novosti", "xinhua", "pa media", "bloomberg"}
-BYLINE_RE = re.compile(
+BYLINE_RE = lazy_re(
     r"^(?i:by|von|par|por|door|автор:?|текст:?)\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+|and|und|et|y|e|de|van|von|da|di))"
     r"{0,5}(?:\s*(?:[,|–—-]|\bfor\b|\bin\b).{0,60})?$")
-CONTRIB_RE = re.compile(
+CONTRIB_RE = lazy_re(
     r"\b(contributed (?:reporting )?to this (?:report|story|article)|(?:additional )?reporting by\b|editing by\b|"
     r"mitarbeit:|avec afp|con información de)", re.I)
 
@@ -109,45 +109,81 @@ def classify(text: str) -> str | None:
         return None
     if n > 16:
         # long lines can only be captions, bios or contributor lines
-        if n <= 60 and (CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:])):
+        low = t.lower()
+        if n <= 60 and _maybe_caption(t, low) and (CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:])):
             return "photo caption"
-        if n <= 40 and BIO_RE.search(t):
+        if n <= 40 and any(k in low for k in _BIO_KEYS) and BIO_RE.search(t):
             return "author bio"
-        if n <= 25 and (CONTRIB_RE.search(t) or (DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)))):
-            return "credit line" if CONTRIB_RE.search(t) else "byline"
+        if n <= 25 and any(k in low for k in _CONTRIB_KEYS) and CONTRIB_RE.search(t):
+            return "credit line"
+        if n <= 25 and low.split(None, 1)[0] in _BYLINE_STARTS and DATED_BYLINE_RE.match(t) and (
+                STRONG_RE.search(t) or YEAR_RE.search(t)):
+            return "byline"
         return None
     low = t.lower().strip(" .:-–—|·•")
     if low in LABELS:
         return "metadata label"
-    if WIRE_SLUG_RE.search(t):
+    if ("BC-" in t or "Writethru" in t) and WIRE_SLUG_RE.search(t):
         return "wire slug"
     if n <= 14 and _timestamp(t):
         return "timestamp"
-    if n <= 8 and READING_TIME_RE.match(low):
-        return "reading time"
+    if n <= 8 and (any(c.isdigit() for c in low) or "leitura" in low or "lesezeit" in low or "reading time" in low):
+        if READING_TIME_RE.match(low):
+            return "reading time"
     if low in AGENCIES or (n <= 6 and any(low.endswith(" " + a) for a in AGENCIES if " " in a)):
         return "agency credit"
-    if CAPTION_MARKER_RE.match(t) and n <= 12:
+    first_word = low.split(None, 1)[0] if low else ""
+    if n <= 12 and (first_word in _CAPTION_STARTS or t[0].isdigit()) and CAPTION_MARKER_RE.match(t):
         return "caption marker"
-    if CREDIT_RE.match(t) and n <= 16:
+    if n <= 16 and first_word.strip("(:") in _CREDIT_STARTS and CREDIT_RE.match(t):
         return "photo credit"
-    if CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:]):
+    if _maybe_caption(t, low) and (CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:])):
         return "photo caption"
-    if n <= 40 and BIO_RE.search(t):
+    if n <= 40 and any(k in low for k in _BIO_KEYS) and BIO_RE.search(t):
         return "author bio"
-    if n <= 12 and (STAFF_RE.match(t) or HANDLE_RE.match(t)):
+    if n <= 12 and (("@" in t and HANDLE_RE.match(t)) or (_ends_like_staff(low) and STAFF_RE.match(t))):
         return "byline"
-    if n <= 25 and DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)):
+    if n <= 25 and first_word in _BYLINE_STARTS and DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)):
         return "byline"
-    if CREDIT_SUFFIX_RE.search(t) and n <= 30:
+    if n <= 30 and t.endswith(")") and CREDIT_SUFFIX_RE.search(t):
         return "photo credit"
-    if n <= 10 and AGENCY_SUFFIX_RE.match(t):
+    if n <= 10 and _ends_like_agency(low) and AGENCY_SUFFIX_RE.match(t):
         return "photo credit"
-    if n <= 10 and BYLINE_RE.match(t):
+    if n <= 10 and first_word in _BYLINE_STARTS and BYLINE_RE.match(t):
         return "byline"
-    if n <= 25 and CONTRIB_RE.search(t):
+    if n <= 25 and any(k in low for k in _CONTRIB_KEYS) and CONTRIB_RE.search(t):
         return "credit line"
     return None
+
+
+# Cheap string tests that decide whether a pattern can match at all, so most lines of ordinary
+# prose never reach (or compile) the regular expressions above.
+_CAPTION_STARTS = {"image", "media", "getty", "picture", "photo", "slide"}
+_CREDIT_STARTS = {"image", "photo", "photos", "picture", "pictures", "pic", "credit", "credits", "source",
+                  "foto", "fotos", "bild", "bildquelle", "quelle", "crédit", "fotografía", "imagem", "immagine",
+                  "фото", "file", "личный", "photograph"}
+_BYLINE_STARTS = {"by", "written", "posted", "published", "reported", "words", "von", "par", "por", "door",
+                  "автор", "автор:", "текст", "текст:"}
+_BIO_KEYS = ("reached", "follow", "reporter", "writer", "correspondent", "editor", "columnist", "tip",
+             "coverage")
+_CONTRIB_KEYS = ("contributed", "reporting by", "editing by", "mitarbeit", "avec afp", "con información")
+_AGENCY_ENDINGS = ("ap", "afp", "reuters", "epa", "getty", "images", "press", "photo", "pa", "media", "dpa", "efe",
+                   "ansa", "xinhua", "shutterstock", "alamy", "istock", ")")
+_STAFF_ENDINGS = ("ap", "press", "reuters", "afp", "today", "cnn", "bloomberg", "futurism", "writer", "correspondent",
+                  "reporter", "editor", "columnist", "contributor")
+
+
+def _ends_like_agency(low: str) -> bool:
+    return low.rstrip(" )").endswith(_AGENCY_ENDINGS)
+
+
+def _ends_like_staff(low: str) -> bool:
+    return low.rstrip().endswith(_STAFF_ENDINGS)
+
+
+def _maybe_caption(t: str, low: str) -> bool:
+    return (t.endswith(")") or "/" in t[-40:] or "credit" in low or "via " in low[-30:] or "|" in t[-40:]
+            or ":" in t[:30])
 
 
 class MetadataResidue(Rule):

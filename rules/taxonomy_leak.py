@@ -5,8 +5,9 @@ import re
 from newslint import Rule
 
 from ._phrases import hits_in
+from ._text import lazy_re
 
-SLUG_RE = re.compile(r"(?<![\w/.-])[a-z]+(?:-[a-z]+)*-and-[a-z]+(?:-[a-z]+)*(?![\w/-])|(?<![\w/.-])[a-z]+(?:-[a-z]+){2,}(?![\w/-])")
+SLUG_RE = lazy_re(r"(?<![\w/.-])[a-z]+(?:-[a-z]+)*-and-[a-z]+(?:-[a-z]+)*(?![\w/-])|(?<![\w/.-])[a-z]+(?:-[a-z]+){2,}(?![\w/-])")
 # Common hyphenated compounds of ordinary English prose are not slugs.
 PROSE_COMPOUNDS = {
     "rock-and-roll", "hit-and-run", "up-and-coming", "black-and-white", "cash-and-carry", "state-of-the-art",
