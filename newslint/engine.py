@@ -5,7 +5,6 @@ import fnmatch
 import os
 import re
 import sys
-import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -167,6 +166,8 @@ class Linter:
                 where = f"{document.path}" + (f" (record {document.record})" if document.record else "")
                 detail = f"{type(exc).__name__}: {exc}"
                 if os.environ.get("NEWSLINT_VERBOSE") == "1":
+                    import traceback
+
                     detail += "\n" + traceback.format_exc()
                 result.crashes.append(
                     f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
@@ -191,7 +192,11 @@ class Linter:
             result.errors.append(f"{path}: input nested too deeply to parse; skipped")
             return result
         except Exception as exc:  # a parser bug must not end the run or hide other files
-            detail = traceback.format_exc() if os.environ.get("NEWSLINT_VERBOSE") == "1" else ""
+            detail = ""
+            if os.environ.get("NEWSLINT_VERBOSE") == "1":
+                import traceback
+
+                detail = traceback.format_exc()
             result.crashes.append(f"{path}: parser failed: {type(exc).__name__}: {exc}{chr(10) + detail if detail else ''}")
             return result
         for document in documents:

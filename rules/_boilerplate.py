@@ -10,12 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ._text import cached, label_key, lazy_re, load_data, words
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from ._text import _toml, cached, label_key, lazy_re, load_data, words
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
@@ -120,7 +115,7 @@ def _read_phrase_file(path: str) -> dict[str, Any]:
     with open(path, "rb") as fh:
         if path.endswith(".json"):
             return json.load(fh)
-        return tomllib.load(fh)
+        return _toml().load(fh)
 
 
 @lru_cache(maxsize=16)

@@ -8,11 +8,6 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 if TYPE_CHECKING:
     from newslint import Document
 
@@ -149,8 +144,38 @@ def is_prose(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def load_data(name: str) -> dict[str, Any]:
-    with open(os.path.join(DATA_DIR, name), "rb") as fh:
-        return tomllib.load(fh)
+    """A built-in data file, parsed once and kept in a marshal cache (TOML parsing costs more
+    than linting an article; the cache is keyed by the file's size and modification time)."""
+    import marshal
+
+    path = os.path.join(DATA_DIR, name)
+    st = os.stat(path)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    cache = os.path.join(base, "newslint", f"data-{name}-{st.st_size}-{st.st_mtime_ns}.marshal")
+    try:
+        with open(cache, "rb") as fh:
+            return marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    with open(path, "rb") as fh:
+        data = _toml().load(fh)
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        tmp = f"{cache}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            marshal.dump(data, fh)
+        os.replace(tmp, cache)
+    except (OSError, ValueError):
+        pass
+    return data
+
+
+def _toml():
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib
 
 
 @lru_cache(maxsize=None)

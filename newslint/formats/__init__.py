@@ -52,10 +52,12 @@ class Reporter:
         self.statistics = statistics
         self.quiet = quiet
         self.files = files if files is not None else []
+        self._seen = set(self.files)
         self.collected: list["Diagnostic"] = []
 
     def add(self, path: str, diagnostics: "list[Diagnostic]", source: str | None = None) -> None:
-        if path and path not in self.files:
+        if path and path not in self._seen:  # a streamed file arrives in several chunks
+            self._seen.add(path)
             self.files.append(path)
         self.collected.extend(diagnostics)
 
