@@ -61,17 +61,23 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
-class _FoldTable(dict):
-    """str.translate table, memoised per character: case folded, punctuation and symbols to spaces."""
+class _CaseFoldTable(dict):
+    """A str.translate table, memoised per character: letters case-folded, and characters of the
+    given Unicode categories (by first letter) replaced by ``replacement``."""
+
+    def __init__(self, categories: str, replacement: str):
+        super().__init__()
+        self.categories, self.replacement = categories, replacement
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        value = " " if unicodedata.category(char)[0] in "PS" else char.casefold()
+        value = self.replacement if unicodedata.category(char)[0] in self.categories else char.casefold()
         self[code] = value
         return value
 
 
-_FOLD = _FoldTable()
+_FOLD = _CaseFoldTable("PS", " ")  # punctuation and symbols become spaces
+_KEY = _CaseFoldTable("PSZC", "")  # ... and spaces and controls vanish too
 _HAS_DIGIT_SEP = re.compile(r"\d[,.\u202f\u00a0' ]\d{3}")
 
 
@@ -82,19 +88,6 @@ def normalize(text: str) -> str:
     if _HAS_DIGIT_SEP.search(text):
         text = DIGIT_SEP_RE.sub(r"\1", text)
     return " ".join(text.translate(_FOLD).split())
-
-
-class _KeyTable(dict):
-    """str.translate table for comparison keys: case folded; punctuation, symbols and spaces dropped."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        value = "" if unicodedata.category(char)[0] in "PSZC" else char.casefold()
-        self[code] = value
-        return value
-
-
-_KEY = _KeyTable()
 
 
 def fold(text: str) -> str:
