@@ -12,6 +12,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Iterator
 
+def line_starts(source: str) -> list[int]:
+    """Offsets at which each line of ``source`` starts (lines end with ``\\n``)."""
+    starts = [0]
+    find = source.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "quote", "footnote", "caption", "table_cell")
 
 
@@ -120,13 +131,7 @@ class Document:
 
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.source.find
-        i = find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        return line_starts(self.source)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count code points."""

@@ -204,7 +204,3 @@ def head_lines(document: "Document"):
     return cached(document, "head_lines", compute)
 
 
-
-
-def line_no(document: "Document", line) -> int:
-    return line.number

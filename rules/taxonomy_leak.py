@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import re
-
 from newslint import Rule
 
 from ._phrases import hits_in

@@ -32,7 +32,6 @@ class Summary:
     errors: list[str] = field(default_factory=list)
     by_code: dict[str, int] = field(default_factory=dict)
     by_severity: dict[str, int] = field(default_factory=dict)
-    fixed_baseline: int = 0
 
 
 class Reporter:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..document import Block, Document
+from ..document import Block, Document, line_starts
 from ..plugins import hookimpl
 from . import format_of
 
@@ -34,10 +34,7 @@ def _collector_class():
         def __init__(self, source: str):
             super().__init__(convert_charrefs=False)
             self.source = source
-            self.starts = [0]
-            for i, ch in enumerate(source):
-                if ch == "\n":
-                    self.starts.append(i + 1)
+            self.starts = line_starts(source)
             self.blocks: list[Block] = []
             self.metadata: dict[str, str] = {}
             self.stack: list[tuple[str, str]] = []  # (tag, block kind it implies)

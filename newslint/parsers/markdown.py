@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import Block, Document
+from ..document import Block, Document, line_starts
 from ..plugins import hookimpl
 from . import format_of
 
@@ -23,14 +23,6 @@ def _parser():
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     return MarkdownIt("commonmark").use(front_matter_plugin)
-
-
-def _line_offsets(source: str) -> list[int]:
-    starts = [0]
-    for i, ch in enumerate(source):
-        if ch == "\n":
-            starts.append(i + 1)
-    return starts
 
 
 def _content_runs(content: str, first_line: int, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
@@ -116,7 +108,7 @@ def _front_matter(token, source: str, starts: list[int]) -> tuple[dict, Block | 
 def parse_markdown(path: str, source: str) -> Document:
     tokens = _parser().parse(source)
     lines = source.split("\n")
-    starts = _line_offsets(source)
+    starts = line_starts(source)
     blocks: list[Block] = []
     metadata: dict = {}
     have_title = False
