@@ -421,6 +421,9 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     global _PARENT
     _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
+    import gc
+
+    gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source)) as pool:
         window: collections.deque = collections.deque()
         for unit in units:
