@@ -175,7 +175,9 @@ class Linter:
                 continue
             result.diagnostics.extend(ctx.diagnostics)
 
-    def lint_source(self, path: str, source: str) -> FileResult:
+    def lint_source(self, path: str, source: str, first_line: int = 1) -> FileResult:
+        """Lint decoded text. ``first_line`` > 1 marks whole lines from inside a streamed JSON
+        Lines file: positions, record numbers and problems are then given in the file's lines."""
         result = FileResult(path, source=source if self.keep_source else None)
         if len(source) > MAX_CHECK_CHARS and format_of(path) not in ("json", "jsonl"):
             cut = source.rfind("\n", 0, MAX_CHECK_CHARS)
@@ -183,26 +185,34 @@ class Linter:
             line = source.count("\n") + 1
             result.warnings.append(f"{path}: longer than {MAX_CHECK_CHARS:,} characters; "
                                    f"checked only up to line {line}")
+        problems: list[str] = []
         try:
-            documents = self.parse(path, source, result.errors)
+            documents = self.parse(path, source, problems)
         except InputError as exc:
-            result.errors.append(str(exc))
-            return result
+            problems.append(str(exc))
+            documents = []
         except RecursionError:
-            result.errors.append(f"{path}: input nested too deeply to parse; skipped")
-            return result
+            problems.append(f"{path}: input nested too deeply to parse; skipped")
+            documents = []
         except Exception as exc:  # a parser bug must not end the run or hide other files
             detail = ""
             if os.environ.get("NEWSLINT_VERBOSE") == "1":
                 import traceback
 
-                detail = traceback.format_exc()
-            result.crashes.append(f"{path}: parser failed: {type(exc).__name__}: {exc}{chr(10) + detail if detail else ''}")
+                detail = "\n" + traceback.format_exc()
+            result.crashes.append(f"{path}: parser failed: {type(exc).__name__}: {exc}{detail}")
             return result
+        result.errors.extend(_shift_line(p, path, first_line) for p in problems)
         for document in documents:
+            if first_line > 1:
+                document.first_line = first_line
+                if document.record is not None:
+                    document.record += first_line - 1
             self.check(document, result)
         marks = suppressions(source)
         if marks:
+            shift = first_line - 1
+            marks = [(line + shift, action, codes) for line, action, codes in marks]
             result.diagnostics = [d for d in result.diagnostics if not is_suppressed(d, marks)]
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
@@ -212,23 +222,8 @@ class Linter:
         try:
             source = decode(path, data)
         except InputError as exc:
-            line = (exc.line or 1) + first_line - 1
-            return FileResult(path, errors=[f"{path}:{line}: {str(exc).split(': ', 1)[1]}"])
-        result = FileResult(path, source=source if self.keep_source else None)
-        problems: list[str] = []
-        try:
-            documents = self.parse(path, source, problems)
-        except Exception as exc:
-            result.crashes.append(f"{path}: parser failed on lines from {first_line}: {type(exc).__name__}: {exc}")
-            return result
-        result.errors.extend(_shift_line(p, path, first_line) for p in problems)
-        for document in documents:
-            document.first_line = first_line
-            if document.record is not None:
-                document.record += first_line - 1
-            self.check(document, result)
-        result.diagnostics.sort(key=Diagnostic.sort_key)
-        return result
+            return FileResult(path, errors=[_shift_line(str(exc), path, first_line)])
+        return self.lint_source(path, source, first_line)
 
     def lint_file(self, path: str) -> FileResult:
         try:

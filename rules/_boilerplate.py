@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ._text import _toml, cached, label_key, lazy_re, load_data, words
+from ._text import _toml, cached, label_key, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
@@ -172,7 +172,3 @@ def boilerplate_matches(document, options: dict[str, Any] | None = None) -> dict
                 out[i] = hit
         return out
     return cached(document, "boilerplate:" + options_key(options or DEFAULTS), compute)
-
-
-def word_count(text: str) -> int:
-    return len(words(text))

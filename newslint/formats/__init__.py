@@ -30,8 +30,6 @@ class Summary:
     files: int = 0
     files_with_findings: int = 0
     errors: list[str] = field(default_factory=list)
-    by_code: dict[str, int] = field(default_factory=dict)
-    by_severity: dict[str, int] = field(default_factory=dict)
 
 
 class Reporter:

@@ -150,10 +150,6 @@ def compose(block: Block, inner: list[tuple[int, int, int]], wide: dict[int, int
     return block
 
 
-def config_format(path: str) -> str:
-    return format_of(path) if format_of(path) in ("json", "jsonl") else "json"
-
-
 def _first(fields: dict, names: list[str]) -> str | None:
     return next((name for name in names if name in fields), None)
 
@@ -183,7 +179,7 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
         blocks.extend(compose(bl, runs, wide) for bl in body_blocks)
     id_key = _first(obj, config.id_fields)
     metadata = {k: v for k, v in obj.items() if k not in (title_key, body_key) and isinstance(v, (str, int, float, bool))}
-    return Document(path=path, format=config_format(path), source=source, blocks=blocks, metadata=metadata,
+    return Document(path=path, format=format_of(path), source=source, blocks=blocks, metadata=metadata,
                     record=record, id=str(obj[id_key]) if id_key else None)
 
 
