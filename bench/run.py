@@ -41,9 +41,36 @@ def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, in
     return wall, usage.ru_maxrss / 1024, proc.returncode
 
 
-def best_of(cmd: list[str], repeats: int) -> tuple[float, float]:
-    runs = [measure(cmd) for _ in range(repeats)]
-    return min(r[0] for r in runs), max(r[1] for r in runs)
+def paired(cmd_a: list[str], cmd_b: list[str], repeats: int, stdout=subprocess.DEVNULL) -> dict:
+    """Run two commands alternately ``repeats`` times.
+
+    On a shared machine the speed drifts by tens of percent within a minute; alternating the two
+    commands exposes both to the same drift, so the median of the per-pair ratios is a fair
+    speed-up even when single walls are not. Returns both medians, the ratios and peak RSS.
+    """
+    a, b, rss = [], [], [0.0, 0.0]
+    for _ in range(repeats):
+        for walls, cmd, slot in ((a, cmd_a, 0), (b, cmd_b, 1)):
+            wall, peak, _ = measure(cmd, stdout=stdout)
+            walls.append(wall)
+            rss[slot] = max(rss[slot], peak)
+    ratios = sorted(x / y for x, y in zip(a, b))
+    return {"a": statistics.median(a), "b": statistics.median(b), "ratio": statistics.median(ratios),
+            "ratio_lo": ratios[0], "ratio_hi": ratios[-1], "rss_a": rss[0], "rss_b": rss[1], "n": repeats}
+
+
+SPIN = "import sys\nn = int(sys.argv[1])\ns = 0\nfor i in range(n): s += i * i % 7\n"
+
+
+def machine_ceiling(cpus: int, repeats: int) -> dict:
+    """What --jobs could reach here at best: a fixed amount of pure-Python work done by one
+    process, against the same work split over ``cpus`` processes, run alternately like newslint."""
+    work = 6_000_000
+    one = [sys.executable, "-c", SPIN, str(work)]
+    split = [sys.executable, "-c", "import subprocess, sys\n"
+             f"ps = [subprocess.Popen([sys.executable, '-c', {SPIN!r}, '{work // cpus}']) for _ in range({cpus})]\n"
+             "[p.wait() for p in ps]\n"]
+    return paired(one, split, repeats)
 
 
 def build_corpus(shared: Path, jsonl_mb: int) -> dict[str, Path]:
@@ -87,31 +114,34 @@ def size_mb(path: Path) -> float:
     return path.stat().st_size / 1e6
 
 
+def spread(r: dict) -> str:
+    return f"{r['ratio']:.2f}× ({r['ratio_lo']:.2f}-{r['ratio_hi']:.2f})"
+
+
 def run_speed(corpus: dict[str, Path], repeats: int) -> tuple[list[list[str]], dict]:
     newslint = tool("newslint")
     proselint = tool("proselint")
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     rows: list[list[str]] = []
-    facts: dict = {"cpus": cpus}
+    facts: dict = {"cpus": cpus, "repeats": repeats}
     base = [newslint, "check", "--isolated", "--quiet"]
     for label, key in (("1,081 BBC articles (files)", "bbc"), ("4,324 BBC articles (the set ×4, files)", "bbc4"),
                        ("460 extractor texts (files)", "residue")):
         path = corpus[key]
         n, mb = count_articles(path), size_mb(path)
-        one, rss1 = best_of(base + ["--jobs", "1", str(path)], repeats)
-        many, rss_n = best_of(base + [str(path)], repeats)
-        cells = [label, f"{n / one:,.0f} art/s · {mb / one:.2f} MB/s · {rss1:.0f} MB",
-                 f"{n / many:,.0f} art/s · {mb / many:.2f} MB/s · {rss_n:.0f} MB"]
+        r = paired(base + ["--jobs", "1", str(path)], base + [str(path)], repeats)
+        cells = [label, f"{n / r['a']:,.0f} art/s · {mb / r['a']:.2f} MB/s · {r['rss_a']:.0f} MB",
+                 f"{n / r['b']:,.0f} art/s · {mb / r['b']:.2f} MB/s · {r['rss_b']:.0f} MB · {spread(r)}"]
         if proselint:
-            ps, ps_rss = best_of([proselint, "check", str(path)], 1)
-            cells.append(f"{n / ps:,.0f} art/s · {ps_rss:.0f} MB")
-            cells.append(f"{ps / one:.1f}× (jobs 1), {ps / many:.1f}× (jobs {cpus})")
-            facts[f"{key}_vs_proselint"] = ps / one
+            ps = paired([proselint, "check", str(path)], base + ["--jobs", "1", str(path)], 1 if key == "bbc4" else 2)
+            cells.append(f"{n / ps['a']:,.0f} art/s · {ps['rss_a']:.0f} MB")
+            cells.append(f"{ps['ratio']:.1f}× (jobs 1), {ps['a'] / r['b']:.1f}× (jobs {cpus})")
+            facts[f"{key}_vs_proselint"] = ps["ratio"]
         else:
             cells += ["not installed", "-"]
         rows.append(cells)
-        facts[f"{key}_rate_1"] = n / one
-        facts[f"{key}_speedup_jobs"] = one / many
+        facts[f"{key}_rate_1"] = n / r["a"]
+        facts[f"{key}_jobs"] = r
     # identical output whatever --jobs is
     outs = []
     for jobs in ("1", str(cpus)):
@@ -120,7 +150,7 @@ def run_speed(corpus: dict[str, Path], repeats: int) -> tuple[list[list[str]], d
         outs.append(proc.stdout)
     facts["jobs_identical"] = outs[0] == outs[1]
     # the pre-commit case: one file, fresh process each time
-    walls = [measure(base + [str(corpus["one"])])[0] for _ in range(max(10, repeats * 7))]
+    walls = [measure(base + [str(corpus["one"])])[0] for _ in range(max(10, repeats * 5))]
     facts["one_file_median_ms"] = statistics.median(walls) * 1000
     facts["one_file_min_ms"] = min(walls) * 1000
     ps_one = "-"
@@ -133,16 +163,14 @@ def run_speed(corpus: dict[str, Path], repeats: int) -> tuple[list[list[str]], d
     # the corpus case: a large JSON Lines file streamed in and out
     big = corpus["jsonl"]
     n, mb = count_articles(big), size_mb(big)
-    cells = [f"{mb:.0f} MB JSONL ({n:,} articles) → json-lines"]
-    for jobs in ("1", str(cpus)):
-        with open(os.devnull, "w") as sink:
-            wall, rss, _ = measure([newslint, "check", "--isolated", "--output-format", "json-lines", "--jobs", jobs,
-                                    str(big)], stdout=sink)
-        cells.append(f"{n / wall:,.0f} art/s · {mb / wall:.2f} MB/s · {rss:.0f} MB")
-        facts[f"jsonl_rss_{jobs}"] = rss
-        facts[f"jsonl_rate_{jobs}"] = n / wall
-    cells += ["-", "-"]
-    rows.append(cells)
+    stream = [newslint, "check", "--isolated", "--output-format", "json-lines", str(big)]
+    with open(os.devnull, "w") as sink:
+        r = paired(stream[:3] + ["--jobs", "1"] + stream[3:], stream, max(1, repeats // 3), stdout=sink)
+    rows.append([f"{mb:.0f} MB JSONL ({n:,} articles) → json-lines",
+                 f"{n / r['a']:,.0f} art/s · {mb / r['a']:.2f} MB/s · {r['rss_a']:.0f} MB",
+                 f"{n / r['b']:,.0f} art/s · {mb / r['b']:.2f} MB/s · {r['rss_b']:.0f} MB · {spread(r)}", "-", "-"])
+    facts["jsonl_jobs"] = r
+    facts["ceiling"] = machine_ceiling(cpus, repeats)
     return rows, facts
 
 
@@ -183,18 +211,28 @@ def main() -> None:
     ap.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--no-quality", action="store_true")
+    ap.add_argument("--repeats", type=int, default=7, help="alternating runs per measurement (default 7)")
     args = ap.parse_args()
     shared = Path(args.shared)
     corpus = build_corpus(shared, 20 if args.quick else 100)
-    rows, facts = run_speed(corpus, 1 if args.quick else 3)
+    rows, facts = run_speed(corpus, 2 if args.quick else args.repeats)
     cpus = facts["cpus"]
+    jsonl, bbc, bbc4, ceiling = facts["jsonl_jobs"], facts["bbc_jobs"], facts["bbc4_jobs"], facts["ceiling"]
+    rss = max(jsonl["rss_a"], jsonl["rss_b"])
     parts = [
         f"Machine: {platform.machine()}, {cpus} CPUs available, Python {platform.python_version()}, "
         f"{platform.system()}. Generated {time.strftime('%Y-%m-%d')} by `python bench/run.py` "
         f"(newslint {subprocess.run([tool('newslint'), '--version'], capture_output=True, text=True).stdout.split()[-1]}).",
         "",
-        table(["corpus", "newslint --jobs 1", f"newslint (default: --jobs {cpus})", "proselint 0.16 (same files)",
+        f"Every speed is the median of {facts['repeats']} runs; `--jobs 1` and `--jobs {cpus}` are run "
+        "alternately and the speed-up is the median of the per-pair ratios (range in brackets), "
+        "because this machine's speed drifts by tens of percent from one minute to the next.",
+        "",
+        table(["corpus", "newslint --jobs 1", f"newslint (default: --jobs {cpus}) · speed-up", "proselint 0.16 (same files)",
                "newslint vs proselint"], rows),
+        "",
+        f"Machine ceiling for --jobs {cpus}: the same pure-Python loop split over {cpus} processes runs "
+        f"{spread(ceiling)} faster than in one, measured the same way.",
         "",
         table(["target", "measured", "met"], [
             ["one process ≥ 1,000 articles/s (BBC files)", f"{facts['bbc_rate_1']:,.0f} articles/s",
@@ -202,18 +240,16 @@ def main() -> None:
             ["≥ 10× faster than proselint (BBC files, one process each)",
              f"{facts.get('bbc_vs_proselint', 0):.1f}×" if "bbc_vs_proselint" in facts else "proselint not installed",
              "yes" if facts.get("bbc_vs_proselint", 0) >= 10 else "no"],
-            [f"--jobs {cpus} ≥ 1.5× --jobs 1: 100 MB JSONL of BBC-length articles",
-             f"{facts[f'jsonl_rate_{cpus}'] / facts['jsonl_rate_1']:.2f}×",
-             "yes" if facts[f"jsonl_rate_{cpus}"] / facts["jsonl_rate_1"] >= 1.5 else "no"],
-            [f"--jobs {cpus} ≥ 1.5× --jobs 1: 4,324 BBC files (1,081 files: {facts['bbc_speedup_jobs']:.2f}×)",
-             f"{facts['bbc4_speedup_jobs']:.2f}×", "yes" if facts["bbc4_speedup_jobs"] >= 1.5 else "no"],
+            [f"--jobs {cpus} ≥ 1.5× --jobs 1: 100 MB JSONL of BBC-length articles", spread(jsonl),
+             "yes" if jsonl["ratio"] >= 1.5 else "no"],
+            [f"--jobs {cpus} ≥ 1.5× --jobs 1: 4,324 BBC files", spread(bbc4), "yes" if bbc4["ratio"] >= 1.5 else "no"],
+            [f"--jobs {cpus} ≥ 1.5× --jobs 1: 1,081 BBC files (a ~1 s run)", spread(bbc),
+             "yes" if bbc["ratio"] >= 1.5 else "no"],
             ["output identical for --jobs 1 and default", "identical" if facts["jobs_identical"] else "DIFFERENT",
              "yes" if facts["jobs_identical"] else "no"],
             ["one-file run ≤ 150 ms (median)", f"{facts['one_file_median_ms']:.0f} ms",
              "yes" if facts["one_file_median_ms"] <= 150 else "no"],
-            ["large JSONL streamed with ≤ 300 MB peak RSS",
-             f"{max(facts['jsonl_rss_1'], facts[f'jsonl_rss_{cpus}']):.0f} MB",
-             "yes" if max(facts["jsonl_rss_1"], facts[f"jsonl_rss_{cpus}"]) <= 300 else "no"],
+            ["large JSONL streamed with ≤ 300 MB peak RSS", f"{rss:.0f} MB", "yes" if rss <= 300 else "no"],
         ]),
     ]
     if not args.no_quality:

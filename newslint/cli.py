@@ -228,5 +228,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def console_main() -> None:
+    """The ``newslint`` console script: run, flush the output, and leave at once.
+
+    Tearing the interpreter down (freeing every module, automaton and cached object) costs about
+    20 ms, a sixth of a one-file pre-commit run, and buys nothing once the report is written and
+    the pool is closed; mypy's command line leaves the same way. ``main()`` itself returns
+    normally, for callers that embed newslint.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: the reader has gone, nothing left to say
+            code = code or EXIT_ERROR
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

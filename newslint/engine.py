@@ -257,36 +257,64 @@ def _same_type(default: Any, value: Any) -> bool:
 
 # -- file discovery ------------------------------------------------------------------------------
 def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    if not patterns:
+        return False
     parts = rel.replace("\\", "/").split("/")
     return any(fnmatch.fnmatch(rel, p) or any(fnmatch.fnmatch(part, p) for part in parts) for p in patterns)
 
 
 def discover(paths: Iterable[str], config: Config, warnings: list[str] | None = None) -> Iterator[str]:
-    """Expand folders into the files to lint; files named explicitly are always linted."""
+    """Expand folders into the files to lint; files named explicitly are always linted.
+
+    A folder's own files come first (sorted), then its sub-folders (sorted). Folders are read
+    with ``os.scandir``, whose entries already know whether they are links or folders: a
+    corpus of thousands of files then costs one system call per folder, not one per file.
+    """
+    include = re.compile("|".join(fnmatch.translate(p) for p in config.include) or "(?!)")
     for given in paths:
         if given == "-" or not os.path.isdir(given):
             yield given
             continue
         root_real = os.path.realpath(given)
-        for folder, dirs, files in os.walk(given, followlinks=False):
-            rel_folder = os.path.relpath(folder, given)
-            dirs[:] = sorted(
-                d for d in dirs
-                if not _excluded(os.path.normpath(os.path.join(rel_folder, d)), config.all_excludes)
-                and not os.path.islink(os.path.join(folder, d))
-            )
-            for name in sorted(files):
-                full = os.path.join(folder, name)
-                rel = os.path.normpath(os.path.join(rel_folder, name))
-                if not any(fnmatch.fnmatch(name, p) for p in config.include) or _excluded(rel, config.exclude):
-                    continue
-                if os.path.islink(full):
-                    target = os.path.realpath(full)
-                    if not (target + os.sep).startswith(root_real + os.sep) or not os.path.isfile(target):
-                        if warnings is not None:
-                            warnings.append(f"{full}: symbolic link to outside the tree or to nothing; skipped")
-                        continue
-                yield full
+        stack = [(given, ".")]  # depth first without recursion: trees may be deeper than Python's stack
+        while stack:
+            folder, rel_folder = stack.pop()
+            subfolders = yield from _folder_files(folder, rel_folder, root_real, include, config, warnings)
+            stack.extend(reversed(subfolders))
+
+
+def _folder_files(folder: str, rel_folder: str, root_real: str, include: "re.Pattern[str]", config: Config,
+                  warnings: list[str] | None):
+    """Yield the files of one folder to lint; return its sub-folders to visit, sorted."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        if warnings is not None:
+            warnings.append(f"{folder}: cannot list folder: {exc.strerror or exc}; skipped")
+        return []
+    subfolders = []
+    for entry in entries:
+        rel = entry.name if rel_folder == "." else f"{rel_folder}{os.sep}{entry.name}"
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            # a linked folder is never followed: it may loop or leave the tree
+            if not entry.is_symlink() and not _excluded(rel, config.all_excludes):
+                subfolders.append((entry.path, rel))
+            continue
+        if not include.match(entry.name) or _excluded(rel, config.exclude):
+            continue
+        if entry.is_symlink():
+            target = os.path.realpath(entry.path)
+            if not (target + os.sep).startswith(root_real + os.sep) or not os.path.isfile(target):
+                if warnings is not None:
+                    warnings.append(f"{entry.path}: symbolic link to outside the tree or to nothing; skipped")
+                continue
+        yield entry.path
+    return subfolders
 
 
 def _shift_line(problem: str, path: str, first_line: int) -> str:

@@ -2,6 +2,7 @@
 process, run once per line and shared by the rules through the document cache."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from ._text import load_data
@@ -23,28 +24,45 @@ def combined():
 
 
 def line_hits(document) -> list[list[tuple[int, int, str, str, str]]]:
-    """For each line of the document: (start, end, phrase, section, group) of every phrase hit."""
+    """For each line of the document: (start, end, phrase, section, group) of every phrase hit.
+
+    The automaton runs once over the whole document (lines joined by newlines, which no phrase
+    contains), not once per line: hits are rare, and per-line calls were most of the cost.
+    """
     cache = document.cache
     hits = cache.get("phrase_hits")
-    if hits is None:
-        auto = combined()
-        hits = []
-        for line in document.lines:
-            text = line.text
-            low = text.lower()
-            found = []
-            if len(low) == len(text):
-                for end, entries in auto.iter(low):
-                    for phrase, section, group in entries:
-                        start = end - len(phrase) + 1
-                        if start > 0 and low[start - 1].isalnum() and phrase[0].isalnum():
-                            continue
-                        if end + 1 < len(low) and low[end + 1].isalnum() and phrase[-1].isalnum():
-                            continue
-                        found.append((start, end + 1, phrase, section, group))
-            hits.append(found)
-        cache["phrase_hits"] = hits
+    if hits is not None:
+        return hits
+    texts = [line.text for line in document.lines]
+    joined = "\n".join(texts)
+    low = joined.lower()
+    hits = [[] for _ in texts]
+    if len(low) != len(joined):  # lowering changed some length: scan line by line
+        for i, text in enumerate(texts):
+            part = text.lower()
+            if len(part) == len(text):
+                hits[i] = [(s, e, p, sec, g) for s, e, p, sec, g in _scan(part)]
+    else:
+        starts = [0]
+        for text in texts[:-1]:
+            starts.append(starts[-1] + len(text) + 1)
+        for start, end, phrase, section, group in _scan(low):
+            i = bisect_right(starts, start) - 1
+            hits[i].append((start - starts[i], end - starts[i], phrase, section, group))
+    cache["phrase_hits"] = hits
     return hits
+
+
+def _scan(low: str):
+    """Whole-word hits of the phrase automaton in lower-cased text."""
+    for end, entries in combined().iter(low):
+        for phrase, section, group in entries:
+            start = end - len(phrase) + 1
+            if start > 0 and low[start - 1].isalnum() and phrase[0].isalnum():
+                continue
+            if end + 1 < len(low) and low[end + 1].isalnum() and phrase[-1].isalnum():
+                continue
+            yield start, end + 1, phrase, section, group
 
 
 def hits_in(document, section: str):

@@ -102,3 +102,22 @@ def test_quiet_and_no_findings_message(cli):
 
 def test_python_dash_m(cli):
     assert cli("--version").out.startswith("newslint ")
+
+
+def test_console_script_flushes_everything_and_keeps_the_exit_code(tmp_path):
+    # the console script leaves with os._exit: the whole report must still reach a pipe
+    import subprocess
+    import sys
+
+    articles = tmp_path / "many"
+    articles.mkdir()
+    seed = open(SEED, encoding="utf-8").read()
+    for i in range(40):  # ~700 findings: far more than one pipe buffer of JSON
+        (articles / f"a{i:02d}.txt").write_text(seed, encoding="utf-8")
+    script = "import sys; from newslint.cli import console_main; sys.argv[0] = 'newslint'; console_main()"
+    proc = subprocess.run([sys.executable, "-c", script, "check", "--isolated", "--jobs", "1",
+                           "--output-format", "json", str(articles)], capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    assert len(json.loads(proc.stdout)) == 40 * 17
+    clean = subprocess.run([sys.executable, "-c", script, "check", "--isolated", CLEAN], capture_output=True)
+    assert clean.returncode == 0

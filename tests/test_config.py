@@ -115,3 +115,19 @@ def test_fail_on_from_config(cli, tmp_path):
 def test_table_round_trip():
     cfg = config_from_table({"select": ["NL1"], "include": ["*.txt"], "title-fields": ["headline"]})
     assert cfg.select == ["NL1"] and cfg.include == ["*.txt"] and cfg.title_fields == ["headline"]
+
+
+def test_file_discovery_order_includes_and_excludes(tmp_path):
+    from newslint.engine import discover
+
+    for rel in ("b.txt", "a.md", "notes.py", "z/inner.html", "z/drafts/skip.txt", "node_modules/x.txt",
+                "c/y.json", "c/old.txt", "c/d/deep.jsonl"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("Text.\n")
+    config = Config(exclude=["drafts", "old.*"])
+    found = [os.path.relpath(p, tmp_path) for p in discover([str(tmp_path)], config)]
+    # a folder's own files (sorted) come before its sub-folders (sorted), as in `ls -R`
+    assert found == ["a.md", "b.txt", os.path.join("c", "y.json"), os.path.join("c", "d", "deep.jsonl"),
+                     os.path.join("z", "inner.html")]
+    explicit = str(tmp_path / "notes.py")
+    assert list(discover([explicit], config)) == [explicit]  # files named explicitly are always linted

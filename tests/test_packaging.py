@@ -25,7 +25,7 @@ def test_wheel_contains_every_module(tmp_path):
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry).decode()
     assert "[newslint]\nbuiltin = newslint_rules" in text
-    assert "newslint = newslint.cli:main" in text
+    assert "newslint = newslint.cli:console_main" in text
 
 
 def test_builtin_rules_come_through_the_entry_point_group():
