@@ -80,6 +80,49 @@ AGENCIES = {"associated press", "the associated press", "reuters", "afp", "ap", 
 BYLINE_RE = lazy_re(
     r"^(?i:by|von|par|por|door|автор:?|текст:?)\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+|and|und|et|y|e|de|van|von|da|di))"
     r"{0,5}(?:\s*(?:[,|–—-]|\bfor\b|\bin\b).{0,60})?$")
+# Wire-photo caption conventions (AP and Getty caption style), which story prose does not use:
+# people placed in the frame ("Ana Ruiz, left, talks ..."), the file-photo opener ("In this
+# Jan. 4, 2005, file photo, ..."), "An artist's impression of ...", and a present-tense action
+# dated and placed at the end ("... watches the screens on Monday, March 21, 2005, in New York.").
+POSITION_RE = lazy_re(
+    r",\s(?:left|right|center|centre|(?:second|third) from (?:left|right)|far (?:left|right)|foreground|background|"
+    r"top|bottom|front|rear|(?:top|bottom) (?:left|right))\s*,\s")
+FILE_PHOTO_RE = lazy_re(
+    r"^(?:in )?this\b[\w.,’' -]{0,60}?\b(?:file |handout |undated |satellite |aerial )?(?:photos?|images?|pictures?|"
+    r"illustration|frame grab|video grab|screenshot|screen grab|rendering)(?:,| (?:provided|released|taken|made available|"
+    r"obtained|shows?|from|courtesy)\b)", re.I)
+ARTIST_RE = lazy_re(r"^(?:an |the )?artist[’']?s[’']? (?:illustration|concept|impression|rendering|depiction|drawing) "
+                    r"(?:of|shows)\b", re.I)
+DATED_PLACE_RE = lazy_re(
+    r"\bon (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.? \d{1,2},? \d{4},? in (?-i:[A-Z])", re.I)
+CAPTION_VERBS = set(
+    "pose poses speak speaks arrive arrives attend attends look looks walk walks gesture gestures react reacts "
+    "celebrate celebrates wave waves hold holds stand stands sit sits listen listens talk talks perform performs "
+    "play plays shoot shoots dunk dunks run runs leave leaves deliver delivers address addresses greet greets "
+    "shake shakes pass passes drive drives kick kicks score scores throw throws catch catches hug hugs smile smiles "
+    "watch watches take takes prepare prepares ride rides march marches protest protests gather gathers wait waits "
+    "pray prays sing sings dance dances visit visits cheer cheers jump jumps embrace embraces kiss kisses carry "
+    "carries point points applaud applauds sign signs testify testifies rally rallies meet meets work works "
+    "seen pictured shown".split())
+_POSITION_KEYS = (", left", ", right", ", cent", ", second from", ", third from", ", far ", ", foreground",
+                  ", background", ", top", ", bottom", ", front", ", rear")
+
+
+def _wire_caption(t: str, low: str) -> bool:
+    if "," in t and any(k in low for k in _POSITION_KEYS) and POSITION_RE.search(t):
+        return True
+    if low.startswith(("this ", "in this ")) and FILE_PHOTO_RE.match(t):
+        return True
+    if "artist" in low[:16] and ARTIST_RE.match(t):
+        return True
+    if " in " in t and YEAR_RE.search(t):
+        m = DATED_PLACE_RE.search(t)
+        if m and any(w.strip(",.;:'’\"") in CAPTION_VERBS for w in low[:m.start()].split()):
+            return True
+    return False
+
+
 CONTRIB_RE = lazy_re(
     r"\b(contributed (?:reporting )?to this (?:report|story|article)|(?:additional )?reporting by\b|editing by\b|"
     r"mitarbeit:|avec afp|con información de)", re.I)
@@ -107,6 +150,8 @@ def classify(text: str) -> str | None:
     n = len(words(t))
     if n == 0:
         return None
+    if n <= 60 and _wire_caption(t, t.lower()):
+        return "photo caption"
     if n > 16:
         # long lines can only be captions, bios or contributor lines
         low = t.lower()
@@ -194,7 +239,10 @@ class MetadataResidue(Rule):
     ("Updated 09:14 GMT, 21 March 2005", "Published 2:16 AM EST Nov 20, 2019"), bylines
     ("By Jane Smith"), agency lines ("Associated Press"), photo credits and caption markers
     ("Photo: Meg Kinnard, AP", "(AP Photo/Matt Rourke)", "Image copyright", "Image 2 of 5"),
-    photo captions that end in a credit ("... on July 25, 2019. J. Scott Applewhite / AP"),
+    photo captions that end in a credit ("... on July 25, 2019. J. Scott Applewhite / AP") or follow
+    the wire caption style ("Ana Ruiz, left, talks with ...", "In this Jan. 4, 2005, file photo,
+    ...", "An artist's impression of ...", "A trader watches the screens on Monday, March 21,
+    2005, in New York."),
     author bios and contact lines ("... may be reached at ..."), and contributor lines
     ("... contributed to this report"). Month and weekday names are
     known in en, de, fr, es, pt, it and ru.
