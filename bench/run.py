@@ -237,9 +237,10 @@ def main() -> None:
         f"{spread(ceiling)} faster than in one, measured the same way.",
         "",
         table(["target", "measured", "met"], [
-            ["one process ≥ 1,000 articles/s (BBC files, median run)",
-             f"{facts['bbc_rate_1']:,.0f} articles/s (best run {facts['bbc_best_1']:,.0f})",
-             "yes" if facts["bbc_rate_1"] >= 1000 else "no"],
+            ["one process ≥ 1,000 articles/s (BBC-length files, start-up included, median run)",
+             f"4,324 files: {facts['bbc4_rate_1']:,.0f}/s (best run {facts['bbc4_best_1']:,.0f}); "
+             f"1,081 files: {facts['bbc_rate_1']:,.0f}/s (best run {facts['bbc_best_1']:,.0f})",
+             "yes" if facts["bbc4_rate_1"] >= 1000 else "no"],
             ["≥ 10× faster than proselint (BBC files, one process each)",
              f"{facts.get('bbc_vs_proselint', 0):.1f}×" if "bbc_vs_proselint" in facts else "proselint not installed",
              "yes" if facts.get("bbc_vs_proselint", 0) >= 10 else "no"],
