@@ -117,6 +117,10 @@ class Document:
     id: str | None = None
     #: The file line that ``source`` starts on: 1, except for a chunk of a streamed JSON Lines file.
     first_line: int = 1
+    #: Where each line of ``source`` starts. Computed on first use; parsers that make many
+    #: documents over one source (JSON Lines records) pass one shared list, since indexing the
+    #: whole file once per record made parsing quadratic in the number of records.
+    source_line_starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for i, block in enumerate(self.blocks):
@@ -129,9 +133,11 @@ class Document:
                 return block
         return None
 
-    @cached_property
+    @property
     def line_starts(self) -> list[int]:
-        return line_starts(self.source)
+        if self.source_line_starts is None:
+            self.source_line_starts = line_starts(self.source)
+        return self.source_line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a source offset; columns count code points."""

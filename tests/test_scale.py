@@ -38,3 +38,30 @@ def test_streamed_jsonl_equals_whole_file(tmp_path):
         assert f"{path}:501: invalid JSON" in proc.stderr
         got = [json.loads(l) for l in proc.stdout.splitlines()]
         assert got == expected
+
+
+def test_records_of_one_file_share_one_line_index(monkeypatch):
+    # Each record of a JSON Lines file is a Document over the whole file's text; indexing the
+    # file's lines once per record made parsing quadratic in the number of records.
+    import newslint.document as document_module
+    import newslint.parsers.jsonfmt as jsonfmt
+
+    calls = []
+    real = document_module.line_starts
+    counted = lambda source: calls.append(1) or real(source)  # noqa: E731
+    monkeypatch.setattr(document_module, "line_starts", counted)
+    monkeypatch.setattr(jsonfmt, "line_starts", counted)
+    record = {"title": "Minister resigns over \"leak\"", "body": "First paragraph.\n\nSecond \u2019 paragraph."}
+    source = "".join(json.dumps(dict(record, id=i)) + "\n" for i in range(200))
+    result = Linter(Config()).lint_source("corpus.jsonl", source)
+    assert not result.errors
+    assert len(calls) == 1
+
+
+def test_escapes_map_to_the_right_columns_in_a_long_record():
+    # many escaped characters in one body: every finding still points at its exact source span
+    body = "\n\n".join(f"Paragraph {i} says \u201cquoted\u201d words \\ and more." for i in range(300))
+    body += "\n\nSkip to content"
+    line = json.dumps({"title": "A headline about escapes", "body": body})
+    (diag,) = [d for d in Linter(Config()).lint_source("a.jsonl", line + "\n").diagnostics if d.code == "NL301"]
+    assert line[diag.column - 1:diag.end_column - 1] == "Skip to content"

@@ -7,9 +7,10 @@ on the record's own line; each diagnostic also carries ``record`` and ``field``.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from typing import Any
 
-from ..document import Block, Document
+from ..document import Block, Document, line_starts
 from ..errors import InputError
 from ..plugins import hookimpl
 from . import format_of
@@ -133,21 +134,34 @@ def decode_string(raw: str, base: int, wide: dict[int, int] | None = None) -> tu
     return "".join(out), runs
 
 
-def compose(block: Block, inner: list[tuple[int, int, int]], wide: dict[int, int]) -> Block:
-    """Re-map a block built over decoded string offsets through the string's escape runs."""
-    runs: list[tuple[int, int, int]] = []
-    block_wide: dict[int, int] = {}
-    for t, m, n in block.runs:
-        for it, isrc, il in inner:
-            a, b = max(m, it), min(m + n, it + il)
-            if a < b:
-                runs.append((t + (a - m), isrc + (a - it), b - a))
-        for k in range(m, m + n) if wide else ():
-            if k in wide:
-                block_wide[t + (k - m)] = wide[k]
-    block.runs = runs
-    block.wide = block_wide
-    return block
+def compose(blocks: list[Block], inner: list[tuple[int, int, int]], wide: dict[int, int]) -> list[Block]:
+    """Re-map blocks built over decoded string offsets through the string's escape runs.
+
+    ``inner`` is sorted and ``wide`` was filled in offset order, so each block run looks up only
+    the escape runs and escaped characters it overlaps (a body with thousands of escapes and
+    hundreds of paragraphs stays linear).
+    """
+    inner_ends = [it + il for it, _, il in inner]
+    wide_keys = list(wide)
+    for block in blocks:
+        runs: list[tuple[int, int, int]] = []
+        block_wide: dict[int, int] = {}
+        for t, m, n in block.runs:
+            for k in range(bisect_right(inner_ends, m), len(inner)):
+                it, isrc, il = inner[k]
+                if it >= m + n:
+                    break
+                a, b = max(m, it), min(m + n, it + il)
+                if a < b:
+                    runs.append((t + (a - m), isrc + (a - it), b - a))
+            for k in range(bisect_left(wide_keys, m), len(wide_keys)):
+                key = wide_keys[k]
+                if key >= m + n:
+                    break
+                block_wide[t + (key - m)] = wide[key]
+        block.runs = runs
+        block.wide = block_wide
+    return blocks
 
 
 def _first(fields: dict, names: list[str]) -> str | None:
@@ -155,7 +169,7 @@ def _first(fields: dict, names: list[str]) -> str | None:
 
 
 def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dict[str, tuple[int, int]],
-                    record: int, config) -> Document:
+                    record: int, config, starts: list[int] | None = None) -> Document:
     blocks: list[Block] = []
     title_key = _first(raw_fields, config.title_fields)
     body_key = _first(raw_fields, config.body_fields)
@@ -167,7 +181,7 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
         if title_text.strip():
             lead = len(title_text) - len(title_text.lstrip())
             block = Block("title", title_text.strip(), [(0, lead, len(title_text.strip()))], meta={"field": f"/{title_key}"})
-            blocks.append(compose(block, runs, wide))
+            blocks.extend(compose([block], runs, wide))
     if body_key:
         a, b = raw_fields[body_key]
         wide = {}
@@ -176,15 +190,16 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
         if blocks and body_blocks and body_blocks[0].text.split("\n", 1)[0].strip() == blocks[0].text:
             blocks = []  # the body repeats its title as its first line: that line is the title
             body_blocks = plain_blocks(body, detect_title=True, meta={"field": f"/{body_key}"})
-        blocks.extend(compose(bl, runs, wide) for bl in body_blocks)
+        blocks.extend(compose(body_blocks, runs, wide))
     id_key = _first(obj, config.id_fields)
     metadata = {k: v for k, v in obj.items() if k not in (title_key, body_key) and isinstance(v, (str, int, float, bool))}
     return Document(path=path, format=format_of(path), source=source, blocks=blocks, metadata=metadata,
-                    record=record, id=str(obj[id_key]) if id_key else None)
+                    record=record, id=str(obj[id_key]) if id_key else None, source_line_starts=starts)
 
 
 def parse_jsonl(path: str, source: str, config) -> ParsedFile:
     docs, errors = [], []
+    starts = line_starts(source)
     pos = 0
     for number, line in enumerate(source.split("\n"), 1):
         start = pos
@@ -204,7 +219,7 @@ def parse_jsonl(path: str, source: str, config) -> ParsedFile:
             continue
         lead = len(line) - len(line.lstrip())
         fields = {k: (a + start, b + start) for k, (a, b) in _object_strings(line, lead).items()}
-        docs.append(record_document(path, source, obj, fields, number, config))
+        docs.append(record_document(path, source, obj, fields, number, config, starts))
     return ParsedFile(docs, errors)
 
 
@@ -222,11 +237,12 @@ def parse_json(path: str, source: str, config) -> ParsedFile:
     if not isinstance(data, list):
         raise InputError(path, f"top-level JSON {type(data).__name__} is neither an article object nor an array of them")
     docs, errors = [], []
+    starts = line_starts(source)
     i = _skip_ws(source, i + 1)
     for number, item in enumerate(data, 1):
         end = _value_end(source, i)
         if isinstance(item, dict):
-            docs.append(record_document(path, source, item, _object_strings(source, i), number, config))
+            docs.append(record_document(path, source, item, _object_strings(source, i), number, config, starts))
         else:
             line = source.count("\n", 0, i) + 1
             errors.append(f"{path}:{line}: array item {number} is a JSON {type(item).__name__}, not an object; skipped")
