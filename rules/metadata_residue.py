@@ -35,6 +35,7 @@ STRONG_RE = lazy_re(
 TIME_TOKEN_RE = lazy_re(r"^(\d{1,4}(st|nd|rd|th|h)?|\d{1,2}[:.h]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:]+)?|"
                            r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(am|pm))$")
 MONTH_SET = set(MONTHS)
+_CLOCK_WORDS = {"am", "pm", "a.m", "p.m", "a.m.", "p.m.", "h", "uhr"}
 WEEKDAY_SET = set(WEEKDAYS)
 
 CREDIT_RE = lazy_re(
@@ -137,6 +138,9 @@ def _timestamp(text: str) -> bool:
     # fixture date and "1945 GMT" a kick-off time, not a page's timestamp.
     if not (STRONG_RE.search(text) or (YEAR_RE.search(text) and any(t in MONTH_SET for t in toks))):
         return False
+    if all(TIME_TOKEN_RE.match(t) or t in _CLOCK_WORDS for t in toks) and not YEAR_RE.search(text) and not any(
+            "/" in t[1:-1] or t.count("-") == 2 or t.count(".") == 2 and t.replace(".", "").isdigit() for t in toks):
+        return False  # clock times alone ("10.15 A.M. / 4.30 P.M.") are a schedule, not when a page was published
     date_like = sum(1 for t in toks if t in MONTH_SET or t in WEEKDAY_SET or t in STAMP_WORDS or TIME_TOKEN_RE.match(t))
     other = len(toks) - date_like
     return other == 0 or (other <= 3 and date_like >= 3 and date_like > other)
