@@ -6,6 +6,8 @@ import html
 import json
 import re
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newslint import Rule
@@ -144,3 +146,17 @@ def test_line_endings_and_bom_give_identical_positions(paragraphs):
         source = decode("a.txt", data)
         results.append([(d.line, d.column, d.end_line, d.end_column) for d in LINTER.lint_source("a.txt", source).diagnostics])
     assert all(r == results[0] for r in results)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a one-to-three-word line yields the title to a headline just after it ("Skip to content")
+    ("Skip to content\n\nMinister resigns after leak inquiry\n\nThe minister said.", "Minister resigns after leak inquiry"),
+    # ... but a long exclamation is a sentence of the article, not its headline
+    ("Election Results\n\nOn this page you will always find the latest results of every race we cover!\n\n"
+     "Bookmark it.", "Election Results"),
+    ("Rescue at sea!\n\nA fishing crew was saved on Monday.", "Rescue at sea!"),
+])
+def test_plain_text_title(text, title):
+    from newslint.parsers.text import plain_blocks
+
+    assert [b.text for b in plain_blocks(text) if b.kind == "title"] == [title]

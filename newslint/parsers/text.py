@@ -25,6 +25,8 @@ def is_headline_shaped(line: str, min_words: int = 2, max_words: int = 25) -> bo
     if not (line[0].isalnum() or line[0] in "\"'‘“«¿¡"):
         return False
     words = len(_WORD_RE.findall(line))
+    if words > 10 and line.rstrip(_CLOSERS).endswith("!"):
+        return False  # a long exclamation is a sentence: headlines that shout are short
     return min_words <= words <= max_words
 
 
