@@ -73,7 +73,7 @@ class Matcher:
         n_words = len(key.split())
         if key[0].isdigit() and COUNTER_RE.match(key):
             return Match("counter", key, 0, len(text))
-        if n_words <= 25 and text.rstrip().endswith(("]", "]|")) and TEASER_TAG_RE.search(text):
+        if 3 <= n_words <= 25 and text.rstrip().endswith(("]", "]|")) and TEASER_TAG_RE.search(text):
             return Match("teaser", key, 0, len(text))
         if 2 <= n_words <= 20 and key.startswith(("©", "(c)", "copyright")) and COPYRIGHT_RE.match(key):
             return Match("copyright", key, 0, len(text))
