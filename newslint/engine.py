@@ -270,7 +270,9 @@ def discover(paths: Iterable[str], config: Config, warnings: list[str] | None = 
     with ``os.scandir``, whose entries already know whether they are links or folders: a
     corpus of thousands of files then costs one system call per folder, not one per file.
     """
-    include = re.compile("|".join(fnmatch.translate(p) for p in config.include) or "(?!)")
+    # one pattern for every include glob; case-blind where the file system is (as fnmatch is)
+    include = re.compile("|".join(fnmatch.translate(p) for p in config.include) or "(?!)",
+                         re.IGNORECASE if os.path.normcase("A") == "a" else 0)
     for given in paths:
         if given == "-" or not os.path.isdir(given):
             yield given
