@@ -106,6 +106,8 @@ CAPTION_VERBS = set(
     "pray prays sing sings dance dances visit visits cheer cheers jump jumps embrace embraces kiss kisses carry "
     "carries point points applaud applauds sign signs testify testifies rally rallies meet meets work works "
     "seen pictured shown".split())
+_NOT_NOW = {"will", "would", "to", "could", "should", "may", "might", "can", "must", "shall", "did", "does", "do",
+            "didn't", "won't", "cannot", "not", "never"}
 _POSITION_KEYS = (", left", ", right", ", cent", ", second from", ", third from", ", far ", ", foreground",
                   ", background", ", top", ", bottom", ", front", ", rear")
 
@@ -119,8 +121,11 @@ def _wire_caption(t: str, low: str) -> bool:
         return True
     if " in " in t and YEAR_RE.search(t):
         m = DATED_PLACE_RE.search(t)
-        if m and any(w.strip(",.;:'’\"") in CAPTION_VERBS for w in low[:m.start()].split()):
-            return True
+        if m:
+            before = [w.strip(",.;:'’\"") for w in low[:m.start()].split()]
+            # an action now, not one planned ("will meet on ...") or told in the past
+            if any(w in CAPTION_VERBS and (i == 0 or before[i - 1] not in _NOT_NOW) for i, w in enumerate(before)):
+                return True
     return False
 
 
