@@ -82,7 +82,8 @@ BYLINE_RE = lazy_re(
     r"^(?i:by|von|par|por|door|автор:?|текст:?)\s+[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+(?:\s+(?:[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+|and|und|et|y|e|de|van|von|da|di))"
     r"{0,5}(?:\s*(?:[,|–—-]|\bfor\b|\bin\b).{0,60})?$")
 # Wire-photo caption conventions (AP and Getty caption style), which story prose does not use:
-# people placed in the frame ("Ana Ruiz, left, talks ..."), the file-photo opener ("In this
+# people placed in the frame ("Ana Ruiz, left, talks ...", not a list: "left, right, and centre"),
+# the file-photo opener ("In this
 # Jan. 4, 2005, file photo, ..."), "An artist's impression of ...", and a present-tense action
 # dated and placed at the end ("... watches the screens on Monday, March 21, 2005, in New York.").
 POSITION_RE = lazy_re(
@@ -108,13 +109,18 @@ CAPTION_VERBS = set(
     "seen pictured shown".split())
 _NOT_NOW = {"will", "would", "to", "could", "should", "may", "might", "can", "must", "shall", "did", "does", "do",
             "didn't", "won't", "cannot", "not", "never"}
+_LIST_WORDS = {"and", "or", "nor", "as", "etc", "etc."}
 _POSITION_KEYS = (", left", ", right", ", cent", ", second from", ", third from", ", far ", ", foreground",
                   ", background", ", top", ", bottom", ", front", ", rear")
 
 
 def _wire_caption(t: str, low: str) -> bool:
-    if "," in t and any(k in low for k in _POSITION_KEYS) and POSITION_RE.search(t):
-        return True
+    if "," in t and any(k in low for k in _POSITION_KEYS):
+        for m in POSITION_RE.finditer(t):
+            before, after = t[:m.start()].split()[-1:], low[m.end():].split(None, 1)[:1]
+            # "Ana Ruiz, left, and ..." places a person; "the left, right, and centre" is a list
+            if (before and before[0][:1].isupper()) or not after or after[0] not in _LIST_WORDS:
+                return True
     if low.startswith(("this ", "in this ")) and FILE_PHOTO_RE.match(t):
         return True
     if "artist" in low[:16] and ARTIST_RE.match(t):
