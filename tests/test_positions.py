@@ -111,12 +111,13 @@ def html_blocks(draw):
 @SETTINGS
 @given(st.lists(html_blocks(), min_size=1, max_size=8), st.sampled_from(["\n", "", "\n\n  "]))
 def test_html_spans_are_exact(blocks, sep):
-    source = "<html><body>" + sep.join(blocks) + "<script>var x = '<p>no</p>';</script></body></html>"
+    # the script's words hold "_", which the generated text never does: none may be reported
+    source = "<html><body>" + sep.join(blocks) + "<script>var_x = '<p>not_text</p>';</script></body></html>"
     result = LINTER.lint_source("a.html", source)
     assert result.diagnostics
     for d in result.diagnostics:
         assert html.unescape(slice_of(source, d)) == d.excerpt
-        assert "var" not in d.excerpt
+        assert "_" not in d.excerpt
 
 
 @SETTINGS
