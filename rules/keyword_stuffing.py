@@ -19,7 +19,9 @@ class KeywordStuffing(Rule):
     function words) is reported when the same keyword (one or two words) opens three or more
     items and makes up at least `max-share` of the content words, a single word needing
     `min-repeats` occurrences. Team line-ups ("Name (Club), Name (Club)") do not qualify: their
-    items open with different names.
+    items open with different names. A list-like line with a three-word phrase of content words
+    in three or more of its items ("budget vote delayed, budget vote delayed latest, budget vote
+    delayed update, ...") is reported too.
 
     ## Why is this bad?
     Keyword lists written for search engines ("stock car 2018, stock car brasil, stock car
@@ -49,7 +51,10 @@ class KeywordStuffing(Rule):
             if len(text) > 2000 or text.count(",") + text.count(";") + text.count("|") < 3:
                 continue  # a keyword list is a short line of four or more separated items
             items = [i for i in ITEM_SPLIT.split(text) if i.strip()]
-            if len(items) < 4 or sorted(len(i.split()) for i in items)[len(items) // 2] > 5:
+            if len(items) < 4:
+                continue
+            median = sorted(len(i.split()) for i in items)[len(items) // 2]
+            if median > 8:
                 continue
             toks = [w.casefold() for w in words(line.text)]
             if len(toks) < opts["min-words"]:
@@ -57,16 +62,36 @@ class KeywordStuffing(Rule):
             content = [t for t in toks if t not in stops and not t.isdigit()]
             if not content or (len(toks) - len(content)) / len(toks) >= 0.2:
                 continue
-            # The stuffed keyword opens item after item: "stock car 2018, stock car brasil, ..."
-            openers = Counter()
-            for item in items:
-                item_words = [w.casefold() for w in words(item) if w.casefold() not in stops]
-                openers.update({item_words[0]: 1} if item_words else {})
-                if len(item_words) >= 2:
-                    openers[item_words[0] + " " + item_words[1]] += 1
-            keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
-            count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
-            if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
-                    2 if " " in keyword else 1) >= opts["max-share"]:
-                ctx.report(line.block, line.start, line.end,
-                           f"keyword stuffing: {keyword!r} repeated {max(count, lead)} times in one line")
+            found = self._opener(items, content, stops, opts) if median <= 5 else None
+            if found is None:
+                found = _repeated_phrase(items, stops)
+            if found:
+                ctx.report(line.block, line.start, line.end, f"keyword stuffing: {found}")
+
+    @staticmethod
+    def _opener(items, content, stops, opts) -> str | None:
+        # The stuffed keyword opens item after item: "stock car 2018, stock car brasil, ..."
+        openers = Counter()
+        for item in items:
+            item_words = [w.casefold() for w in words(item) if w.casefold() not in stops]
+            openers.update({item_words[0]: 1} if item_words else {})
+            if len(item_words) >= 2:
+                openers[item_words[0] + " " + item_words[1]] += 1
+        keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
+        count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
+        if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
+                2 if " " in keyword else 1) >= opts["max-share"]:
+            return f"{keyword!r} repeated {max(count, lead)} times in one line"
+        return None
+
+
+def _repeated_phrase(items: list[str], stops: frozenset[str]) -> str | None:
+    """A three-word phrase of content words found in three or more items of one list-like line:
+    "budget vote delayed, budget vote delayed latest, budget vote delayed update"."""
+    seen: Counter = Counter()
+    for item in items:
+        toks = [w.casefold() for w in words(item)]
+        seen.update({tuple(toks[k:k + 3]) for k in range(len(toks) - 2)
+                     if not any(w in stops or w.isdigit() for w in toks[k:k + 3])})
+    phrase, count = max(seen.items(), key=lambda kv: kv[1], default=((), 0))
+    return f"{' '.join(phrase)!r} repeated in {count} items of one line" if count >= 3 else None
