@@ -4,6 +4,7 @@ from newslint import Rule
 from newslint.parsers.text import is_headline_shaped
 
 from ._boilerplate import boilerplate_matches
+from ._phrases import hits_in
 from ._text import head_lines, title_key
 
 
@@ -46,10 +47,11 @@ class HeadlineCluster(Rule):
     def check(self, document, ctx):
         head = []
         chrome = boilerplate_matches(document)
+        generated = {id(line) for line, _ in hits_in(document, "generated")}
         index = {id(l): i for i, l in enumerate(document.lines)}
         for line in head_lines(document)[:16]:
-            if index[id(line)] in chrome:
-                continue  # site chrome between headlines is NL301's, and does not end the stack
+            if index[id(line)] in chrome or id(line) in generated:
+                continue  # site chrome (NL301's) or generator residue (NL403's) does not end the stack
             if _headline(line.text):
                 head.append(line)
             elif head:

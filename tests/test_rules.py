@@ -19,7 +19,7 @@ RULES = load_registry(Config()).rules
 EXPECTED: dict[str, dict[str, list[tuple]]] = {
     "NL101": {"bad.txt": [(5, 1, 49)], "bad.md": [(7, 4, 36)], "good.txt": []},
     "NL102": {"bad.txt": [(3, 1, 44)], "good.txt": []},
-    "NL103": {"bad.txt": [(3, 1, 51), (5, 1, 71)], "good.txt": []},
+    "NL103": {"bad.txt": [(3, 1, 51), (5, 1, 71)], "bad2.txt": [(3, 1, 38), (7, 1, 45)], "good.txt": []},
     "NL104": {"bad.txt": [(5, 1, 86)], "good.txt": []},
     "NL201": {"bad.txt": [(3, 112, 115), (5, 79, 80)], "good.md": []},
     "NL202": {"bad.txt": [(5, 1, 5)], "good.txt": []},
