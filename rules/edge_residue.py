@@ -6,6 +6,16 @@ from ._boilerplate import boilerplate_matches
 from ._text import TERMINAL, is_prose, stopword_density, title_key, words
 
 
+_SEPARATOR_CHARS = "_-*=~#•·"
+
+
+def _stray(t: str) -> bool:
+    """Punctuation alone (").", "%", "-"), not a separator line ("___", "***")."""
+    if not 0 < len(t) <= 4 or any(c.isalnum() for c in t):
+        return False
+    return not (len(t) >= 3 and len(set(t)) == 1 and t[0] in _SEPARATOR_CHARS)
+
+
 class EdgeResidue(Rule):
     """Short non-sentence lines dangling at the start or end of the article.
 
@@ -14,7 +24,9 @@ class EdgeResidue(Rule):
     short (at most `max-words` words, no digits, links or addresses), no sentence-final
     punctuation, and a low share of
     function words (under `max-stopword-density`, the jusText measure). Each line of the run is
-    reported, unless NL301 already names it. Articles with no prose at all are skipped.
+    reported, unless NL301 already names it. Anywhere in the article, a line of punctuation
+    alone (").", "%", split off a sentence by the extractor) is reported too; separator lines
+    ("___", "***") are not. Articles with no prose at all are skipped.
 
     ## Why is this bad?
     Page furniture gathers at the edges of an extracted article: section labels, "Latest",
@@ -41,8 +53,7 @@ class EdgeResidue(Rule):
     def _is_fragment(self, text: str, ctx) -> bool:
         n = len(words(text))
         if n == 0:
-            t = text.strip()
-            return 0 < len(t) <= 4 and len(set(t)) > 1  # "%", ").", but not a "___" separator
+            return _stray(text.strip())
         if n > ctx.options["max-words"] or text.rstrip().endswith(TERMINAL):
             return False
         if any(c.isdigit() or c in "@/[]():" for c in text) or "." in text.rstrip("."):
@@ -80,9 +91,15 @@ class EdgeResidue(Rule):
                 break
         title = document.title
         of_title = title_key(title.text) if title is not None else None
+        # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
+        edges = set(run)
+        run += [k for k, line in enumerate(lines) if k not in edges and k not in known and _stray(line.text.strip())]
         for k in sorted(run):
             if k in known or title_key(lines[k].text) == of_title:
                 continue
             line = lines[k]
+            if k not in edges:
+                ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article")
+                continue
             where = "start" if k < i else "end"
             ctx.report(line.block, line.start, line.end, f"residue line {line.text[:60]!r} at the {where} of the article")
