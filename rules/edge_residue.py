@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import unicodedata
+
 from newslint import Rule
 
 from ._boilerplate import boilerplate_matches
@@ -10,8 +12,9 @@ _SEPARATOR_CHARS = "_-*=~#•·"
 
 
 def _stray(t: str) -> bool:
-    """Punctuation alone (").", "%", "-"), not a separator line ("___", "***")."""
-    if not 0 < len(t) <= 4 or any(c.isalnum() for c in t):
+    """Punctuation alone (").", "%", "-"), not a separator line ("___", "***") and not symbols
+    such as a star rating ("★★★★") or an emoji."""
+    if not 0 < len(t) <= 4 or not all(unicodedata.category(c)[0] == "P" or c == "\ufeff" for c in t):
         return False
     return not (len(t) >= 3 and len(set(t)) == 1 and t[0] in _SEPARATOR_CHARS)
 
