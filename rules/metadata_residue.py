@@ -108,7 +108,7 @@ CAPTION_VERBS = set(
     "carries point points applaud applauds sign signs testify testifies rally rallies meet meets work works "
     "seen pictured shown".split())
 _NOT_NOW = {"will", "would", "to", "could", "should", "may", "might", "can", "must", "shall", "did", "does", "do",
-            "didn't", "won't", "cannot", "not", "never"}
+            "didn't", "won't", "cannot", "not", "never", "was", "were", "had", "has", "have", "been", "being", "last"}
 _LIST_WORDS = {"and", "or", "nor", "as", "etc", "etc."}
 _POSITION_KEYS = (", left", ", right", ", cent", ", second from", ", third from", ", far ", ", foreground",
                   ", background", ", top", ", bottom", ", front", ", rear")
