@@ -281,21 +281,23 @@ def discover(paths: Iterable[str], config: Config, warnings: list[str] | None = 
         stack = [(given, ".")]  # depth first without recursion: trees may be deeper than Python's stack
         while stack:
             folder, rel_folder = stack.pop()
-            subfolders = yield from _folder_files(folder, rel_folder, root_real, include, config, warnings)
+            files, subfolders = _list_folder(folder, rel_folder, root_real, include, config, warnings)
+            yield from files
             stack.extend(reversed(subfolders))
 
 
-def _folder_files(folder: str, rel_folder: str, root_real: str, include: "re.Pattern[str]", config: Config,
-                  warnings: list[str] | None):
-    """Yield the files of one folder to lint; return its sub-folders to visit, sorted."""
+def _list_folder(folder: str, rel_folder: str, root_real: str, include: "re.Pattern[str]", config: Config,
+                 warnings: list[str] | None) -> tuple[list[str], list[tuple[str, str]]]:
+    """The files of one folder to lint, and its sub-folders to visit (path, relative path), sorted."""
     try:
         with os.scandir(folder) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
         if warnings is not None:
             warnings.append(f"{folder}: cannot list folder: {exc.strerror or exc}; skipped")
-        return []
-    subfolders = []
+        return [], []
+    files: list[str] = []
+    subfolders: list[tuple[str, str]] = []
     for entry in entries:
         rel = entry.name if rel_folder == "." else f"{rel_folder}{os.sep}{entry.name}"
         try:
@@ -315,8 +317,8 @@ def _folder_files(folder: str, rel_folder: str, root_real: str, include: "re.Pat
                 if warnings is not None:
                     warnings.append(f"{entry.path}: symbolic link to outside the tree or to nothing; skipped")
                 continue
-        yield entry.path
-    return subfolders
+        files.append(entry.path)
+    return files, subfolders
 
 
 def _shift_line(problem: str, path: str, first_line: int) -> str:

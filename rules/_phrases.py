@@ -41,7 +41,7 @@ def line_hits(document) -> list[list[tuple[int, int, str, str, str]]]:
         for i, text in enumerate(texts):
             part = text.lower()
             if len(part) == len(text):
-                hits[i] = [(s, e, p, sec, g) for s, e, p, sec, g in _scan(part)]
+                hits[i] = list(_scan(part))
     else:
         starts = [0]
         for text in texts[:-1]:

@@ -94,15 +94,14 @@ class EdgeResidue(Rule):
                 break
         title = document.title
         of_title = title_key(title.text) if title is not None else None
-        # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
-        edges = set(run)
-        run += [k for k, line in enumerate(lines) if k not in edges and k not in known and _stray(line.text.strip())]
         for k in sorted(run):
             if k in known or title_key(lines[k].text) == of_title:
                 continue
             line = lines[k]
-            if k not in edges:
-                ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article")
-                continue
             where = "start" if k < i else "end"
             ctx.report(line.block, line.start, line.end, f"residue line {line.text[:60]!r} at the {where} of the article")
+        # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
+        edges = set(run)
+        for k, line in enumerate(lines):
+            if k not in edges and k not in known and _stray(line.text.strip()):
+                ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article")

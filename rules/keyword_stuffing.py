@@ -62,27 +62,29 @@ class KeywordStuffing(Rule):
             content = [t for t in toks if t not in stops and not t.isdigit()]
             if not content or (len(toks) - len(content)) / len(toks) >= 0.2:
                 continue
-            found = self._opener(items, content, stops, opts) if median <= 5 else None
+            found = _repeated_opener(items, content, stops, opts) if median <= 5 else None
             if found is None:
                 found = _repeated_phrase(items, stops)
             if found:
                 ctx.report(line.block, line.start, line.end, f"keyword stuffing: {found}")
 
-    @staticmethod
-    def _opener(items, content, stops, opts) -> str | None:
-        # The stuffed keyword opens item after item: "stock car 2018, stock car brasil, ..."
-        openers = Counter()
-        for item in items:
-            item_words = [w.casefold() for w in words(item) if w.casefold() not in stops]
-            openers.update({item_words[0]: 1} if item_words else {})
-            if len(item_words) >= 2:
-                openers[item_words[0] + " " + item_words[1]] += 1
-        keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
-        count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
-        if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
-                2 if " " in keyword else 1) >= opts["max-share"]:
-            return f"{keyword!r} repeated {max(count, lead)} times in one line"
-        return None
+
+
+def _repeated_opener(items: list[str], content: list[str], stops: frozenset[str], opts: dict) -> str | None:
+    """The same keyword (one or two words) opening item after item: "stock car 2018, stock car
+    brasil, ...", and making up enough of the line's content words."""
+    openers: Counter = Counter()
+    for item in items:
+        item_words = [w.casefold() for w in words(item) if w.casefold() not in stops]
+        openers.update({item_words[0]: 1} if item_words else {})
+        if len(item_words) >= 2:
+            openers[item_words[0] + " " + item_words[1]] += 1
+    keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
+    count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
+    if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
+            2 if " " in keyword else 1) >= opts["max-share"]:
+        return f"{keyword!r} repeated {max(count, lead)} times in one line"
+    return None
 
 
 def _repeated_phrase(items: list[str], stops: frozenset[str]) -> str | None:

@@ -29,9 +29,10 @@ STAMP_WORDS = set(
     "el las a pubblicato aggiornato il alle обновлено опубликовано в г года".split()
 )
 YEAR_RE = lazy_re(r"\b(?:19|20)\d{2}\b")
-STRONG_RE = lazy_re(
-    r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b",
-    re.I)
+_CLOCK = r"\b\d{1,2}[:.h]\d{2}\b"
+_NUMERIC_DATE = r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\bago\b"
+STRONG_RE = lazy_re(f"{_CLOCK}|{_NUMERIC_DATE}", re.I)
+DATE_RE = lazy_re(_NUMERIC_DATE, re.I)
 TIME_TOKEN_RE = lazy_re(r"^(\d{1,4}(st|nd|rd|th|h)?|\d{1,2}[:.h]\d{2}(am|pm)?|\d{4}-\d{2}-\d{2}(t[\d:]+)?|"
                            r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d+(am|pm))$")
 MONTH_SET = set(MONTHS)
@@ -149,8 +150,7 @@ def _timestamp(text: str) -> bool:
     # fixture date and "1945 GMT" a kick-off time, not a page's timestamp.
     if not (STRONG_RE.search(text) or (YEAR_RE.search(text) and any(t in MONTH_SET for t in toks))):
         return False
-    if all(TIME_TOKEN_RE.match(t) or t in _CLOCK_WORDS for t in toks) and not YEAR_RE.search(text) and not any(
-            "/" in t[1:-1] or t.count("-") == 2 or t.count(".") == 2 and t.replace(".", "").isdigit() for t in toks):
+    if not (YEAR_RE.search(text) or DATE_RE.search(text)) and all(TIME_TOKEN_RE.match(t) or t in _CLOCK_WORDS for t in toks):
         return False  # clock times alone ("10.15 A.M. / 4.30 P.M.") are a schedule, not when a page was published
     date_like = sum(1 for t in toks if t in MONTH_SET or t in WEEKDAY_SET or t in STAMP_WORDS or TIME_TOKEN_RE.match(t))
     other = len(toks) - date_like
@@ -165,11 +165,12 @@ def classify(text: str) -> str | None:
     n = len(words(t))
     if n == 0:
         return None
-    if n <= 60 and _wire_caption(t, t.lower()):
+    lower = t.lower()
+    if n <= 60 and _wire_caption(t, lower):
         return "photo caption"
     if n > 16:
         # long lines can only be captions, bios or contributor lines
-        low = t.lower()
+        low = lower
         if n <= 60 and _maybe_caption(t, low) and (CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:])):
             return "photo caption"
         if n <= 40 and any(k in low for k in _BIO_KEYS) and BIO_RE.search(t):
@@ -180,7 +181,7 @@ def classify(text: str) -> str | None:
                 STRONG_RE.search(t) or YEAR_RE.search(t)):
             return "byline"
         return None
-    low = t.lower().strip(" .:-–—|·•")
+    low = lower.strip(" .:-–—|·•")
     if low in LABELS:
         return "metadata label"
     if ("BC-" in t or "Writethru" in t) and WIRE_SLUG_RE.search(t):
