@@ -117,9 +117,10 @@ class Document:
     id: str | None = None
     #: The file line that ``source`` starts on: 1, except for a chunk of a streamed JSON Lines file.
     first_line: int = 1
-    #: Where each line of ``source`` starts. Computed on first use; parsers that make many
-    #: documents over one source (JSON Lines records) pass one shared list, since indexing the
-    #: whole file once per record made parsing quadratic in the number of records.
+    #: Where each line of ``source`` starts. Computed on first use; a parser that has already
+    #: indexed the source passes its list, and one that makes many documents over one source
+    #: (JSON Lines records) shares one list, since indexing the whole file once per record made
+    #: parsing quadratic in the number of records.
     source_line_starts: list[int] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:

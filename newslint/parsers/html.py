@@ -185,7 +185,8 @@ def parse_html(path: str, source: str) -> Document:
     metadata = dict(collector.metadata)
     if collector.title_text:
         metadata["html_title"] = " ".join("".join(collector.title_text).split())
-    return Document(path=path, format="html", source=source, blocks=collector.blocks, metadata=metadata)
+    return Document(path=path, format="html", source=source, blocks=collector.blocks, metadata=metadata,
+                    source_line_starts=collector.starts)
 
 
 @hookimpl(trylast=True)

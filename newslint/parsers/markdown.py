@@ -146,7 +146,8 @@ def parse_markdown(path: str, source: str) -> Document:
                 blocks.extend(_split_definitions(text, runs))
             else:
                 blocks.append(Block(context[-1] if context else "paragraph", text, runs))
-    return Document(path=path, format="markdown", source=source, blocks=blocks, metadata=metadata)
+    return Document(path=path, format="markdown", source=source, blocks=blocks, metadata=metadata,
+                    source_line_starts=starts)
 
 
 def _split_definitions(text: str, runs: list[tuple[int, int, int]]) -> list[Block]:
