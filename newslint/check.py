@@ -31,6 +31,9 @@ def settings(args) -> tuple[Config, int, list[str]]:
     """The merged config, the number of worker processes and the paths to lint."""
     config = override(load_config_for(args), select=args.select, extend_select=args.extend_select,
                       ignore=args.ignore, fail_on=args.fail_on)
+    config = override(config, force_exclude=getattr(args, "force_exclude", None),
+                      extend_exclude=getattr(args, "extend_exclude", None),
+                      respect_gitignore=getattr(args, "respect_gitignore", None))
     if args.baseline:
         config.baseline = args.baseline
     jobs = args.jobs if args.jobs is not None else _cpus()
@@ -92,6 +95,10 @@ def _print_problems(result: FileResult) -> None:
 
 def cmd_check(args) -> int:
     config, jobs, paths = settings(args)
+    if getattr(args, "show_files", False) or getattr(args, "show_settings", False):
+        from .show import show
+
+        return show(args, config, paths)
     registry = load_registry(config)
     reporter_cls = registry.reporter(args.output_format or "text")
     linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source,

@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")
     check.add_argument("--verbose", "-v", action="store_true", help="tracebacks for crashing rules")
+    check.add_argument("--force-exclude", action="store_true", default=None,
+                       help="apply exclude to files named on the command line too (as pre-commit passes them)")
+    check.add_argument("--extend-exclude", type=lambda v: [p for p in v.split(",") if p], metavar="GLOBS",
+                       help="comma-separated globs to exclude in addition")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                       help="lint files that .gitignore lists too")
+    check.add_argument("--show-files", action="store_true", help="print the files that would be linted, and exit")
+    check.add_argument("--show-settings", action="store_true", help="print the resolved settings, and exit")
 
     sub.add_parser("rules", help="list every rule: code, name, family, severity, summary, plugin")
     rule = sub.add_parser("rule", help="show a rule's documentation")

@@ -25,6 +25,7 @@ class Diagnostic:
     excerpt: str = ""
     record: int | None = None
     field: str | None = None
+    record_id: str | None = dc_field(default=None, compare=False)  # the record's id field, for people
     source: str = ""  # the plugin that owns the rule
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
 

@@ -9,6 +9,7 @@ from .diagnostics import Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
 from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
+from .paths import project_path
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
 from .rules import Rule, RuleContext
@@ -157,21 +158,29 @@ class Linter:
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
 
+    def shown(self, path: str) -> str:
+        """The one spelling of ``path`` every output uses: relative to the project root."""
+        return project_path(path, self.config.root)
+
+    def unreadable(self, path: str, exc: InputError, first_line: int = 1) -> FileResult:
+        shown = self.shown(path)
+        return FileResult(shown, problems=[Problem(shown, exc.detail, exc.line).shifted(first_line)])
+
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""
-        return self.lint_source(path, normalise_line_ends(text).lstrip("\ufeff"))
+        return self.lint_source(self.shown(path), normalise_line_ends(text).lstrip("\ufeff"))
 
     def lint_chunk(self, path: str, first_line: int, data: bytes) -> FileResult:
         """Lint whole lines of a JSON Lines file that start at ``first_line``."""
         try:
             source = decode(path, data)
         except InputError as exc:
-            return FileResult(path, problems=[Problem.from_error(exc).shifted(first_line)])
-        return self.lint_source(path, source, first_line)
+            return self.unreadable(path, exc, first_line)
+        return self.lint_source(self.shown(path), source, first_line)
 
     def lint_file(self, path: str) -> FileResult:
         try:
             source = read_file(path)
         except InputError as exc:
-            return FileResult(path, problems=[Problem.from_error(exc)])
-        return self.lint_source(path, source)
+            return self.unreadable(path, exc)
+        return self.lint_source(self.shown(path), source)

@@ -14,7 +14,7 @@ from .discovery import discover
 from .errors import InputError
 from .inputs import decode, format_of, is_streamed, jsonl_chunks
 from .linter import FileResult, Linter
-from .problems import Problem
+from .problems import WARNING, Problem
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,8 @@ def process(linter: Linter, unit: Unit) -> list[FileResult]:
         return [linter.lint_file(p) for p in unit.paths]
     if isinstance(unit, JsonlChunk):
         return [linter.lint_chunk(unit.path, unit.first_line, unit.data)]
-    return [FileResult(unit.path, problems=[unit.problem])]
+    shown = linter.shown(unit.path)
+    return [FileResult(shown, problems=[Problem(shown, unit.problem.message, unit.problem.line)])]
 
 
 # -- the worker pool -------------------------------------------------------------------------------
@@ -126,9 +127,9 @@ def _with_stdin(linter: Linter, files: Sequence[str], stdin_name: str) -> Iterat
         try:
             source = decode(stdin_name, sys.stdin.buffer.read())
         except InputError as exc:
-            yield FileResult(stdin_name, problems=[Problem.from_error(exc)])
+            yield linter.unreadable(stdin_name, exc)
             continue
-        yield linter.lint_source(stdin_name, source)
+        yield linter.lint_source(linter.shown(stdin_name), source)
 
 
 def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "-",
@@ -141,6 +142,10 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
     linter = linter or Linter(config)
     warnings: list[Problem] = []
     files = list(discover(paths, config, warnings))
+    if not files:
+        warnings.append(Problem("", "no files to check: nothing under the given paths matched `include` "
+                                    "(or everything matched `exclude`/.gitignore); `check --show-files` lists them",
+                                kind=WARNING))
     if warnings:
         yield FileResult("", problems=warnings)
     if "-" in files:

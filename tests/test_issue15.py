@@ -1,0 +1,95 @@
+"""Issue 15: paths, file selection, suppression and CI polish that behave like ruff.
+
+One test (or a few) per numbered problem of the issue; each failed on the main branch before.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import FIXTURES
+
+SEED = (FIXTURES / "samples" / "seed_article.txt").read_text(encoding="utf-8")
+
+
+def _project(tmp_path, config: str | None = None, files: dict[str, str] | None = None):
+    if config is not None:
+        (tmp_path / "newslint.toml").write_text(config, encoding="utf-8")
+    for rel, text in (files or {"articles/x.txt": SEED}).items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+# -- 1. one spelling of every path, relative to the project root ---------------------------------
+@pytest.mark.parametrize("fmt", ["json", "sarif", "gitlab"])
+def test_paths_and_fingerprints_do_not_depend_on_how_the_path_was_typed(cli, tmp_path, fmt):
+    project = _project(tmp_path, "")
+    outs = [cli("check", "--output-format", fmt, spelling, cwd=project).out
+            for spelling in ("./articles/x.txt", "articles/x.txt", str(project / "articles" / "x.txt"))]
+    assert outs[0] == outs[1] == outs[2]
+    if fmt == "json":
+        assert {d["path"] for d in json.loads(outs[0])} == {"articles/x.txt"}
+
+
+def test_per_file_ignores_and_baselines_match_whatever_the_spelling(cli, tmp_path):
+    project = _project(tmp_path, '[per-file-ignores]\n"articles/*" = ["NL3"]\n')
+    for spelling in ("./articles/x.txt", "articles/x.txt"):
+        codes = {d["code"] for d in json.loads(cli("check", "--output-format", "json", spelling, cwd=project).out)}
+        assert codes and not any(c.startswith("NL3") for c in codes), spelling
+    assert cli("check", "--write-baseline", "known.json", "./articles/x.txt", cwd=project).returncode == 0
+    assert cli("check", "--baseline", "known.json", "articles/x.txt", cwd=project).returncode == 0
+    # from a sub-folder, paths are still relative to the project root (where the config is)
+    proc = cli("check", "--output-format", "json", "x.txt", cwd=project / "articles")
+    assert {d["path"] for d in json.loads(proc.out)} == {"articles/x.txt"}
+
+
+# -- 2. exclude for named files, extend-exclude, ** and negation, nothing matched -----------------
+def test_force_exclude_applies_exclude_to_named_files(cli, tmp_path):
+    project = _project(tmp_path, 'extend-exclude = ["drafts"]\n', {"drafts/d.txt": SEED, "a.txt": SEED})
+    assert cli("check", "drafts/d.txt", cwd=project).returncode == 1  # named: linted, as before
+    proc = cli("check", "--force-exclude", "drafts/d.txt", cwd=project)
+    assert proc.returncode == 0 and "no files to check" in proc.err and "All clear" not in proc.out
+    proc = cli("check", "--force-exclude", "drafts/d.txt", "a.txt", "--output-format", "json", cwd=project)
+    assert {d["path"] for d in json.loads(proc.out)} == {"a.txt"}
+    hooks = (FIXTURES.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "--force-exclude" in hooks
+
+
+def test_double_star_and_negation_in_include_and_exclude(cli, tmp_path):
+    files = {"articles/a.md": SEED, "articles/2024/b.md": SEED, "articles/2024/drafts/c.md": SEED,
+             "articles/2024/drafts/keep.md": SEED, "other/d.md": SEED}
+    project = _project(tmp_path, 'include = ["articles/**/*.md"]\nextend-exclude = ["drafts/", "!**/drafts/keep.md"]\n',
+                       files)
+    shown = cli("check", "--show-files", cwd=project).out.split()
+    assert shown == ["articles/a.md", "articles/2024/b.md", "articles/2024/drafts/keep.md"]
+
+
+def test_nothing_matched_is_a_warning_not_all_clear(cli, tmp_path):
+    project = _project(tmp_path, 'include = ["news/**/*.md"]\n')
+    proc = cli("check", cwd=project)
+    assert "no files to check" in proc.err and "All clear" not in proc.out
+
+
+# -- 3. default discovery ------------------------------------------------------------------------
+def test_default_discovery_skips_non_article_files_and_respects_gitignore(cli, tmp_path):
+    files = {"LICENSE.txt": "MIT License\n", "requirements.txt": "pluggy\n", "package.json": "{}\n",
+             "tsconfig.json": "{ // comments\n}\n", "CHANGELOG.md": "# 1.0\n", "poetry.lock": "x\n",
+             "env/desk.md": SEED, "build/story.md": SEED, "venv/lib.md": SEED, "venv/pyvenv.cfg": "home = /usr\n",
+             "tmp/out.md": SEED, ".gitignore": "tmp/\n", "story.md": SEED}
+    project = _project(tmp_path, None, files)
+    shown = cli("check", "--show-files", cwd=project).out.split()
+    assert shown == ["story.md", "build/story.md", "env/desk.md"]
+    assert cli("check", "--no-respect-gitignore", "--show-files", cwd=project).out.split() == [
+        "story.md", "build/story.md", "env/desk.md", "tmp/out.md"]
+    (project / ".gitignore").write_text("build/\ntmp/\n")
+    assert cli("check", "--show-files", cwd=project).out.split() == ["story.md", "env/desk.md"]
+    assert cli("check", cwd=project).returncode == 1  # tsconfig.json with comments no longer exits 2
+
+
+def test_show_settings_prints_the_resolved_settings(cli, tmp_path):
+    project = _project(tmp_path, 'select = ["NL3"]\n[severity]\nNL301 = "error"\n')
+    out = cli("check", "--show-settings", cwd=project).out
+    assert 'select = ["NL3"]' in out and '"NL301" = "error"' in out and "respect-gitignore = true" in out
+    assert str(project / "newslint.toml") in out
