@@ -14,7 +14,7 @@ from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
 from .rules import Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
-from .suppression import unsuppressed
+from .suppression import UNUSED_CODE, apply, suppressions, unused
 
 
 @dataclass
@@ -154,9 +154,20 @@ class Linter:
                 if document.record is not None:
                     document.record += first_line - 1
             self.check(document, result)
-        result.diagnostics = unsuppressed(result.diagnostics, source, first_line)
+        result.diagnostics = self.suppress(result, source, first_line)
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
+
+    def suppress(self, result: FileResult, source: str, first_line: int) -> list[Diagnostic]:
+        """Findings no suppression comment switches off, plus NL000 for unused comments when selected."""
+        marks = suppressions(source, first_line, self.registry.rules, result.path, result.problems)
+        if not marks:
+            return result.diagnostics
+        kept, used = apply(result.diagnostics, marks)
+        nl000 = next((c for c in self.rules if c.cls.code == UNUSED_CODE), None)
+        if nl000 is not None and not code_matches_any(UNUSED_CODE, ignored_for_path(result.path, self.config)):
+            kept += unused(marks, used, result.path, nl000.severity)
+        return kept
 
     def shown(self, path: str) -> str:
         """The one spelling of ``path`` every output uses: relative to the project root."""

@@ -17,7 +17,7 @@ hookimpl = pluggy.HookimplMarker("newslint")
 ENTRY_POINT_GROUP = "newslint"
 CORE_PLUGINS = (
     "newslint.parsers.text", "newslint.parsers.markdown", "newslint.parsers.html", "newslint.parsers.jsonfmt",
-    "newslint.formats",
+    "newslint.formats", "newslint.suppression",
 )
 
 

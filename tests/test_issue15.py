@@ -93,3 +93,44 @@ def test_show_settings_prints_the_resolved_settings(cli, tmp_path):
     out = cli("check", "--show-settings", cwd=project).out
     assert 'select = ["NL3"]' in out and '"NL301" = "error"' in out and "respect-gitignore = true" in out
     assert str(project / "newslint.toml") in out
+
+
+# -- 4. suppression directives, parsed strictly ------------------------------------------------------
+SUPPRESSED = ("Budget talks resume\n\n"
+              "Skip to content <!-- newslint: disable-line NL301 -->\n\n"
+              "Read also:\n\n"
+              "<!-- newslint: disble NL301 -->\n"
+              "<!-- newslint: disable-next-line NL9999 -->\n"
+              "Subscribe to our newsletter\n"
+              "<!-- newslint: disable-next-line NL301 -->\n"
+              "Ministers met on Tuesday.\n")
+
+
+def test_disable_line_is_one_line_and_typos_are_warned_about(cli, tmp_path):
+    (tmp_path / "s.md").write_text(SUPPRESSED, encoding="utf-8")
+    proc = cli("check", "--isolated", "--output-format", "json", "s.md", cwd=tmp_path)
+    # disable-line switched off line 3 only (it used to disable to the end of the file)
+    assert [(d["code"], d["line"]) for d in json.loads(proc.out)] == [("NL301", 5), ("NL301", 9)]
+    assert "s.md:7: unknown newslint directive 'disble'" in proc.err
+    assert "s.md:8: newslint disable-next-line: unknown rule code 'NL9999'" in proc.err
+
+
+def test_disable_file_and_unused_suppressions_as_nl000(cli, tmp_path):
+    (tmp_path / "s.md").write_text(SUPPRESSED, encoding="utf-8")
+    proc = cli("check", "--isolated", "--extend-select", "NL000", "--output-format", "json", "s.md", cwd=tmp_path)
+    found = [(d["code"], d["line"], d["column"]) for d in json.loads(proc.out)]
+    assert ("NL000", 10, 1) in found and len([f for f in found if f[0] == "NL000"]) == 1
+    (tmp_path / "f.md").write_text("<!-- newslint: disable-file NL3 -->\n" + SUPPRESSED, encoding="utf-8")
+    proc = cli("check", "--isolated", "--output-format", "json", "f.md", cwd=tmp_path)
+    assert json.loads(proc.out) == []
+
+
+def test_suppression_is_linear_in_comments_and_findings():
+    from newslint.diagnostics import Diagnostic
+    from newslint.suppression import apply, suppressions
+
+    source = "".join(f"line {i} <!-- newslint: disable-line NL301 -->\n" for i in range(20000))
+    marks = suppressions(source)
+    diags = [Diagnostic("a.md", "NL301", "r", "warning", "m", i, 1, i, 2) for i in range(1, 20001)]
+    kept, used = apply(diags, marks)
+    assert kept == [] and len(used) == 20000
