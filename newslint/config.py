@@ -204,6 +204,10 @@ def override(config: Config, **values: Any) -> Config:
             continue
         if name in ("extend_select", "extend_exclude"):
             setattr(config, name, getattr(config, name) + list(value))
+        elif name == "select":
+            # ruff's layering: a --select on the command line replaces the file's whole selection,
+            # its ignores and extend-selects included (per-file-ignores stay)
+            config.select, config.extend_select, config.ignore = list(value), [], []
         else:
             setattr(config, name, value)
     return config

@@ -13,7 +13,7 @@ from .paths import project_path
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
 from .rules import Rule, RuleContext
-from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
+from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled, severity_for
 from .suppression import UNUSED_CODE, apply, suppressions, unused
 
 
@@ -90,7 +90,7 @@ class Linter:
         self.registry.configure(self.config)
         #: every registered rule's configured options, enabled or not: analyses read them
         self.options = {code: rule_options(cls, self.config) for code, cls in self.registry.rules.items()}
-        self.rules = [CompiledRule(cls(), cls, self.options[cls.code], self.config.severity.get(cls.code, cls.severity))
+        self.rules = [CompiledRule(cls(), cls, self.options[cls.code], severity_for(cls.code, self.config, cls.severity))
                       for cls in self.registry.rules.values() if is_enabled(cls, self.config)]
 
     def parse(self, path: str, source: str, problems: list[Problem] | None = None) -> list[Document]:

@@ -134,3 +134,30 @@ def test_suppression_is_linear_in_comments_and_findings():
     diags = [Diagnostic("a.md", "NL301", "r", "warning", "m", i, 1, i, 2) for i in range(1, 20001)]
     kept, used = apply(diags, marks)
     assert kept == [] and len(used) == 20000
+
+
+# -- 5. prefix keys in [severity] and [rules.X] ------------------------------------------------------
+def test_severity_prefix_keys_are_selectors_most_specific_wins(cli, tmp_path):
+    project = _project(tmp_path, '[severity]\nNL3 = "error"\nNL302 = "info"\n')
+    found = json.loads(cli("check", "--output-format", "json", "articles/x.txt", cwd=project).out)
+    by_code = {d["code"]: d["severity"] for d in found}
+    assert by_code["NL301"] == "error" and by_code["NL302"] == "info" and by_code["NL101"] == "error"
+
+
+def test_rule_options_table_for_a_prefix_is_rejected(cli, tmp_path):
+    project = _project(tmp_path, '[rules.NL3]\nphrases = []\n')
+    proc = cli("check", "articles/x.txt", cwd=project)
+    assert proc.returncode == 2 and "rules.NL3: is a prefix (NL301" in proc.err and "name one rule" in proc.err
+
+
+# -- 6. the command line's --select replaces the file's selection ----------------------------------
+def test_cli_select_overrides_the_files_ignore(cli, tmp_path):
+    project = _project(tmp_path, 'ignore = ["NL3"]\nextend-select = ["NL1"]\n')
+    codes = {d["code"] for d in json.loads(cli("check", "--output-format", "json", "articles/x.txt", cwd=project).out)}
+    assert codes and not any(c.startswith("NL3") for c in codes)
+    codes = {d["code"] for d in json.loads(cli("check", "--select", "NL3", "--output-format", "json", "articles/x.txt",
+                                               cwd=project).out)}
+    assert codes and all(c.startswith("NL3") for c in codes)
+    codes = {d["code"] for d in json.loads(cli("check", "--select", "NL3", "--ignore", "NL302", "--output-format", "json",
+                                               "articles/x.txt", cwd=project).out)}
+    assert "NL301" in codes and "NL302" not in codes
