@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import IO, Iterator
 
 from .config import Config, find_config, load_config, override
-from .diagnostics import SEVERITY_RANK, Diagnostic
+from .diagnostics import Diagnostic
 from .errors import UsageError
+from .gate import Gate
 from .linter import FileResult, Linter
 from .plugins import load_registry
 from .reporting import Summary
@@ -68,7 +69,7 @@ def report_stream(out_path: str | None) -> Iterator[IO[str]]:
 class Tally:
     """What the run has seen so far: files, problems, and whether a finding fails the run."""
 
-    threshold: int
+    gate: Gate
     summary: Summary = field(default_factory=Summary)
     failing: bool = False
     _last_path: str | None = None
@@ -83,7 +84,7 @@ class Tally:
             self.summary.files_with_findings += 1
             self._last_counted = result.path
         # decided per finding, so a failing finding in any chunk of a streamed file counts
-        self.failing = self.failing or any(SEVERITY_RANK[d.severity] >= self.threshold for d in diagnostics)
+        self.failing = self.failing or self.gate.fails(diagnostics)
 
 
 def _print_problems(result: FileResult) -> None:
@@ -103,12 +104,8 @@ def cmd_check(args) -> int:
     reporter_cls = registry.reporter(args.output_format or "text")
     linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source,
                     verbose=args.verbose)
-    known = None
-    if config.baseline and not args.write_baseline:
-        from .baseline import load_baseline
-
-        known = load_baseline(config.baseline)
-    tally = Tally(SEVERITY_RANK[config.fail_on])
+    gate = Gate(config, use_baseline=not args.write_baseline)
+    tally = Tally(gate)
     everything: list[Diagnostic] = []
     with report_stream(args.output_file) as stream:
         color = (not args.output_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -122,8 +119,7 @@ def cmd_check(args) -> int:
             diags = result.diagnostics
             if args.write_baseline:
                 everything.extend(diags)
-            if known is not None:
-                diags = known.filter(diags)
+            diags = gate.new(diags)
             tally.add(result, diags)
             reporter.add(result.path, diags, result.source)
         reporter.finish(tally.summary)

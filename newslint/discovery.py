@@ -63,6 +63,8 @@ class FileFilter:
         self.include = Patterns(config.include, names=True)
         self.exclude = Patterns(config.all_excludes)
         self.gitignore = config.respect_gitignore
+        #: newslint's own files found in folders: the baseline is JSON, never an article
+        self.own = {os.path.abspath(config.baseline)} if config.baseline else set()
 
     def rel(self, path: str, base: str) -> str:
         """``path`` relative to the project root, or to ``base`` (the path given) when outside it."""
@@ -185,7 +187,8 @@ def _list_folder(folder: str, absolute: str, start: str, ignores: Ignores, root_
                     or (ignores and gitignored(entry_abs, True, ignores))):
                 subfolders.append((entry.path, entry_abs, ignores))
             continue
-        if not flt.include.match(rel) or flt.exclude.match(rel) or (ignores and gitignored(entry_abs, False, ignores)):
+        if (not flt.include.match(rel) or flt.exclude.match(rel) or entry_abs in flt.own
+                or (ignores and gitignored(entry_abs, False, ignores))):
             continue
         if entry.is_symlink():
             target = os.path.realpath(entry.path)

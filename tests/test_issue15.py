@@ -5,6 +5,7 @@ One test (or a few) per numbered problem of the issue; each failed on the main b
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -161,3 +162,38 @@ def test_cli_select_overrides_the_files_ignore(cli, tmp_path):
     codes = {d["code"] for d in json.loads(cli("check", "--select", "NL3", "--ignore", "NL302", "--output-format", "json",
                                                "articles/x.txt", cwd=project).out)}
     assert "NL301" in codes and "NL302" not in codes
+
+
+# -- 7. one source of truth: the CLI, pytest --newslint and the API agree ------------------------
+WARNINGS_ONLY = "Budget talks resume in the capital\n\nMinisters met on Tuesday, officials said.\n\nRead also:\n"
+
+
+def _pytest(project):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "pytest", "--newslint", "-q", "-p", "no:cacheprovider", "-rA"],
+                          cwd=project, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+
+
+def test_pytest_newslint_follows_fail_on_baseline_and_discovery(cli, tmp_path):
+    from newslint.api import check_paths
+
+    files = {"news/story.txt": WARNINGS_ONLY, "LICENSE.txt": "MIT License\n\nRead also:\n",
+             "tmp/scratch.txt": SEED, ".gitignore": "tmp/\n"}
+    project = _project(tmp_path, 'fail-on = "error"\n', files)
+    assert cli("check", cwd=project).returncode == 0
+    proc = _pytest(project)
+    assert "1 passed" in proc.stdout and "failed" not in proc.stdout, proc.stdout
+    assert "LICENSE" not in proc.stdout and "scratch" not in proc.stdout
+
+    (project / "news" / "seed.txt").write_text(SEED, encoding="utf-8")
+    assert cli("check", cwd=project).returncode == 1
+    assert "1 failed, 1 passed" in _pytest(project).stdout
+    assert check_paths([project / "news"], project / "newslint.toml").exit_code == 1
+
+    assert cli("check", "--write-baseline", "known.json", cwd=project).returncode == 0
+    (project / "newslint.toml").write_text('fail-on = "error"\nbaseline = "known.json"\n', encoding="utf-8")
+    assert cli("check", cwd=project).returncode == 0
+    assert "2 passed" in _pytest(project).stdout
+    assert check_paths([project], project / "newslint.toml").exit_code == 0
