@@ -197,3 +197,24 @@ def test_pytest_newslint_follows_fail_on_baseline_and_discovery(cli, tmp_path):
     assert cli("check", cwd=project).returncode == 0
     assert "2 passed" in _pytest(project).stdout
     assert check_paths([project], project / "newslint.toml").exit_code == 0
+
+
+# -- 8. text output: severity, record id, columns in long records, skipped files --------------------
+def test_text_output_shows_severity_record_id_and_an_exact_column(cli, tmp_path):
+    body = 'Les ministres se sont réunis « mardi ». "Cité" ' * 40 + "\n\nRead also:\n\nMore text here."
+    line = json.dumps({"id": "r1", "title": "Budget talks resume", "body": body})
+    (tmp_path / "long.jsonl").write_text(line + "\n", encoding="utf-8")
+    out = cli("check", "--isolated", "long.jsonl", cwd=tmp_path).out
+    column = line.index("Read also") + 1  # code points on the physical line, escapes included
+    assert (f"long.jsonl:1:{column}: NL301 [warning] boilerplate line 'Read also:' (read more) "
+            "(record 1 id r1, field /body)") in out
+
+
+def test_a_skipped_file_does_not_end_in_all_clear(cli, tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "ok.txt").write_text("Budget talks resume\n\nMinisters met on Tuesday, officials said.\n")
+    proc = cli("check", "--isolated", "bin.txt", "ok.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "All clear" not in proc.out
+    assert "1 could not be checked" in proc.out
+    proc = cli("check", "--isolated", "bin.txt", cwd=tmp_path)
+    assert "All clear" not in proc.out and "could not be checked" in proc.out
