@@ -218,3 +218,64 @@ def test_a_skipped_file_does_not_end_in_all_clear(cli, tmp_path):
     assert "1 could not be checked" in proc.out
     proc = cli("check", "--isolated", "bin.txt", cwd=tmp_path)
     assert "All clear" not in proc.out and "could not be checked" in proc.out
+
+
+# -- 9. SARIF columnKind, the results guard, notifications; strict JUnit ---------------------------
+def _validate(shared, fmt, path, *flags):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, str(shared / "tools" / "validate_report.py"), fmt, str(path), *flags],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_sarif_declares_code_point_columns_and_reports_input_errors(cli, shared, tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00binary")
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    proc = cli("check", "--isolated", "--output-format", "sarif", "-o", "r.sarif", "a.txt", "bin.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    run = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (invocation,) = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "binary file" in note["message"]["text"]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "bin.txt"
+    _validate(shared, "sarif", tmp_path / "r.sarif", "--strict")
+
+
+def test_sarif_results_guard_truncates_with_a_notification(monkeypatch):
+    import io
+
+    from newslint.config import Config
+    from newslint.diagnostics import Diagnostic
+    from newslint.formats import Summary
+    from newslint.formats.sarif import SarifReporter
+    from newslint.plugins import load_registry
+
+    monkeypatch.setattr(SarifReporter, "MAX_RESULTS", 5)
+    stream = io.StringIO()
+    reporter = SarifReporter(stream, load_registry(Config()).rules)
+    reporter.add("a.txt", [Diagnostic("a.txt", "NL301", "boilerplate-line", "warning", f"m{i}", i, 1, i, 2)
+                           for i in range(1, 9)])
+    reporter.finish(Summary(files=1))
+    run = json.loads(stream.getvalue())["runs"][0]
+    assert len(run["results"]) == 5
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "warning" and "8 results" in note["message"]["text"]
+
+
+def test_junit_is_valid_against_the_strict_jenkins_schema(cli, shared, tmp_path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00binary")
+    (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text("Budget talks resume\n\nMinisters met on Tuesday, officials said.\n")
+    cli("check", "--isolated", "--output-format", "junit", "-o", "r.xml", "a.txt", "bin.txt", "clean.txt", cwd=tmp_path)
+    _validate(shared, "junit", tmp_path / "r.xml", "--strict")
+    text = (tmp_path / "r.xml").read_text(encoding="utf-8")
+    assert 'tests="3" failures="1" errors="1"' in text and "file=" not in text
+
+
+def test_ci_docs_state_github_annotation_limits():
+    ci = (FIXTURES.parent / "docs" / "ci.md").read_text(encoding="utf-8")
+    assert "10 per kind per step" in ci and "50 per job" in ci and "25,000" in ci
