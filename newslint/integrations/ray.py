@@ -11,7 +11,10 @@
 once per worker, not once per batch. It turns article rows into finding rows with the columns
 ``path, id, record, code, rule, severity, message, line, column, end_line, end_column``. Rows made
 by :func:`jsonl_lines` carry the raw JSON line and its physical line number, so positions are
-exactly those the CLI reports for the same file.
+exactly those the CLI reports for the same file. A record the CLI reports as an input error (not
+valid JSON, not an object) becomes a row with a null ``code`` and the error as ``message``.
+Article rows may have typed columns (timestamps, dates, NumPy numbers): they are written as JSON
+values (ISO 8601 for timestamps) before linting.
 """
 from __future__ import annotations
 
@@ -41,6 +44,27 @@ def jsonl_lines(dataset):
     return dataset.flat_map(_split_file)
 
 
+def _plain(value: Any) -> Any:
+    """A JSON value for a typed column: timestamps and dates as ISO 8601, NumPy scalars as numbers."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item"):  # NumPy and pandas scalars
+        return value.item()
+    if isinstance(value, (bytes, bytearray)):
+        return value.decode("utf-8", "replace")
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return str(value)
+
+
+def _error_row(path: str, record_id: Any, problem: Any) -> dict[str, Any]:
+    """An input error (a malformed record) as a row: ``code`` is null, ``message`` says what is wrong."""
+    line = getattr(problem, "line", None)
+    return {"path": path, "id": None if record_id is None else str(record_id), "record": None, "code": None,
+            "rule": None, "severity": "error", "message": getattr(problem, "message", str(problem)),
+            "line": line, "column": None, "end_line": line, "end_column": None}
+
+
 class NewslintBatch:
     """A callable class for ``Dataset.map_batches``: article rows in, finding rows out.
 
@@ -63,7 +87,7 @@ class NewslintBatch:
         raw = row.get("raw")
         if raw is None:
             record = {k: v for k, v in row.items() if k not in ("path", "line") and v is not None}
-            raw = json.dumps(record, ensure_ascii=False)
+            raw = json.dumps(record, ensure_ascii=False, default=_plain)
         result = self.linter.lint_chunk(path, line, str(raw).encode("utf-8"))
         record_id = row.get("id")
         if record_id is None:
@@ -72,7 +96,8 @@ class NewslintBatch:
                 record_id = next((parsed[k] for k in self.linter.config.id_fields if k in parsed), None)
             except (ValueError, TypeError):
                 record_id = None
-        rows = []
+        # a record the CLI reports as an input error is a row too, never silently dropped
+        rows = [_error_row(path, record_id, problem) for problem in result.errors + result.crashes]
         for d in result.diagnostics:
             rows.append({"path": path, "id": None if record_id is None else str(record_id), "record": d.record,
                          "code": d.code, "rule": d.rule, "severity": d.severity, "message": d.message,
