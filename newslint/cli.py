@@ -103,9 +103,12 @@ def cmd_rule(args) -> int:
           + (" · Opt-in: enable with extend-select" if getattr(rule, "opt_in", False) else "") + "\n")
     print(rule.doc())
     if rule.options:
-        print("\nDefaults:")
+        from .show import toml_key, toml_value
+
+        print(f"\nDefaults (TOML: paste into pyproject.toml and edit):\n\n[tool.newslint.rules.{rule.code}]")
         for key, value in rule.options.items():
-            print(f"  {key} = {value!r}")
+            # TOML has no null: an unset option is shown commented out
+            print(f"# {toml_key(key)} =  (unset)" if value is None else f"{toml_key(key)} = {toml_value(value)}")
     return EXIT_CLEAN
 
 

@@ -48,6 +48,7 @@ class Config:
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     extend_exclude: list[str] = field(default_factory=list)
+    extend_include: list[str] = field(default_factory=list)
     respect_gitignore: bool = True
     force_exclude: bool = False
     plugins: list[str] = field(default_factory=list)
@@ -71,7 +72,7 @@ _LIST_OF_STR = "a list of strings"
 _BOOL = "true or false"
 _SCHEMA: dict[str, str] = {
     "select": _LIST_OF_STR, "extend-select": _LIST_OF_STR, "ignore": _LIST_OF_STR,
-    "include": _LIST_OF_STR, "exclude": _LIST_OF_STR, "extend-exclude": _LIST_OF_STR, "plugins": _LIST_OF_STR,
+    "include": _LIST_OF_STR, "exclude": _LIST_OF_STR, "extend-exclude": _LIST_OF_STR, "extend-include": _LIST_OF_STR, "plugins": _LIST_OF_STR,
     "respect-gitignore": _BOOL, "force-exclude": _BOOL,
     "disable-plugins": _LIST_OF_STR, "require-plugins": _LIST_OF_STR,
     "title-fields": _LIST_OF_STR, "body-fields": _LIST_OF_STR, "id-fields": _LIST_OF_STR,

@@ -13,6 +13,7 @@ import os
 from typing import Iterable, Iterator, Sequence
 
 from .config import SKIPPED_FOLDERS, Config
+from .inputs import PLUGIN_SUFFIXES
 from .paths import project_path
 from .problems import WARNING, Problem
 
@@ -60,7 +61,8 @@ class FileFilter:
 
     def __init__(self, config: Config):
         self.root = config.root or "."
-        self.include = Patterns(config.include, names=True)
+        plugin_globs = [f"*{suffix}" for suffix in sorted(PLUGIN_SUFFIXES)]  # newslint_register_extensions
+        self.include = Patterns(config.include + config.extend_include + plugin_globs, names=True)
         self.exclude = Patterns(config.all_excludes)
         self.gitignore = config.respect_gitignore
         #: newslint's own files found in folders: the baseline is JSON, never an article

@@ -28,8 +28,11 @@ class _Session:
         from newslint.discovery import discover
         from newslint.gate import Gate
 
+        from newslint.plugins import load_registry
+
         found = find_config(rootpath)
         self.config = load_config(found) if found else Config(root=str(rootpath))
+        load_registry(self.config)  # plugins may add file extensions to discovery
         self.files = {os.path.abspath(p) for p in discover([self.config.root], self.config)}
         self.gate = Gate(self.config)
         self._linter = None

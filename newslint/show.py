@@ -15,6 +15,9 @@ def show(args, config: Config, paths: list[str]) -> int:
     if args.show_settings:
         print(settings_toml(config))
         return 0
+    from .plugins import load_registry
+
+    load_registry(config)  # plugins may add file extensions to discovery
     warnings: list[Problem] = []
     for path in discover(paths, config, warnings):
         print(project_path(path, config.root))
@@ -60,5 +63,12 @@ def toml_value(value) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{json.dumps(k)} = {toml_value(v)}" for k, v in value.items()) + " }"
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{toml_key(k)} = {toml_value(v)}" for k, v in value.items()) + " }"
     return json.dumps(str(value))
+
+
+def toml_key(key: str) -> str:
+    """A bare key when TOML allows one, else a quoted one."""
+    return key if key and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in key) else json.dumps(key)

@@ -279,3 +279,54 @@ def test_junit_is_valid_against_the_strict_jenkins_schema(cli, shared, tmp_path)
 def test_ci_docs_state_github_annotation_limits():
     ci = (FIXTURES.parent / "docs" / "ci.md").read_text(encoding="utf-8")
     assert "10 per kind per step" in ci and "50 per job" in ci and "25,000" in ci
+
+
+# -- 11. rule defaults as TOML, plugin file extensions, honest install and release docs ---------------
+def test_rule_command_prints_option_defaults_as_pasteable_toml(cli, tmp_path):
+    import tomllib
+
+    from newslint.config import Config
+    from newslint.plugins import load_registry
+
+    rules = {code: r for code, r in load_registry(Config()).rules.items() if r.options}
+    assert rules
+    for code, rule in rules.items():
+        out = cli("rule", code).out
+        block = out.split("[tool.newslint.rules.", 1)[1]
+        parsed = tomllib.loads("[tool.newslint.rules." + block)["tool"]["newslint"]["rules"][code]
+        expected = {k: list(v) if isinstance(v, tuple) else v for k, v in rule.options.items() if v is not None}
+        assert parsed == expected, code
+    (tmp_path / "pyproject.toml").write_text("[" + cli("rule", "NL301").out.split("\n\n[", 1)[1])
+    (tmp_path / "a.txt").write_text("Budget talks resume\n\nMinisters met on Tuesday, officials said.\n")
+    assert cli("check", "a.txt", cwd=tmp_path).returncode == 0
+
+
+def test_a_plugin_adds_file_extensions_to_discovery(cli, tmp_path):
+    (tmp_path / "mdx_plugin.py").write_text(
+        "from newslint import hookimpl\n\n\n@hookimpl\ndef newslint_register_extensions():\n"
+        "    return {'.mdx': 'markdown'}\n", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('plugins = ["mdx_plugin.py"]\n')
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "story.mdx").write_text("# Budget talks resume\n\nSkip to content\n\nMinisters met.\n")
+    assert cli("check", "--show-files", cwd=tmp_path).out.split() == ["news/story.mdx"]
+    found = json.loads(cli("check", "--output-format", "json", cwd=tmp_path).out)
+    assert [(d["path"], d["code"], d["line"]) for d in found] == [("news/story.mdx", "NL301", 3)]
+    assert "newslint_register_extensions" in (FIXTURES.parent / "docs" / "plugins.md").read_text(encoding="utf-8")
+
+
+def test_docs_install_from_git_or_a_local_path_with_a_real_rev():
+    import re
+    import subprocess
+
+    root = FIXTURES.parent
+    docs = {name: (root / name).read_text(encoding="utf-8") for name in ("README.md", "docs/ci.md", "docs/releasing.md")}
+    for name, text in docs.items():
+        assert not re.search(r"pip install newslint\b", text), f"{name}: newslint is not on PyPI yet"
+    revs = set(re.findall(r"rev: ([0-9a-f]{40})", docs["README.md"] + docs["docs/ci.md"]))
+    assert revs, "the pre-commit snippets pin a commit"
+    for rev in revs:  # a commit of this repository's history, not an invented tag
+        proc = subprocess.run(["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=root, capture_output=True)
+        if proc.returncode != 0 and b"not a git repository" in proc.stderr:
+            pytest.skip("not a git checkout")
+        assert proc.returncode == 0, rev
+    assert "git tag" in docs["docs/releasing.md"]

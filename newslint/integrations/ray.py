@@ -1,4 +1,4 @@
-"""Ray Data integration: lint article corpora on a Ray cluster (``pip install 'newslint[ray]'``).
+"""Ray Data integration: lint article corpora on a Ray cluster (the ``ray`` extra: ``pip install '.[ray]'`` from a clone).
 
     import ray
     from newslint.integrations.ray import NewslintBatch, jsonl_lines
