@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from typing import Iterable, Iterator, Sequence
 
 from .config import SKIPPED_FOLDERS, Config
@@ -29,6 +30,10 @@ class Patterns:
         self.names = names  # include globs: a plain glob matches the file name only, not a folder's
         simple = all(not any(ch in p for ch in "/!\\") and "**" not in p and p.strip() == p for p in self.patterns)
         self._spec = None if simple else _spec(self.patterns)
+        # plain name globs: one regex (case-blind for include where the file system is, as fnmatch)
+        blind = names and os.path.normcase("A") == "a"
+        self._names = re.compile("|".join(fnmatch.translate(p) for p in self.patterns) or "(?!)",
+                                 re.IGNORECASE if blind else 0)
 
     def match(self, rel: str, is_dir: bool = False) -> bool:
         if not self.patterns:
@@ -36,9 +41,15 @@ class Patterns:
         if self._spec is not None:
             return self._spec.match_file(rel + "/" if is_dir else rel)
         if self.names:
-            name = rel.rsplit("/", 1)[-1]
-            return any(fnmatch.fnmatch(name, p) for p in self.patterns)
-        return any(fnmatch.fnmatchcase(part, p) for part in rel.split("/") for p in self.patterns)
+            return self._names.match(rel.rsplit("/", 1)[-1]) is not None
+        return any(self._names.match(part) for part in rel.split("/"))
+
+    def match_entry(self, rel: str, name: str, is_dir: bool = False) -> bool:
+        """``match`` for an entry met while walking, whose folders were already checked: plain
+        globs then need only its name."""
+        if self._spec is None:
+            return bool(self.patterns) and self._names.match(name) is not None
+        return self.match(rel, is_dir)
 
 
 def _spec(lines: Iterable[str]):
@@ -185,11 +196,12 @@ def _list_folder(folder: str, absolute: str, start: str, ignores: Ignores, root_
         if is_dir:
             # a linked folder is never followed: it may loop or leave the tree
             if not (entry.is_symlink() or entry.name in SKIPPED_FOLDERS or is_virtualenv(entry.path)
-                    or (not flt.exclude.negated and flt.exclude.match(rel, True))
+                    or (not flt.exclude.negated and flt.exclude.match_entry(rel, entry.name, True))
                     or (ignores and gitignored(entry_abs, True, ignores))):
                 subfolders.append((entry.path, entry_abs, ignores))
             continue
-        if (not flt.include.match(rel) or flt.exclude.match(rel) or entry_abs in flt.own
+        if (not flt.include.match_entry(rel, entry.name) or flt.exclude.match_entry(rel, entry.name)
+                or entry_abs in flt.own
                 or (ignores and gitignored(entry_abs, False, ignores))):
             continue
         if entry.is_symlink():
