@@ -330,3 +330,72 @@ def test_docs_install_from_git_or_a_local_path_with_a_real_rev():
             pytest.skip("not a git checkout")
         assert proc.returncode == 0, rev
     assert "git tag" in docs["docs/releasing.md"]
+
+
+# -- "Done when": the CI recipes and the pre-commit snippet, followed verbatim ---------------------
+def _recipe_commands(text: str) -> list[str]:
+    """Every `newslint check ...` command inside the code blocks of a document, as written."""
+    import re
+
+    commands = []
+    for block in re.findall(r"```(?:yaml|bash)\n(.*?)```", text, re.S):
+        block = block.replace("\\\n", " ")
+        for line in block.splitlines():
+            m = re.search(r"(newslint check [^|#]*)", line)
+            if m:
+                commands.append(m.group(1).strip())
+    return commands
+
+
+def test_ci_recipes_run_verbatim_and_validate_strictly(shared, tmp_path):
+    import shlex
+    import subprocess
+    import sys
+
+    ci = (FIXTURES.parent / "docs" / "ci.md").read_text(encoding="utf-8")
+    commands = _recipe_commands(ci)
+    assert len(commands) >= 7
+    _project(tmp_path, None, {"articles/seed.txt": SEED, "archive/old.txt": SEED,
+                              "articles/clean.txt": "Budget talks resume\n\nMinisters met on Tuesday, officials said.\n"})
+    env = {**os.environ, "NO_COLOR": "1"}
+    for command in commands:
+        args = shlex.split(command)[1:]  # drop the program name: run this checkout's newslint
+        proc = subprocess.run([sys.executable, "-m", "newslint", *args], cwd=tmp_path, capture_output=True,
+                              text=True, env=env)
+        assert proc.returncode in (0, 1), (command, proc.stderr)
+        fmt = args[args.index("--output-format") + 1] if "--output-format" in args else None
+        if "--output-file" in args:
+            _validate(shared, fmt, tmp_path / args[args.index("--output-file") + 1], "--strict")
+        elif fmt in ("github", "rdjson"):
+            (tmp_path / f"stdout.{fmt}").write_text(proc.stdout, encoding="utf-8")
+            _validate(shared, fmt, tmp_path / f"stdout.{fmt}", *(["--strict"] if fmt == "rdjson" else []))
+
+
+def test_readme_pre_commit_snippet_verbatim_from_a_local_clone(tmp_path):
+    """The README's snippet as written, only `repo:` pointed at a local clone: its `rev` must exist."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    pytest.importorskip("pre_commit")
+    if shutil.which("git") is None:
+        pytest.skip("git is needed for pre-commit")
+    readme = (FIXTURES.parent / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```yaml\n(# \.pre-commit-config\.yaml\n.*?)```", readme, re.S).group(1)
+    clone = tmp_path / "newslint-clone"
+    if subprocess.run(["git", "clone", "-q", str(FIXTURES.parent), str(clone)], capture_output=True).returncode:
+        pytest.skip("this checkout is not a git repository")
+    project = tmp_path / "newsroom"
+    project.mkdir()
+    (project / ".pre-commit-config.yaml").write_text(
+        snippet.replace("https://github.com/newslint/newslint", str(clone)), encoding="utf-8")
+    (project / "clean.txt").write_text((FIXTURES / "samples" / "clean_bbc_article.txt").read_text(encoding="utf-8"))
+    git_env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    for args in (["init", "-q"], ["add", "-A"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True, env=git_env)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pc-home"), "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=project, capture_output=True,
+                          text=True, env=env, timeout=900)
+    assert proc.returncode == 0 and "newslint" in proc.stdout, proc.stdout + proc.stderr
