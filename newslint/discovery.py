@@ -208,8 +208,8 @@ def _list_folder(folder: str, absolute: str, start: str, ignores: Ignores, root_
             target = os.path.realpath(entry.path)
             if not (target + os.sep).startswith(root_real + os.sep) or not os.path.isfile(target):
                 if warnings is not None:
-                    warnings.append(Problem(entry.path, "symbolic link to outside the tree or to nothing; skipped",
-                                            kind=WARNING))
+                    warnings.append(Problem(project_path(entry.path, flt.root),
+                                            "symbolic link to outside the tree or to nothing; skipped", kind=WARNING))
                 continue
         files.append(entry.path)
     return files, subfolders
