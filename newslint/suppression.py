@@ -18,7 +18,9 @@ from .rules import Rule
 from .selection import code_matches_any
 
 DIRECTIVES = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
-_COMMENT_RE = re.compile(r"<!--\s*newslint:([^\n]*?)-->")
+# one line at most, and never past the next comment's start: an unclosed comment costs only the
+# text up to the next one, so many unclosed comments stay linear
+_COMMENT_RE = re.compile(r"<!--\s*newslint:((?:(?!<!--)[^\n])*?)-->")
 UNUSED_CODE = "NL000"
 
 
@@ -67,9 +69,12 @@ def suppressions(source: str, first_line: int = 1, known: Collection[str] | None
     if "newslint:" not in source:
         return []
     out = []
+    line, counted, line_start = first_line, 0, 0
     for m in _COMMENT_RE.finditer(source):
-        line_start = source.rfind("\n", 0, m.start()) + 1
-        line = source.count("\n", 0, m.start()) + first_line
+        newlines = source.count("\n", counted, m.start())  # counted from the previous comment: linear
+        if newlines:
+            line, line_start = line + newlines, source.rfind("\n", counted, m.start()) + 1
+        counted = m.start()
         words = [w for w in re.split(r"[\s,]+", m.group(1).strip()) if w]
         action, codes = (words[0].lower(), words[1:]) if words else ("", [])
 
