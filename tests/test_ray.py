@@ -72,3 +72,15 @@ def test_typed_columns_and_error_rows():
     rows = NewslintBatch()(batch).to_pylist()
     assert [(r["code"], r["line"]) for r in rows] == [("NL301", 1), (None, 2)]
     assert rows[1]["severity"] == "error" and rows[1]["message"]
+
+
+def test_invalid_utf8_line_is_an_error_row():
+    from newslint.integrations.ray import NewslintBatch, _split_file
+
+    rows = _split_file({"path": "c.jsonl", "bytes": b'{"id": "a", "title": "T", "body": "Read also:"}\n{"id": "\xff"}\n'})
+    assert [r["error"] is None for r in rows] == [True, False]
+    import pyarrow as pa
+
+    found = NewslintBatch()(pa.Table.from_pylist(rows)).to_pylist()
+    assert [(r["code"], r["line"], r["severity"]) for r in found] == [("NL301", 1, "warning"), (None, 2, "error")]
+    assert "UTF-8" in found[1]["message"]

@@ -34,7 +34,11 @@ def _split_file(row: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for number, raw in enumerate(data.split(b"\n"), 1):
         if raw.strip():
-            out.append({"path": path, "line": number, "raw": raw.decode("utf-8", "replace")})
+            try:
+                out.append({"path": path, "line": number, "raw": raw.decode("utf-8"), "error": None})
+            except UnicodeDecodeError as exc:  # reported as an error row, as the CLI reports the file
+                out.append({"path": path, "line": number, "raw": None,
+                            "error": f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start} of the line)"})
     return out
 
 
@@ -84,9 +88,13 @@ class NewslintBatch:
     def _lint_row(self, row: dict[str, Any]) -> list[dict[str, Any]]:
         path = str(row.get("path") or "corpus.jsonl")
         line = int(row.get("line") or 1)
+        if row.get("error"):
+            from newslint.problems import Problem
+
+            return [_error_row(path, None, Problem(path, str(row["error"]), line))]
         raw = row.get("raw")
         if raw is None:
-            record = {k: v for k, v in row.items() if k not in ("path", "line") and v is not None}
+            record = {k: v for k, v in row.items() if k not in ("path", "line", "error") and v is not None}
             raw = json.dumps(record, ensure_ascii=False, default=_plain)
         result = self.linter.lint_chunk(path, line, str(raw).encode("utf-8"))
         record_id = row.get("id")
