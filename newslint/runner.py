@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence, Union
 
 from .config import Config
-from .discovery import discover
+from .discovery import FileFilter, discover
 from .errors import InputError
 from .inputs import decode, format_of, is_streamed, jsonl_chunks
 from .linter import FileResult, Linter
@@ -142,6 +142,8 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
     linter = linter or Linter(config)
     warnings: list[Problem] = []
     files = list(discover(paths, config, warnings))
+    if "-" in files and config.force_exclude and stdin_name != "-" and FileFilter(config).force_excluded(stdin_name):
+        files.remove("-")  # an editor piping an excluded file: as ruff, nothing to lint
     if not files:
         warnings.append(Problem("", "no files to check: nothing under the given paths matched `include` "
                                     "(or everything matched `exclude`/.gitignore); `check --show-files` lists them",

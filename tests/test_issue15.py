@@ -58,6 +58,15 @@ def test_force_exclude_applies_exclude_to_named_files(cli, tmp_path):
     assert "--force-exclude" in hooks
 
 
+def test_force_exclude_applies_to_the_stdin_filename(cli, tmp_path):
+    project = _project(tmp_path, 'extend-exclude = ["drafts"]\n', {"a.txt": SEED})
+    args = ("check", "--force-exclude", "--output-format", "json", "--stdin-filename")
+    proc = cli(*args, "drafts/d.txt", "-", cwd=project, stdin=SEED.encode())
+    assert proc.returncode == 0 and json.loads(proc.out) == []
+    proc = cli(*args, "news/d.txt", "-", cwd=project, stdin=SEED.encode())
+    assert proc.returncode == 1 and {d["path"] for d in json.loads(proc.out)} == {"news/d.txt"}
+
+
 def test_double_star_and_negation_in_include_and_exclude(cli, tmp_path):
     files = {"articles/a.md": SEED, "articles/2024/b.md": SEED, "articles/2024/drafts/c.md": SEED,
              "articles/2024/drafts/keep.md": SEED, "other/d.md": SEED}
