@@ -15,11 +15,13 @@ class Gate:
     def __init__(self, config: Config, use_baseline: bool = True):
         self.threshold = SEVERITY_RANK[config.fail_on]
         self.remaining: Counter | None = None
+        self.baseline = None  # the loaded Baseline, for callers that need it whole
         if config.baseline and use_baseline:
             from .baseline import load_baseline
 
+            self.baseline = load_baseline(config.baseline)
             # one count for the whole run: a streamed file's chunks share it
-            self.remaining = Counter(load_baseline(config.baseline).counts)
+            self.remaining = Counter(self.baseline.counts)
 
     def new(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """The findings the baseline does not know (each known fingerprint absorbs one finding)."""
