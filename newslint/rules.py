@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .diagnostics import SEVERITIES, Diagnostic
+from .fixes import FIX_KINDS, SAFETIES, Fix, resolve
 
 if TYPE_CHECKING:
     from .analysis import Analysis
@@ -31,6 +32,12 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     #: Filled in by the engine: the plugin (distribution or module) that registered the rule.
     plugin: ClassVar[str] = ""
+    #: How the engine fixes a finding when ``ctx.report`` gets no ``fix=``: None (not fixable),
+    #: "remove-line" (delete the whole lines the finding covers, only when it covers all their
+    #: words) or "split-line" (put the text from the finding's start on a line of its own).
+    fix: ClassVar[str | None] = None
+    #: "safe" (applied by ``--fix``) or "unsafe" (only with ``--unsafe-fixes``).
+    fix_safety: ClassVar[str] = "safe"
 
     def check(self, document: "Document", ctx: "RuleContext") -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -61,6 +68,10 @@ class Rule:
             problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
         if not isinstance(cls.options, dict):
             problems.append("options must be a dict of defaults")
+        if cls.fix is not None and cls.fix not in FIX_KINDS:
+            problems.append(f"fix {cls.fix!r} is not one of {', '.join(FIX_KINDS)}")
+        if cls.fix_safety not in SAFETIES:
+            problems.append(f"fix_safety {cls.fix_safety!r} is not one of {', '.join(SAFETIES)}")
         return problems
 
 
@@ -85,11 +96,15 @@ class RuleContext:
             options = self.options
         return fact.of(self.document, options, reader=self.rule.code)
 
-    def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None) -> None:
-        """Report ``block.text[start:end]``; the engine maps it to the file's line and column."""
+    def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None,
+               fix: Fix | None = None) -> None:
+        """Report ``block.text[start:end]``; the engine maps it to the file's line and column.
+
+        ``fix``: edits with offsets into ``block.text`` (default: the rule's declared ``fix``)."""
         doc = self.document
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
+        resolved = resolve(self.rule, doc, block, start, end, fix) if fix is not None or self.rule.fix else None
         s = block.source_offset(start)
         e = block.source_end(end) if end > start else s
         line, col = doc.position(s)
@@ -111,5 +126,6 @@ class RuleContext:
                 field=block.meta.get("field") if doc.record is not None else None,
                 source=self.rule.plugin,
                 context=" ".join(excerpt.lower().split())[:200],
+                fix=resolved,
             )
         )

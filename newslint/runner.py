@@ -84,10 +84,10 @@ _WARM_UP = {"text": _WARM_UP_TEXT, "markdown": "# Warm-up\n\n" + _WARM_UP_TEXT, 
 _WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json", "jsonl": "jsonl"}
 
 
-def _init_worker(config: Config, keep_source: bool, verbose: bool) -> None:
+def _init_worker(config: Config, keep_source: bool, verbose: bool, fix=None) -> None:
     global _WORKER
     inherited = _PARENT is not None and _PARENT.config is config
-    _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose)
+    _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose, fix=fix)
 
 
 def _work(unit: Unit) -> list[FileResult]:
@@ -108,7 +108,7 @@ def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int)
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
     gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source, linter.verbose)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source, linter.verbose, linter.fix)) as pool:
         window: collections.deque = collections.deque()
         for unit in work:
             window.append(pool.apply_async(_work, (unit,)))

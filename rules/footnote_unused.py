@@ -26,11 +26,16 @@ class FootnoteUnused(Rule):
 
     ## Options
     None.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): a definition that is a whole line is deleted.
     """
 
     code = "NL202"
     name = "footnote-unused"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
 
     def check(self, document, ctx):
         notes = analyse(document)

@@ -34,11 +34,16 @@ class GeneratedResidue(Rule):
 
     ## Options
     - `groups` (list, default all): which of "chat", "cutoff", "pipeline", "artifact" to report.
+
+    ## Fix
+    Safe when the match is the whole line ("Enrichment Data:", "Here is the rewritten article:"): the line is deleted. A match inside a longer line is not fixed.
     """
 
     code = "NL403"
     name = "generated-residue"
     severity = "error"
+    fix = "remove-line"
+    fix_safety = "safe"
     options = {"groups": ["chat", "cutoff", "pipeline", "artifact"]}
 
     def check(self, document, ctx):

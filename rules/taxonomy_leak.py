@@ -42,11 +42,16 @@ class TaxonomyLeak(Rule):
 
     ## Options
     None.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the line is deleted when the leaked list is the whole line.
     """
 
     code = "NL401"
     name = "taxonomy-leak"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
 
     def check(self, document, ctx):
         for line, phrases in hits_in(document, "taxonomy"):

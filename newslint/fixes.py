@@ -1,0 +1,249 @@
+"""Fixes: text edits attached to findings, resolved to exact source ranges, composed and applied.
+
+A rule declares fixability with class attributes (``fix = "remove-line"`` or ``"split-line"``,
+``fix_safety = "safe" | "unsafe"``) and the engine builds the edit from the finding's span, or it
+passes ``fix=Fix([Edit(start, end, replacement)])`` to ``ctx.report`` with offsets into the
+reported block's text. :func:`resolve` turns either into a :class:`Fix` over the decoded source
+(plain text, Markdown) or over one JSON string value (JSON, JSON Lines: ``literal`` names it).
+:func:`apply_fixes` composes fixes without overlap and applies them from the end; the fix loop
+that re-lints until stable is :func:`fix_loop`.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from .document import Block, Document
+
+SAFETIES = ("safe", "unsafe")
+FIX_KINDS = ("remove-line", "remove-span", "split-line")
+_WORD = re.compile(r"\w")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``[start, end)`` with ``replacement`` (an insertion when ``start == end``)."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Edits applied together or not at all. ``literal`` (JSON only): the ``(start, end)`` source
+    range of the string literal's contents; the edits are then offsets into its decoded value."""
+
+    edits: tuple[Edit, ...]
+    safety: str | None = None  # None: the reporting rule's ``fix_safety``
+    literal: tuple[int, int] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "edits", tuple(sorted(self.edits, key=lambda e: (e.start, e.end))))
+
+
+@dataclass
+class FixPolicy:
+    """Which fixes a run applies: safe ones always, unsafe ones when asked; findings a baseline
+    accepts are never fixed. ``max_passes`` bounds the re-lint loop."""
+
+    unsafe: bool = False
+    baseline: Any = None
+    max_passes: int = 8
+
+    def wanted(self, diagnostics: Sequence[Any]) -> list[Any]:
+        visible = self.baseline.filter(diagnostics) if self.baseline is not None else list(diagnostics)
+        return [d for d in visible if d.fix is not None and (self.unsafe or d.fix.safety == "safe")]
+
+
+# -- resolving a finding's fix to source (or JSON value) offsets -----------------------------------
+def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fix: Fix | None) -> Fix | None:
+    """The concrete fix of one finding, or None when it cannot be made exactly."""
+    if doc.format == "html":
+        return None  # HTML fixes are not available yet: never edit markup approximately
+    safety = (fix.safety if fix is not None else None) or getattr(rule, "fix_safety", "safe")
+    literal = block.meta.get("literal")
+    if fix is not None:
+        edits = list(fix.edits)
+    elif rule.fix == "split-line":
+        edits = [_split_edit(block.text, start)]
+    elif rule.fix == "remove-span" and end > start:
+        edits = [Edit(start, end)]
+    elif rule.fix == "remove-line":
+        bounds = _whole_lines(block.text, start, end)
+        if bounds is None:
+            return None
+        if literal is None:
+            return _remove_source_lines(doc, block, bounds, safety)
+        at = block.meta.get("at", 0)
+        value = _value(doc, literal)
+        edit = line_deletion(value, at + bounds[0], at + bounds[1])
+        return Fix((edit,), safety, literal) if edit else None
+    else:
+        return None
+    if literal is not None:
+        at = block.meta.get("at", 0)
+        return Fix(tuple(Edit(at + e.start, at + e.end, e.replacement) for e in edits), safety, literal)
+    return _source_edits(doc, block, edits, safety)
+
+
+def _split_edit(text: str, start: int) -> Edit:
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return Edit(j, start, "\n")
+
+
+def _whole_lines(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The stripped bounds of the lines ``[start, end)`` covers, if nothing but punctuation and
+    spaces of those lines lies outside the span."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", max(end, start))
+    le = len(text) if le < 0 else le
+    if _WORD.search(text, ls, start) or _WORD.search(text[end:le]):
+        return None
+    while ls < le and text[ls].isspace():
+        ls += 1
+    while le > ls and text[le - 1].isspace():
+        le -= 1
+    return (ls, le) if le > ls else None
+
+
+def _value(doc: "Document", literal: tuple[int, int]) -> str:
+    key = ("fix-literal", literal)
+    cache = doc.cache
+    if key not in cache:
+        a, b = literal
+        cache[key] = json.loads(doc.source[a - 1:b + 1])
+    return cache[key]
+
+
+def _source_edits(doc: "Document", block: "Block", edits: Iterable[Edit], safety: str) -> Fix | None:
+    out = []
+    for e in edits:
+        s = block.source_offset(e.start)
+        t = block.source_end(e.end) if e.end > e.start else s
+        if doc.source[s:t] != block.text[e.start:e.end]:
+            return None  # markup or an entity inside the span: the edit cannot be made exactly
+        out.append(Edit(s, t, e.replacement))
+    return Fix(tuple(out), safety)
+
+
+def _remove_source_lines(doc: "Document", block: "Block", bounds: tuple[int, int], safety: str) -> Fix | None:
+    src = doc.source
+    s0, e0 = block.source_offset(bounds[0]), block.source_end(bounds[1])
+    s = src.rfind("\n", 0, s0) + 1
+    e = src.find("\n", e0)
+    e = len(src) if e < 0 else e
+    for other in doc.blocks:  # no other visible text may share these source lines
+        for _, rs, n in other.runs:
+            if rs < e and rs + n > s and (rs < s0 or rs + n > e0):
+                return None
+    if doc.format == "markdown" and e < len(src):
+        after = src.find("\n", e + 1)
+        if _SETEXT.match(src[e + 1:after if after >= 0 else len(src)]):
+            return None  # a setext heading's underline would be left behind
+    edit = line_deletion(src, s, e)
+    return Fix((edit,), safety) if edit else None
+
+
+def _blank(text: str, a: int, b: int) -> bool:
+    return not text[a:b].strip()
+
+
+def line_deletion(text: str, start: int, end: int) -> Edit | None:
+    """Delete the lines holding ``text[start:end]`` with their line end; a line that is a paragraph
+    of its own takes the blank separator after it (before it, at the end), so no double blank
+    line is left behind."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    e = len(text) if e < 0 else e
+    if not text[s:e].strip():
+        return None
+    if not text[e:].strip():  # the last content: take the separator before it, keep the file's end
+        return Edit(len(text[:s].rstrip()), e)
+    if s > 0 and not _blank(text, text.rfind("\n", 0, s - 1) + 1, s - 1):
+        return Edit(s, e + 1)  # a line inside a paragraph
+    nxt = e + 1
+    while nxt < len(text):
+        line_end = text.find("\n", nxt)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _blank(text, nxt, line_end):
+            break
+        nxt = line_end + 1
+    return Edit(s, nxt)
+
+
+# -- composing and applying -------------------------------------------------------------------------
+def _clash(a: Edit, b: Edit) -> bool:
+    return a.start == b.start or (a.start < b.end and b.start < a.end)
+
+
+def compose(fixes: Sequence[Fix]) -> list[Fix]:
+    """The fixes that can be applied together: each whole, none overlapping an earlier one."""
+    taken: dict[Any, list[Edit]] = {}
+    accepted = []
+    for fix in sorted(fixes, key=lambda f: (f.literal or (-1, -1), f.edits[0].start if f.edits else 0)):
+        mine = taken.setdefault(fix.literal, [])
+        if fix in accepted or any(_clash(e, t) for e in fix.edits for t in mine):
+            continue
+        mine.extend(fix.edits)
+        accepted.append(fix)
+    return accepted
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits from the end, so earlier offsets stay valid."""
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[:e.start] + e.replacement + text[e.end:]
+    return text
+
+
+def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
+    """``source`` with every composable fix applied, and the fixes that were."""
+    accepted = compose(fixes)
+    by_literal: dict[tuple[int, int], list[Edit]] = {}
+    edits: list[Edit] = []
+    for fix in accepted:
+        if fix.literal is None:
+            edits.extend(fix.edits)
+        else:
+            by_literal.setdefault(fix.literal, []).extend(fix.edits)
+    for (a, b), value_edits in by_literal.items():
+        raw = source[a:b]
+        value = apply_edits(json.loads(source[a - 1:b + 1]), value_edits)
+        edits.append(Edit(a, b, json.dumps(value, ensure_ascii=raw.isascii())[1:-1]))
+    return apply_edits(source, edits), accepted
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one input did: the fixed text (None: unchanged) and how many findings it fixed."""
+
+    fixed: str | None = None
+    count: int = 0
+    found: list[Any] = field(default_factory=list)  # the findings before any fix
+
+
+def fix_loop(lint, source: str, result: Any, policy: FixPolicy) -> tuple[Any, FixOutcome]:
+    """Apply fixes and re-lint (``lint(text) -> FileResult``) until none apply or the passes run out."""
+    outcome = FixOutcome(found=list(result.diagnostics))
+    current = source
+    for _ in range(policy.max_passes):
+        wanted = policy.wanted(result.diagnostics)
+        if not wanted or result.errors or result.crashes:
+            break
+        new, accepted = apply_fixes(current, [d.fix for d in wanted])
+        if new == current:
+            break
+        done = set(accepted)
+        outcome.count += sum(1 for d in wanted if d.fix in done)
+        current = new
+        result = lint(current)
+    if current != source:
+        outcome.fixed = current
+    return result, outcome
