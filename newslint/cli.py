@@ -59,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")
     check.add_argument("--verbose", "-v", action="store_true", help="tracebacks for crashing rules")
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (with --fix, --diff, --fix-only)")
+    fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report only how many")
 
     sub.add_parser("rules", help="list every rule: code, name, family, severity, summary, plugin")
     rule = sub.add_parser("rule", help="show a rule's documentation")
@@ -94,6 +99,8 @@ def cmd_rule(args) -> int:
     print(f"Family: {rule.family()} · Default severity: {rule.severity} · Plugin: {rule.plugin}"
           + (" · Opt-in: enable with extend-select" if getattr(rule, "opt_in", False) else "") + "\n")
     print(rule.doc())
+    print("\nFix: " + (f"{rule.fix} ({rule.fix_safety}{', with --unsafe-fixes' if rule.fix_safety == 'unsafe' else ''})"
+                       if getattr(rule, "fix", None) else "none (not fixable automatically)"))
     if rule.options:
         print("\nDefaults:")
         for key, value in rule.options.items():

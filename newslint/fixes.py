@@ -141,7 +141,8 @@ def _remove_source_lines(doc: "Document", block: "Block", bounds: tuple[int, int
     e = len(src) if e < 0 else e
     for other in doc.blocks:  # no other visible text may share these source lines
         for _, rs, n in other.runs:
-            if rs < e and rs + n > s and (rs < s0 or rs + n > e0):
+            a, b = max(rs, s), min(rs + n, e)
+            if a < b and (a < s0 or b > e0) and src[a:b].strip():
                 return None
     if doc.format == "markdown" and e < len(src):
         after = src.find("\n", e + 1)
