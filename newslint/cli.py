@@ -27,6 +27,12 @@ def cmd_check(args) -> int:
     return check(args)
 
 
+def cmd_clean(args) -> int:
+    from .clean import cmd_clean as clean
+
+    return clean(args)
+
+
 def _codes(value: str) -> list[str]:
     return [c.strip() for c in value.split(",") if c.strip()]
 
@@ -64,6 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (with --fix, --diff, --fix-only)")
     fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
     fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report only how many")
+
+    clean = sub.add_parser("clean", help="write a copy of a corpus with its text fixed (JSON Lines: record by record)")
+    clean.add_argument("input", metavar="IN", help="the corpus file (.jsonl, or one .txt/.md/.json); '-' reads stdin")
+    clean.add_argument("--output", "-o", metavar="OUT", help="where the cleaned corpus goes (default: stdout)")
+    clean.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
+    clean.add_argument("--summary", action="store_true", help="add a 'newslint' field to each record")
+    clean.add_argument("--drop-above", type=float, default=0.5, metavar="SHARE",
+                       help="verdict 'drop' when more than this share of the text was removed (default 0.5)")
+    clean.add_argument("--drop", action="store_true", help="leave out the records whose verdict is 'drop'")
+    for flag, kw in (("--config", {"metavar": "PATH"}), ("--isolated", {"action": "store_true"}),
+                     ("--select", {"type": _codes, "metavar": "CODES"}), ("--ignore", {"type": _codes, "metavar": "CODES"}),
+                     ("--extend-select", {"type": _codes, "metavar": "CODES"}),
+                     ("--stdin-filename", {"default": "-", "metavar": "NAME"}), ("--verbose", {"action": "store_true"})):
+        clean.add_argument(flag, **kw)
+    clean.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs)")
 
     sub.add_parser("rules", help="list every rule: code, name, family, severity, summary, plugin")
     rule = sub.add_parser("rule", help="show a rule's documentation")
@@ -125,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}[args.command]
+    handler = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}[args.command]
     try:
         return handler(args)
     except NewslintError as exc:

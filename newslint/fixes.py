@@ -54,6 +54,8 @@ class FixPolicy:
     unsafe: bool = False
     baseline: Any = None
     max_passes: int = 8
+    #: False (clean mode): fix the readable records of a JSON Lines file that has unreadable ones
+    strict: bool = True
 
     def wanted(self, diagnostics: Sequence[Any]) -> list[Any]:
         visible = self.baseline.filter(diagnostics) if self.baseline is not None else list(diagnostics)
@@ -76,7 +78,11 @@ def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fi
     elif rule.fix == "remove-line":
         bounds = _whole_lines(block.text, start, end)
         if bounds is None:
-            return None
+            partial = getattr(rule, "fix_partial", None)
+            bounds = _whole_lines(block.text, start, end, partial=True) if partial else None
+            if bounds is None:
+                return None
+            safety = partial if safety == "safe" else safety
         if literal is None:
             return _remove_source_lines(doc, block, bounds, safety)
         at = block.meta.get("at", 0)
@@ -98,13 +104,13 @@ def _split_edit(text: str, start: int) -> Edit:
     return Edit(j, start, "\n")
 
 
-def _whole_lines(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _whole_lines(text: str, start: int, end: int, partial: bool = False) -> tuple[int, int] | None:
     """The stripped bounds of the lines ``[start, end)`` covers, if nothing but punctuation and
-    spaces of those lines lies outside the span."""
+    spaces of those lines lies outside the span (anything may, when ``partial``)."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", max(end, start))
     le = len(text) if le < 0 else le
-    if _WORD.search(text, ls, start) or _WORD.search(text[end:le]):
+    if not partial and (_WORD.search(text, ls, start) or _WORD.search(text[end:le])):
         return None
     while ls < le and text[ls].isspace():
         ls += 1
@@ -236,7 +242,7 @@ def fix_loop(lint, source: str, result: Any, policy: FixPolicy) -> tuple[Any, Fi
     current = source
     for _ in range(policy.max_passes):
         wanted = policy.wanted(result.diagnostics)
-        if not wanted or result.errors or result.crashes:
+        if not wanted or result.crashes or (result.errors and policy.strict):
             break
         new, accepted = apply_fixes(current, [d.fix for d in wanted])
         if new == current:

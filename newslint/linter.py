@@ -135,7 +135,7 @@ class Linter:
         With a fix policy, fixes are applied and the fixed text re-linted until stable: the
         findings are then those that remain, and ``fixed`` says what was done."""
         result = self._lint(path, source, first_line)
-        if self.fix is None or result.errors or result.crashes or result.warnings:
+        if self.fix is None or result.crashes or result.warnings or (result.errors and self.fix.strict):
             return result  # never fix an input with a problem (a cut file, a bad record)
         final, outcome = fix_loop(lambda text: self._lint(path, text, first_line), source, result, self.fix)
         final.source = source

@@ -38,6 +38,9 @@ class Rule:
     fix: ClassVar[str | None] = None
     #: "safe" (applied by ``--fix``) or "unsafe" (only with ``--unsafe-fixes``).
     fix_safety: ClassVar[str] = "safe"
+    #: For "remove-line": how safe it is to delete the whole line when the finding covers only
+    #: part of it ("unsafe", or None: such findings are not fixed).
+    fix_partial: ClassVar[str | None] = None
 
     def check(self, document: "Document", ctx: "RuleContext") -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -70,6 +73,8 @@ class Rule:
             problems.append("options must be a dict of defaults")
         if cls.fix is not None and cls.fix not in FIX_KINDS:
             problems.append(f"fix {cls.fix!r} is not one of {', '.join(FIX_KINDS)}")
+        if cls.fix_partial is not None and cls.fix_partial not in SAFETIES:
+            problems.append(f"fix_partial {cls.fix_partial!r} is not one of {', '.join(SAFETIES)}")
         if cls.fix_safety not in SAFETIES:
             problems.append(f"fix_safety {cls.fix_safety!r} is not one of {', '.join(SAFETIES)}")
         return problems

@@ -38,7 +38,7 @@ class BoilerplateLine(Rule):
       pattern that backtracks past it is reported as an error instead of hanging the run.
 
     ## Fix
-    Safe when the phrase is the whole line: the line is deleted. A phrase inside a longer line is reported but not fixed.
+    Safe when the phrase is the whole line: the line is deleted. Unsafe (`--unsafe-fixes`) when the phrase is inside a longer line (consent or widget wording): the whole line is deleted.
     """
 
     code = "NL301"
@@ -46,6 +46,7 @@ class BoilerplateLine(Rule):
     severity = "warning"
     fix = "remove-line"
     fix_safety = "safe"
+    fix_partial = "unsafe"
     options = dict(DEFAULTS)
 
     def check(self, document, ctx):

@@ -28,7 +28,7 @@ class FootnoteUnused(Rule):
     None.
 
     ## Fix
-    Unsafe (`--unsafe-fixes`): a definition that is a whole line is deleted.
+    Unsafe (`--unsafe-fixes`): the definition's line is deleted.
     """
 
     code = "NL202"
@@ -36,6 +36,7 @@ class FootnoteUnused(Rule):
     severity = "warning"
     fix = "remove-line"
     fix_safety = "unsafe"
+    fix_partial = "unsafe"
 
     def check(self, document, ctx):
         notes = analyse(document)

@@ -36,7 +36,7 @@ class GeneratedResidue(Rule):
     - `groups` (list, default all): which of "chat", "cutoff", "pipeline", "artifact" to report.
 
     ## Fix
-    Safe when the match is the whole line ("Enrichment Data:", "Here is the rewritten article:"): the line is deleted. A match inside a longer line is not fixed.
+    Safe when the match is the whole line ("Enrichment Data:", "Here is the rewritten article:"): the line is deleted. Unsafe (`--unsafe-fixes`) when the match is part of a longer line: the whole line is deleted.
     """
 
     code = "NL403"
@@ -44,6 +44,7 @@ class GeneratedResidue(Rule):
     severity = "error"
     fix = "remove-line"
     fix_safety = "safe"
+    fix_partial = "unsafe"
     options = {"groups": ["chat", "cutoff", "pipeline", "artifact"]}
 
     def check(self, document, ctx):

@@ -44,7 +44,7 @@ class TaxonomyLeak(Rule):
     None.
 
     ## Fix
-    Unsafe (`--unsafe-fixes`): the line is deleted when the leaked list is the whole line.
+    Unsafe (`--unsafe-fixes`): the line holding the leaked list is deleted.
     """
 
     code = "NL401"
@@ -52,6 +52,7 @@ class TaxonomyLeak(Rule):
     severity = "warning"
     fix = "remove-line"
     fix_safety = "unsafe"
+    fix_partial = "unsafe"
 
     def check(self, document, ctx):
         for line, phrases in hits_in(document, "taxonomy"):
