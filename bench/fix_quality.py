@@ -61,17 +61,21 @@ def residue_scores(files: list[Path]) -> dict[str, dict[str, float]]:
         for raw in path.open(encoding="utf-8"):
             rec = json.loads(raw)
             labels = {x["line"]: x["label"] for x in rec["lines"]}
+            labels_text = {x["line"]: x["text"].strip() for x in rec["lines"]}
             for mode in LINTERS:
                 out, found = fix(rec["text"], mode)
                 _, deleted = line_fate(rec["text"], out)
+                survivors = {line.strip() for line in out.split("\n")}
                 flagged = {n for d in found for n in range(d.line, d.end_line + 1)}
                 for line, label in labels.items():
                     counts[mode][label] += 1
                     counts[mode][label + "-removed"] += line in deleted
+                    counts[mode][label + "-lost"] += line in deleted and labels_text[line] not in survivors
                     counts[mode][label + "-flagged"] += line in flagged
     return {mode: {label: c[label + "-removed"] / max(1, c[label]) for label in ("RESIDUE", "BODY", "TITLE")}
             | {"residue_lines": c["RESIDUE"], "body_lines": c["BODY"],
-               "flagged": c["RESIDUE-flagged"] / max(1, c["RESIDUE"])} for mode, c in counts.items()}
+               "flagged": c["RESIDUE-flagged"] / max(1, c["RESIDUE"]),
+               "body_lost": c["BODY-lost"] / max(1, c["BODY"])} for mode, c in counts.items()}
 
 
 def clean_unchanged(path: Path) -> dict[str, float]:
@@ -118,6 +122,8 @@ def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float) -> str:
                     f"{pct(scores['safe']['RESIDUE'])} | {pct(scores['unsafe']['RESIDUE'])} | ≥ 50% / ≥ 70% |")
         rows.append(f"| {name}: BODY lines removed (of {scores['safe']['body_lines']:,}) | "
                     f"{pct(scores['safe']['BODY'])} | {pct(scores['unsafe']['BODY'])} | ≤ 0.3% / ≤ 1% |")
+        rows.append(f"| {name}: BODY lines lost (removed, and their text nowhere else in the output) | "
+                    f"{pct(scores['safe']['body_lost'])} | {pct(scores['unsafe']['body_lost'])} | - |")
     rows.append(f"| clean/bbc.jsonl: articles unchanged | {pct(bbc['safe'])} | {pct(bbc['unsafe'])} | ≥ 99.5% |")
     rows.append(f"| injected/: defects a re-lint still finds (before fixing: {pct(inj['found_before'])}) | - | "
                 f"{pct(inj['found_after'])} | ≤ 10% |")

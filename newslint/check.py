@@ -14,6 +14,7 @@ from .linter import FileResult, Linter
 from .plugins import load_registry
 from .reporting import Summary
 from .runner import run
+from .fingerprints import prepare_corpus
 from .fixcommand import fix_only, fix_setup, fix_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -104,6 +105,7 @@ def cmd_check(args) -> int:
     writer, policy = fix_setup(args, paths, known)
     linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source,
                     verbose=args.verbose, fix=policy)
+    prepare_corpus(args, linter, paths, config, jobs)
     tally = Tally(SEVERITY_RANK[config.fail_on])
     everything: list[Diagnostic] = []
     remaining = 0

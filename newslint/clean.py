@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from .check import _print_problems, report_stream, settings
 from .errors import UsageError
+from .fingerprints import prepare_corpus
 from .fixes import FixPolicy
 from .inputs import format_of
 from .linter import FileResult, Linter
@@ -88,6 +89,7 @@ def cmd_clean(args) -> int:
     if args.output and args.output == args.input:
         raise UsageError("clean writes a new file: -o must differ from the input (use check --fix to edit in place)")
     linter = Linter(config, keep_source=True, fix=FixPolicy(unsafe=args.unsafe_fixes, strict=False))
+    prepare_corpus(args, linter, paths, config, jobs)
     records = format_of(args.input if args.input != "-" else args.stdin_filename) == "jsonl"
     counts, errors, lines = CleanCounts(), 0, 0
     with report_stream(args.output) as out:

@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")
     check.add_argument("--verbose", "-v", action="store_true", help="tracebacks for crashing rules")
+    check.add_argument("--fingerprints", metavar="FILE", help="line counts of an earlier corpus run (NL305)")
+    check.add_argument("--write-fingerprints", metavar="FILE", help="write this run's line counts (NL305)")
     fixing = check.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (with --fix, --diff, --fix-only)")
@@ -82,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     for flag, kw in (("--config", {"metavar": "PATH"}), ("--isolated", {"action": "store_true"}),
                      ("--select", {"type": _codes, "metavar": "CODES"}), ("--ignore", {"type": _codes, "metavar": "CODES"}),
                      ("--extend-select", {"type": _codes, "metavar": "CODES"}),
-                     ("--stdin-filename", {"default": "-", "metavar": "NAME"}), ("--verbose", {"action": "store_true"})):
+                     ("--stdin-filename", {"default": "-", "metavar": "NAME"}), ("--verbose", {"action": "store_true"}),
+                     ("--fingerprints", {"metavar": "FILE"}), ("--write-fingerprints", {"metavar": "FILE"})):
         clean.add_argument(flag, **kw)
     clean.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs)")
 

@@ -8,6 +8,7 @@ from .config import Config
 from .diagnostics import Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
+from .fingerprints import FingerprintTable
 from .fixes import FixOutcome, FixPolicy, fix_loop
 from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
 from .problems import CRASH, ERROR, WARNING, Problem
@@ -85,6 +86,7 @@ class Linter:
 
         self.config = config or Config()
         self.fix = fix
+        self.corpus: FingerprintTable | None = None  # the first pass's counts, when the run made one
         self.keep_source = keep_source
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
@@ -110,7 +112,7 @@ class Linter:
         for compiled in self.rules:
             if skip and code_matches_any(compiled.cls.code, skip):
                 continue
-            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options)
+            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options, self.corpus)
             try:
                 compiled.rule.check(document, ctx)
             except Exception as exc:
@@ -170,6 +172,22 @@ class Linter:
         result.diagnostics = unsuppressed(result.diagnostics, source, first_line)
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
+
+    @property
+    def corpus_rules(self) -> list[CompiledRule]:
+        return [c for c in self.rules if c.cls.corpus_pass]
+
+    def count_source(self, path: str, source: str) -> FingerprintTable:
+        """The first pass over one decoded input: every corpus rule's keys, per document."""
+        table = FingerprintTable()
+        try:
+            documents = self.parse(path, truncated(path, source)[0], [])
+        except Exception:  # the second pass reports unreadable input
+            return table
+        rules = self.corpus_rules
+        for document in documents:
+            table.add(key for c in rules for key in c.cls.fingerprints(document, c.options))
+        return table
 
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""

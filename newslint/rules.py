@@ -9,7 +9,10 @@ from .diagnostics import SEVERITIES, Diagnostic
 from .fixes import FIX_KINDS, SAFETIES, Fix, resolve
 
 if TYPE_CHECKING:
+    from typing import Iterable
+
     from .analysis import Analysis
+    from .fingerprints import FingerprintTable
     from .document import Block, Document
 
 T = TypeVar("T")
@@ -42,8 +45,16 @@ class Rule:
     #: part of it ("unsafe", or None: such findings are not fixed).
     fix_partial: ClassVar[str | None] = None
 
+    #: Set by rules that need a first pass over the whole run (see ``newslint.fingerprints``).
+    corpus_pass: ClassVar[bool] = False
+
     def check(self, document: "Document", ctx: "RuleContext") -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    @classmethod
+    def fingerprints(cls, document: "Document", options: dict[str, Any]) -> "Iterable[int]":
+        """For ``corpus_pass`` rules: the keys of one document, counted in the first pass."""
+        return ()
 
     # -- metadata used by `newslint rules`, `newslint rule CODE` and SARIF ---------------------
     @classmethod
@@ -83,10 +94,12 @@ class Rule:
 class RuleContext:
     """What a rule's ``check`` gets besides the document: its options and a way to report."""
 
-    __slots__ = ("rule", "document", "options", "severity", "diagnostics", "_all_options")
+    __slots__ = ("rule", "document", "options", "severity", "diagnostics", "_all_options", "corpus")
 
     def __init__(self, rule: type[Rule], document: "Document", options: dict[str, Any], severity: str,
-                 all_options: dict[str, dict[str, Any]] | None = None):
+                 all_options: dict[str, dict[str, Any]] | None = None, corpus: "FingerprintTable | None" = None):
+        #: the first pass's counts (``corpus_pass`` rules), or None when the run has none
+        self.corpus = corpus
         self.rule = rule
         self.document = document
         self.options = options

@@ -44,7 +44,8 @@ class TaxonomyLeak(Rule):
     None.
 
     ## Fix
-    Unsafe (`--unsafe-fixes`): the line holding the leaked list is deleted.
+    Unsafe (`--unsafe-fixes`): the line is deleted when the leaked list is the whole line; a list inside a
+    sentence is not fixed.
     """
 
     code = "NL401"
@@ -52,7 +53,6 @@ class TaxonomyLeak(Rule):
     severity = "warning"
     fix = "remove-line"
     fix_safety = "unsafe"
-    fix_partial = "unsafe"
 
     def check(self, document, ctx):
         for line, phrases in hits_in(document, "taxonomy"):
