@@ -11,6 +11,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import NewslintError, UsageError
+from .fixargs import add_clean_command, add_fix_flags
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -65,29 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")
     check.add_argument("--verbose", "-v", action="store_true", help="tracebacks for crashing rules")
-    check.add_argument("--fingerprints", metavar="FILE", help="line counts of an earlier corpus run (NL305)")
-    check.add_argument("--write-fingerprints", metavar="FILE", help="write this run's line counts (NL305)")
-    fixing = check.add_argument_group("fixes")
-    fixing.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
-    fixing.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too (with --fix, --diff, --fix-only)")
-    fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
-    fixing.add_argument("--fix-only", action="store_true", help="apply fixes and report only how many")
-
-    clean = sub.add_parser("clean", help="write a copy of a corpus with its text fixed (JSON Lines: record by record)")
-    clean.add_argument("input", metavar="IN", help="the corpus file (.jsonl, or one .txt/.md/.json); '-' reads stdin")
-    clean.add_argument("--output", "-o", metavar="OUT", help="where the cleaned corpus goes (default: stdout)")
-    clean.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
-    clean.add_argument("--summary", action="store_true", help="add a 'newslint' field to each record")
-    clean.add_argument("--drop-above", type=float, default=0.5, metavar="SHARE",
-                       help="verdict 'drop' when more than this share of the text was removed (default 0.5)")
-    clean.add_argument("--drop", action="store_true", help="leave out the records whose verdict is 'drop'")
-    for flag, kw in (("--config", {"metavar": "PATH"}), ("--isolated", {"action": "store_true"}),
-                     ("--select", {"type": _codes, "metavar": "CODES"}), ("--ignore", {"type": _codes, "metavar": "CODES"}),
-                     ("--extend-select", {"type": _codes, "metavar": "CODES"}),
-                     ("--stdin-filename", {"default": "-", "metavar": "NAME"}), ("--verbose", {"action": "store_true"}),
-                     ("--fingerprints", {"metavar": "FILE"}), ("--write-fingerprints", {"metavar": "FILE"})):
-        clean.add_argument(flag, **kw)
-    clean.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs)")
+    add_fix_flags(check)
+    add_clean_command(sub, _codes)
 
     sub.add_parser("rules", help="list every rule: code, name, family, severity, summary, plugin")
     rule = sub.add_parser("rule", help="show a rule's documentation")
@@ -149,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    handler = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}[args.command]
+    handler = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "rule": cmd_rule,
+               "plugins": cmd_plugins}[args.command]
     try:
         return handler(args)
     except NewslintError as exc:

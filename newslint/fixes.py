@@ -5,14 +5,14 @@ A rule declares fixability with class attributes (``fix = "remove-line"`` or ``"
 passes ``fix=Fix([Edit(start, end, replacement)])`` to ``ctx.report`` with offsets into the
 reported block's text. :func:`resolve` turns either into a :class:`Fix` over the decoded source
 (plain text, Markdown) or over one JSON string value (JSON, JSON Lines: ``literal`` names it).
-:func:`apply_fixes` composes fixes without overlap and applies them from the end; the fix loop
-that re-lints until stable is :func:`fix_loop`.
+``fixapply.apply_fixes`` composes fixes without overlap and applies them from the end, and its fix loop
+re-lints until stable (``newslint.fixapply``).
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 if TYPE_CHECKING:
@@ -183,74 +183,3 @@ def line_deletion(text: str, start: int, end: int) -> Edit | None:
             break
         nxt = line_end + 1
     return Edit(s, nxt)
-
-
-# -- composing and applying -------------------------------------------------------------------------
-def _clash(a: Edit, b: Edit) -> bool:
-    return a.start == b.start or (a.start < b.end and b.start < a.end)
-
-
-def compose(fixes: Sequence[Fix]) -> list[Fix]:
-    """The fixes that can be applied together: each whole, none overlapping an earlier one."""
-    taken: dict[Any, list[Edit]] = {}
-    accepted = []
-    for fix in sorted(fixes, key=lambda f: (f.literal or (-1, -1), f.edits[0].start if f.edits else 0)):
-        mine = taken.setdefault(fix.literal, [])
-        if fix in accepted or any(_clash(e, t) for e in fix.edits for t in mine):
-            continue
-        mine.extend(fix.edits)
-        accepted.append(fix)
-    return accepted
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits from the end, so earlier offsets stay valid."""
-    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[:e.start] + e.replacement + text[e.end:]
-    return text
-
-
-def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
-    """``source`` with every composable fix applied, and the fixes that were."""
-    accepted = compose(fixes)
-    by_literal: dict[tuple[int, int], list[Edit]] = {}
-    edits: list[Edit] = []
-    for fix in accepted:
-        if fix.literal is None:
-            edits.extend(fix.edits)
-        else:
-            by_literal.setdefault(fix.literal, []).extend(fix.edits)
-    for (a, b), value_edits in by_literal.items():
-        raw = source[a:b]
-        value = apply_edits(json.loads(source[a - 1:b + 1]), value_edits)
-        edits.append(Edit(a, b, json.dumps(value, ensure_ascii=raw.isascii())[1:-1]))
-    return apply_edits(source, edits), accepted
-
-
-@dataclass
-class FixOutcome:
-    """What fixing one input did: the fixed text (None: unchanged) and how many findings it fixed."""
-
-    fixed: str | None = None
-    count: int = 0
-    found: list[Any] = field(default_factory=list)  # the findings before any fix
-
-
-def fix_loop(lint, source: str, result: Any, policy: FixPolicy) -> tuple[Any, FixOutcome]:
-    """Apply fixes and re-lint (``lint(text) -> FileResult``) until none apply or the passes run out."""
-    outcome = FixOutcome(found=list(result.diagnostics))
-    current = source
-    for _ in range(policy.max_passes):
-        wanted = policy.wanted(result.diagnostics)
-        if not wanted or result.crashes or (result.errors and policy.strict):
-            break
-        new, accepted = apply_fixes(current, [d.fix for d in wanted])
-        if new == current:
-            break
-        done = set(accepted)
-        outcome.count += sum(1 for d in wanted if d.fix in done)
-        current = new
-        result = lint(current)
-    if current != source:
-        outcome.fixed = current
-    return result, outcome

@@ -9,7 +9,8 @@ from .diagnostics import Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
 from .fingerprints import FingerprintTable
-from .fixes import FixOutcome, FixPolicy, fix_loop
+from .fixapply import FixOutcome, fix_loop
+from .fixes import FixPolicy
 from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry

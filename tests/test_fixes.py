@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from newslint.config import Config
-from newslint.fixes import Edit, Fix, FixPolicy, apply_fixes, compose, line_deletion
+from newslint.fixapply import apply_fixes, compose
+from newslint.fixes import Edit, Fix, FixPolicy, line_deletion
 from newslint.linter import Linter
 from newslint.testing import RuleTester
 
