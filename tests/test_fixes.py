@@ -183,6 +183,14 @@ def test_streamed_jsonl_is_fixed_chunk_by_chunk(tmp_path, monkeypatch):
     assert [r["n"] for r in rows] == list(range(40)) and {r["body"] for r in rows} == {"Text one.\n\nText two."}
 
 
+def test_html_files_are_left_alone_with_a_message(cli, tmp_path):
+    path = tmp_path / "a.html"
+    page = "<html><body><h1>Dollar gains on Greenspan speech</h1><p>Text.</p><p>Share this article</p></body></html>"
+    path.write_text(page, encoding="utf-8")
+    proc = cli("check", "--isolated", "--fix", str(path))
+    assert "HTML files are not fixed yet" in proc.err and path.read_text(encoding="utf-8") == page
+
+
 def test_rule_shows_its_fix(cli):
     assert "Fix: remove-line (safe)" in cli("rule", "NL101").out
     assert "unsafe" in cli("rule", "NL104").out.split("Fix:")[-1]
