@@ -145,7 +145,9 @@ def _remove_source_lines(doc: "Document", block: "Block", bounds: tuple[int, int
     s = src.rfind("\n", 0, s0) + 1
     e = src.find("\n", e0)
     e = len(src) if e < 0 else e
-    for other in doc.blocks:  # no other visible text may share these source lines
+    # no other visible text may share these source lines (text and Markdown blocks are in source
+    # order, so only the neighbours can)
+    for other in doc.blocks[max(0, block.index - 2):block.index + 3]:
         for _, rs, n in other.runs:
             a, b = max(rs, s), min(rs + n, e)
             if a < b and (a < s0 or b > e0) and src[a:b].strip():
