@@ -103,7 +103,7 @@ def cmd_check(args) -> int:
 
         known = load_baseline(config.baseline)
     writer, policy = fix_setup(args, paths, known)
-    linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source,
+    linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source or policy is not None,
                     verbose=args.verbose, fix=policy)
     prepare_corpus(args, linter, paths, config, jobs)
     tally = Tally(SEVERITY_RANK[config.fail_on])
@@ -129,7 +129,8 @@ def cmd_check(args) -> int:
             remaining += len(diags)
             if writer is not None:
                 writer.add(result)
-            reporter.add(result.path, diags, result.source)
+            fixed = result.fixed.fixed if result.fixed is not None else None
+            reporter.add(result.path, diags, fixed if fixed is not None else result.source)
         if writer is not None:
             writer.close()
             fix_summary(writer, remaining)
