@@ -65,9 +65,9 @@ class FixPolicy:
 # -- resolving a finding's fix to source (or JSON value) offsets -----------------------------------
 def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fix: Fix | None) -> Fix | None:
     """The concrete fix of one finding, or None when it cannot be made exactly."""
-    if doc.format == "html":
-        return None  # HTML fixes are not available yet: never edit markup approximately
     safety = (fix.safety if fix is not None else None) or getattr(rule, "fix_safety", "safe")
+    if doc.format == "html":  # only whole elements are removed; other edits would cut markup
+        return _remove_element(doc, block, start, end, safety) if fix is None and rule.fix == "remove-line" else None
     literal = block.meta.get("literal")
     if fix is not None:
         edits = list(fix.edits)
@@ -95,6 +95,17 @@ def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fi
         at = block.meta.get("at", 0)
         return Fix(tuple(Edit(at + e.start, at + e.end, e.replacement) for e in edits), safety, literal)
     return _source_edits(doc, block, edits, safety)
+
+
+def _remove_element(doc: "Document", block: "Block", start: int, end: int, safety: str) -> Fix | None:
+    from .fixhtml import element_span, removal
+
+    bounds = _whole_lines(block.text, start, end)
+    if bounds is None:
+        return None
+    span = element_span(doc.source, block.source_offset(bounds[0]), block.source_end(bounds[1]),
+                        block.text[bounds[0]:bounds[1]])
+    return Fix((Edit(*removal(doc.source, *span)),), safety) if span else None
 
 
 def _split_edit(text: str, start: int) -> Edit:

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import IO
 
-from .inputs import format_of, is_streamed, normalise_line_ends
+from .inputs import is_streamed, normalise_line_ends
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
@@ -114,9 +114,6 @@ class FixWriter:
         if self._stream is not None and self._stream.path != result.path:
             self._close_stream()
         outcome = result.fixed
-        if format_of(result.path) == "html" and result.diagnostics:
-            self.notes.append(f"{result.path}: HTML files are not fixed yet (newslint does not edit markup); "
-                              f"{len(result.diagnostics)} findings left as they are")
         if result.path == self.stdin_name:
             self._stdin(result)
         elif is_streamed(result.path):

@@ -86,10 +86,20 @@ def test_json_array_records():
     assert [r["body"] for r in json.loads(out)] == ["Text one.\n\nText two."] * 2
 
 
-def test_html_is_never_fixed():
-    text = "<html><body><h1>Dollar gains on Greenspan speech</h1><p>Text.</p><p>Share this article</p></body></html>"
-    out, remaining = fixed_text("a.html", text)
-    assert out == text and any(d.code == "NL301" for d in remaining)
+def test_html_removes_the_element_whose_text_is_the_line():
+    page = ('<html><head><title>Dollar gains on Greenspan speech</title></head>\n<body>\n'
+            '<nav><a href="/">Skip to content</a></nav>\n<h1>Dollar gains on Greenspan speech</h1>\n'
+            '<p>The dollar rose against the euro &amp; yen.</p>\n'
+            '<div class="share"><span>Share this article</span></div>\n'
+            '<p>It rose, said the bank. <b>Share this article</b> and more words here.</p>\n'
+            '<p>Dollar gains on <em>Greenspan</em> speech</p>\n<p>Share this article\n</body></html>\n')
+    out, remaining = fixed_text("a.html", page)
+    assert out == ('<html><head><title>Dollar gains on Greenspan speech</title></head>\n<body>\n'
+                   '<h1>Dollar gains on Greenspan speech</h1>\n<p>The dollar rose against the euro &amp; yen.</p>\n'
+                   '<p>It rose, said the bank. <b>Share this article</b> and more words here.</p>\n'
+                   '<p>Share this article\n</body></html>\n')
+    # an unclosed <p> has no element to remove: reported, not fixed
+    assert [d.code for d in remaining] == ["NL301"] and remaining[0].line == 6
 
 
 def test_unsafe_fixes_only_when_asked():
@@ -120,6 +130,22 @@ def test_fixing_twice_is_a_no_op(lines, name, unsafe):
     once, _ = fixed_text(name, text, unsafe)
     twice, _ = fixed_text(name, once, unsafe)
     assert twice == once
+
+
+_WRAPS = st.sampled_from(["<p>{}</p>", "<div><span>{}</span></div>", "<li>{}</li>", "<p>{}", "{}<br>", "<h2>{}</h2>"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_LINES, _WRAPS), min_size=1, max_size=10), st.booleans())
+def test_html_fixes_are_stable_and_remove_only_whole_elements(parts, unsafe):
+    from newslint.fixhtml import visible
+
+    page = "<html><body>\n" + "\n".join(w.format(t) for t, w in parts) + "\n</body></html>\n"
+    once, _ = fixed_text("a.html", page, unsafe)
+    assert fixed_text("a.html", once, unsafe)[0] == once
+    kept = visible(once)
+    assert kept in visible(page) or all(word in visible(page) for word in kept.split())
+    assert once.startswith("<html><body>\n") and once.endswith("</body></html>\n")
 
 
 # -- the command line ---------------------------------------------------------------------------------
@@ -181,14 +207,6 @@ def test_streamed_jsonl_is_fixed_chunk_by_chunk(tmp_path, monkeypatch):
     assert cmd_check(args) == 0
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     assert [r["n"] for r in rows] == list(range(40)) and {r["body"] for r in rows} == {"Text one.\n\nText two."}
-
-
-def test_html_files_are_left_alone_with_a_message(cli, tmp_path):
-    path = tmp_path / "a.html"
-    page = "<html><body><h1>Dollar gains on Greenspan speech</h1><p>Text.</p><p>Share this article</p></body></html>"
-    path.write_text(page, encoding="utf-8")
-    proc = cli("check", "--isolated", "--fix", str(path))
-    assert "HTML files are not fixed yet" in proc.err and path.read_text(encoding="utf-8") == page
 
 
 def test_rule_shows_its_fix(cli):
