@@ -9,6 +9,8 @@
 - injected/: after ``--fix --unsafe-fixes``, the share of injected defects a re-lint still finds
   (a finding of the defect's family on a surviving ``accept`` line), and the share of records
   whose fixed text equals the original BBC article (compared without trailing whitespace);
+- html/: on the 92 raw pages, how many findings the safe and the unsafe fixes remove (the
+  element whose text is the line);
 - idempotence: fixing the fixed text again changes nothing, on every corpus.
 
 Every text is fixed in-process with the same Linter the command line uses, as a ``.txt`` file
@@ -110,7 +112,25 @@ def injected_scores(path: Path, originals: Path) -> dict[str, float]:
             "equal_all": equal / len(recs), "equal_injected": equal_injected / max(1, injected), "records": len(recs)}
 
 
-def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float) -> str:
+def html_scores(folder: Path) -> dict[str, int]:
+    """On the raw pages: findings, findings fixed (safe, unsafe), and pages whose fix was unstable."""
+    import gzip
+
+    out = Counter()
+    for path in sorted(folder.glob("*.html.gz")):
+        page = gzip.open(path).read().decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+        out["pages"] += 1
+        out["findings"] += len(PLAIN.lint_source("a.html", page).diagnostics)
+        for mode, linter in LINTERS.items():
+            result = linter.lint_source("a.html", page)
+            out[mode] += result.fixed.count if result.fixed else 0
+            fixed = result.fixed.fixed if result.fixed and result.fixed.fixed is not None else page
+            again = linter.lint_source("a.html", fixed)
+            out["unstable"] += bool(again.fixed and again.fixed.fixed is not None)
+    return out
+
+
+def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float, pages: dict | None = None) -> str:
     pct = "{:.1%}".format
     rows = [
         "| measure | safe fixes (`--fix`) | + unsafe (`--unsafe-fixes`) | target (safe / unsafe) |",
@@ -130,6 +150,9 @@ def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float) -> str:
     rows.append(f"| injected/: fixed text equals the original article, all {inj['records']:,} records | - | "
                 f"{pct(inj['equal_all'])} | ≥ 80% |")
     rows.append(f"| injected/: the same, records with injected defects only | - | {pct(inj['equal_injected'])} | - |")
+    if pages:
+        rows.append(f"| html/ ({pages['pages']} raw pages, {pages['findings']:,} findings): findings fixed | "
+                    f"{pages['safe']:,} | {pages['unsafe']:,} | - |")
     rows.append(f"| texts whose fix was not stable (a second fix changed them) | {NOT_IDEMPOTENT['safe']} | "
                 f"{NOT_IDEMPOTENT['unsafe']} | 0 |")
     return "\n".join(rows) + f"\n\n(Measured by `python bench/fix_quality.py` in {seconds:.0f} s.)\n"
@@ -146,7 +169,9 @@ def main() -> None:
     wcxb = residue_scores(sorted((corpus / "wcxb").glob("*.jsonl")))
     bbc = clean_unchanged(corpus / "clean" / "bbc.jsonl")
     inj = injected_scores(corpus / "injected" / "bbc_injected.jsonl", corpus / "clean" / "bbc.jsonl")
-    out = table(res, wcxb, bbc, inj, time.perf_counter() - t0)
+    pages = html_scores(corpus / "html")
+    NOT_IDEMPOTENT["unsafe"] += pages["unstable"]
+    out = table(res, wcxb, bbc, inj, time.perf_counter() - t0, pages)
     print(out)
     if args.write:
         doc = Path(args.write).read_text(encoding="utf-8")
