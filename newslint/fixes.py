@@ -163,6 +163,8 @@ def _remove_source_lines(doc: "Document", block: "Block", bounds: tuple[int, int
             a, b = max(rs, s), min(rs + n, e)
             if a < b and (a < s0 or b > e0) and src[a:b].strip():
                 return None
+    if doc.format == "markdown" and src.startswith("---") and s < src.find("\n---", 3):
+        return None  # front matter is data, not a line of the article
     if doc.format == "markdown" and e < len(src):
         after = src.find("\n", e + 1)
         if _SETEXT.match(src[e + 1:after if after >= 0 else len(src)]):

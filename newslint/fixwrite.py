@@ -52,8 +52,10 @@ def encoded_like(raw: bytes, original: str, fixed: str) -> tuple[bytes | None, s
 
 
 def replace_file(path: str, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path`` (over the
+    link's target, for a symbolic link, so the link stays a link)."""
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     fd, tmp = tempfile.mkstemp(prefix=".newslint-fix-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -54,6 +54,21 @@ def test_markdown_keeps_markup_of_other_lines():
                   "It rose [2%](http://x) said the bank.\n"
 
 
+def test_markdown_front_matter_is_never_edited():
+    text = "---\ntitle: Share this article\n---\n\nShares rose on Monday, said the bank.\n\nShare this article\n"
+    out, _ = fixed_text("a.md", text, unsafe=True)
+    assert out == "---\ntitle: Share this article\n---\n\nShares rose on Monday, said the bank.\n"
+
+
+def test_a_symbolic_link_stays_a_link(cli, tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(ARTICLE, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    assert cli("check", "--isolated", "--fix", str(link)).returncode == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == FIXED
+
+
 def test_glued_footnotes_are_split():
     text = "Markets rise on rate hopes\n\nShares rose, said the bank.[1][2]\n\n[1] Reuters, 3 May.[2] Company filing, 4 May.\n"
     out, remaining = fixed_text("a.txt", text)
