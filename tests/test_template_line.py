@@ -88,3 +88,48 @@ def test_fixing_template_lines(cli, tmp_path):
     assert proc.returncode == 0, proc.out + proc.err
     text = corpus.read_text(encoding="utf-8")
     assert "Get the latest headlines" not in text and "Unique sentence number 29" in text
+
+
+def test_ray_two_stages_equal_the_cli(cli, tmp_path):
+    pa = __import__("pytest").importorskip("pyarrow")
+    from newslint.config import Config
+    from newslint.integrations.ray import FingerprintBatch, NewslintBatch, corpus_counts
+
+    corpus = tmp_path / "c.jsonl"
+    make_corpus(corpus, n=40)
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    rows = pa.table({"path": [str(corpus)] * len(lines), "line": list(range(1, len(lines) + 1)), "raw": lines})
+    config = Config(select=["NL305"])
+
+    class FakeDataset:  # the three Dataset calls corpus_counts makes, over two batches
+        def __init__(self, table):
+            self.table = table
+
+        def count(self):
+            return self.table.num_rows
+
+        def map_batches(self, cls, fn_constructor_kwargs, **_):
+            step = cls(**fn_constructor_kwargs)
+            half = self.table.num_rows // 2
+            return FakeDataset(pa.concat_tables([step(self.table.slice(0, half)), step(self.table.slice(half))]))
+
+        def groupby(self, key):
+            self.key = key
+            return self
+
+        def sum(self, column):
+            sums = {}
+            for row in self.table.to_pylist():
+                sums[row[self.key]] = sums.get(row[self.key], 0) + row[column]
+            return FakeDataset(pa.table({self.key: list(sums), f"sum({column})": list(sums.values())}))
+
+        def iter_rows(self):
+            return iter(self.table.to_pylist())
+
+    assert FingerprintBatch(config)(rows).num_rows > 0
+    table = corpus_counts(FakeDataset(rows), config)
+    found = NewslintBatch(config, fingerprints=table)(rows).to_pylist()
+    keys = ("record", "code", "line", "column", "end_column")
+    cli_rows = findings(cli, str(corpus))
+    assert sorted(tuple(r[k] for k in keys) for r in found) == sorted(tuple(d[k] for k in keys) for d in cli_rows)
+    assert cli_rows
