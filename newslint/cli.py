@@ -11,6 +11,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import NewslintError, UsageError
+from .fixargs import add_clean_command, add_fix_flags
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -25,6 +26,12 @@ def cmd_check(args) -> int:
     from .check import cmd_check as check
 
     return check(args)
+
+
+def cmd_clean(args) -> int:
+    from .clean import cmd_clean as clean
+
+    return clean(args)
 
 
 def _codes(value: str) -> list[str]:
@@ -67,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="lint files that .gitignore lists too")
     check.add_argument("--show-files", action="store_true", help="print the files that would be linted, and exit")
     check.add_argument("--show-settings", action="store_true", help="print the resolved settings, and exit")
+    add_fix_flags(check)
+    add_clean_command(sub, _codes)
 
     sub.add_parser("rules", help="list every rule: code, name, family, severity, summary, plugin")
     rule = sub.add_parser("rule", help="show a rule's documentation")
@@ -102,6 +111,8 @@ def cmd_rule(args) -> int:
     print(f"Family: {rule.family()} · Default severity: {rule.severity} · Plugin: {rule.plugin}"
           + (" · Opt-in: enable with extend-select" if getattr(rule, "opt_in", False) else "") + "\n")
     print(rule.doc())
+    print("\nFix: " + (f"{rule.fix} ({rule.fix_safety}{', with --unsafe-fixes' if rule.fix_safety == 'unsafe' else ''})"
+                       if getattr(rule, "fix", None) else "none (not fixable automatically)"))
     if rule.options:
         from .show import toml_key, toml_value
 
@@ -129,7 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}[args.command]
+    handler = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "rule": cmd_rule,
+               "plugins": cmd_plugins}[args.command]
     try:
         return handler(args)
     except NewslintError as exc:

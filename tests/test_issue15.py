@@ -413,3 +413,17 @@ def test_readme_pre_commit_snippet_verbatim_from_a_local_clone(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pre_commit", "run", "--all-files"], cwd=project, capture_output=True,
                           text=True, env=env, timeout=900)
     assert proc.returncode == 0 and "newslint" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_fix_writes_back_to_the_file_opened_when_paths_are_shown_from_the_project_root(cli, tmp_path):
+    """Findings say `articles/x.txt` (relative to the config's folder) while newslint runs in
+    `articles/`: --fix must still edit the file it read, and --diff name it as the findings do."""
+    from test_fixes import ARTICLE, FIXED
+
+    project = _project(tmp_path, "", {"articles/x.txt": ARTICLE})
+    proc = cli("check", "--diff", "x.txt", cwd=project / "articles")
+    assert "articles/x.txt" in proc.out and "-Share this article" in proc.out
+    proc = cli("check", "--fix", "x.txt", cwd=project / "articles")
+    assert proc.returncode == 0, proc.err
+    assert (project / "articles" / "x.txt").read_text() == FIXED
+    assert not (project / "articles" / "articles").exists()
