@@ -27,6 +27,7 @@ class Diagnostic:
     field: str | None = None
     source: str = ""  # the plugin that owns the rule
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
+    confidence: float = dc_field(default=1.0, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.record or 0, self.line, self.column, self.code, self.message)

@@ -73,7 +73,8 @@ class RuleContext:
         self.severity = severity
         self.diagnostics: list[Diagnostic] = []
 
-    def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None) -> None:
+    def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None,
+               confidence: float = 1.0) -> None:
         """Report ``block.text[start:end]``; the engine maps it to the file's line and column."""
         doc = self.document
         start = max(0, min(start, len(block.text)))
@@ -99,5 +100,6 @@ class RuleContext:
                 field=block.meta.get("field") if doc.record is not None else None,
                 source=self.rule.plugin,
                 context=" ".join(excerpt.lower().split())[:200],
+                confidence=confidence,
             )
         )
