@@ -1,0 +1,286 @@
+"""The filler-paragraph model behind NL406: style features of a paragraph and a logistic score.
+
+Everything here is plain Python and deterministic: the weights come from ``data/filler_model.json``
+(written by ``bench/train_filler.py``); no numpy or scikit-learn at lint time. Features are
+measures of *style*, never phrases of known filler: who the text addresses (you / we / I outside
+quotations), whether sentences open with an imperative verb or a content-free introductory
+clause, how much of it is hype or abstract vocabulary, whether it talks about the text itself
+(article, version, readers) or the page's taxonomy (section names, tag slugs), whether it echoes
+the title or repeats its own keywords as a list, and how many specifics it carries (numbers,
+names, quotations, attributions) beyond what the title already said.
+
+The word classes below are general English vocabulary written for these categories, not lists
+of sentences seen in filler; the weights are learnt.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ._text import DATA_DIR, stopwords
+
+MODEL_FILE = "filler_model.json"
+#: Lines shorter than this are not paragraphs: labels and buttons are NL3xx's business.
+MIN_WORDS = 5
+#: ... and longer ones are reporting: filler is a sentence or three, not a 60-word paragraph.
+MAX_WORDS = 60
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_EDGE = "\"'“”‘’«»()[]{}.,;:!?…-–—*"
+_SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’')]*\s+")
+_QUOTED_RE = re.compile(r'"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|‘[^’\n]{12,}’')
+
+# -- word classes (general English; each word in one class) -------------------------------------
+_CLASSES: dict[str, str] = {
+    # second person: text addressed to the reader
+    "you2": "you your yours yourself yourselves you're you'll you've you'd y'all",
+    # first person plural, the publisher's "we"
+    "we": "we our ours ourselves we're we've we'll we'd let's us",
+    # first person singular outside quotations: a writer or an assistant speaking
+    "i": "i me my mine myself i'm i've i'd i'll",
+    # words about the text itself, its page or its production
+    "meta": ("article articles piece pieces post posts page pages version versions summary summaries "
+             "headline headlines content draft drafts edit edits edited rewrite rewritten revised "
+             "paragraph paragraphs tone length wording word-count readers reader readership "
+             "coverage section sections category categories categorised categorized tag tags tagged "
+             "topic topics newsletter bookmark blog site website feed roundup lowdown write-up "
+             "seo meta keyword keywords format formatting clarity flow style suggestion suggestions "
+             "prompt request requested query information details browse internet real-time "
+             "ai assistant chatbot model training cutoff knowledge"),
+    # sections and taxonomy vocabulary of news sites
+    "section": ("business politics political sport sports tech technology entertainment science "
+                "health lifestyle culture arts travel opinion world economy finance markets showbiz "
+                "celebrity football music film media"),
+    # hype, intensifiers and evaluative words that carry no fact
+    "hype": ("amazing incredible stunning remarkable extraordinary exciting excitement thrilling "
+             "breathtaking fascinating unforgettable unmissable must-see must-read must-watch "
+             "game-changer game-changing groundbreaking revolutionary transformative unprecedented "
+             "defining pivotal crucial vital essential key undeniable undeniably unquestionably "
+             "truly simply certainly clearly undoubtedly absolutely definitely surely indeed "
+             "ultimate ultimately best greatest biggest hottest trending viral buzzing buzz "
+             "seismic monumental epic massive huge enormous insane wild whopping fresh newest "
+             "latest top exclusive essential iconic legendary ever-changing ever-evolving "
+             "fast-paced lightning rollercoaster spotlight limelight forever timely"),
+    # generic abstract nouns: what a sentence is about when it is about nothing in particular
+    "abstract": ("world era age landscape realm tapestry picture journey chapter moment moments "
+                 "impact role future conversation conversations hearts minds scene story stories "
+                 "things everything anything something nothing reason reasons way ways life lives "
+                 "change changes game surprises surprise lesson lessons significance importance "
+                 "fans enthusiasts everyone anyone everybody anybody people audience audiences "
+                 "experts circles community society generation generations history times "
+                 "developments events matters issue issues topic-of-the-day phenomenon trend trends "
+                 "layer layers sense spirit heart mind attention radar cornerstone testament"),
+    # attribution: the hallmark of reporting
+    "said": ("said says say told tells according added adds announced announces reported reports "
+             "claimed claims stated states explained explains insisted insists warned warns "
+             "confirmed confirms denied denies argued argues noted notes revealed reveals "
+             "admitted admits estimated estimates spokesman spokeswoman spokesperson"),
+    # modality and disclaimers typical of an assistant's meta-talk
+    "modal": "cannot can't unable couldn't won't wouldn't shouldn't hope please feel free sure certainly happy glad",
+}
+
+# verbs that open an imperative sentence (general English, base forms)
+_IMPERATIVES = frozenset("""
+read check keep find discover learn stay don't do make take see get bookmark subscribe follow
+join share click tap explore sign watch let feel remember consider imagine think try look visit
+download enjoy grab catch dive buckle meet note please scroll come go hurry act book order vote
+tell ask contact start stop save mark add put give choose pick trust believe prepare brace expect
+never always be forget miss discover uncover unlock find browse jump head turn listen hear
+""".split())
+
+_CLASS_OF: dict[str, int] = {}
+CLASS_NAMES = list(_CLASSES)
+for _i, _name in enumerate(CLASS_NAMES):
+    for _w in _CLASSES[_name].split():
+        _CLASS_OF.setdefault(_w, _i)
+_YOU, _WE, _I, _META, _SECTION, _HYPE, _ABSTRACT, _SAID, _MODAL = range(len(CLASS_NAMES))
+
+FEATURES = (
+    "log_words", "one_sentence", "mean_sentence_words", "stopword_share",
+    "you", "we", "i_outside_quotes", "imperative_open", "intro_clause_open", "question", "exclaim",
+    "ends_colon", "meta", "section", "hype", "abstract", "said", "modal",
+    "digits", "names_new", "names_any", "quoted", "specifics_none",
+    "title_echo", "self_repeat", "list_commas", "slug_tokens", "novel_share",
+    "last_para", "concrete_share", "repeated_bigrams", "label_open", "person_no_specifics", "title_run3",
+    "echo_any", "echo_generic", "short",
+)
+
+
+@lru_cache(maxsize=None)
+def load_model() -> dict:
+    """The shipped model: ``{"version", "features", "weights", "bias", ...}``."""
+    with open(os.path.join(DATA_DIR, MODEL_FILE), encoding="utf-8") as fh:
+        model = json.load(fh)
+    if list(model["features"]) != list(FEATURES):
+        raise ValueError(f"{MODEL_FILE} was trained on other features; retrain with bench/train_filler.py")
+    return model
+
+
+SKIP_KINDS = frozenset(("title", "heading", "footnote", "code"))
+
+
+def body_lines(document) -> tuple[str, list]:
+    """The title text and the body lines (``document.lines`` outside titles, headings,
+    footnotes and code) that the model scores, computed once per document."""
+    cache = document.cache
+    hit = cache.get("filler_model_lines")
+    if hit is None:
+        title = document.title
+        lines = [l for l in document.lines if l.block.kind not in SKIP_KINDS]
+        hit = cache["filler_model_lines"] = (title.text if title is not None else "", lines)
+    return hit
+
+
+def document_features(title: str, paragraphs: list[str]) -> list[list[float] | None]:
+    """One feature vector per paragraph (``None`` for a line outside MIN_WORDS..MAX_WORDS words,
+    which the model does not score); ``paragraphs`` are the body lines in order."""
+    stops = stopwords()
+    title_toks = _WORD_RE.findall(title.casefold())
+    title_set = set(title_toks)
+    title_bigrams = set(zip(title_toks, title_toks[1:]))
+    title_trigrams = set(zip(title_toks, title_toks[1:], title_toks[2:]))
+    body = None  # the case-folded body, made only when a line is scored (for novelty)
+    n_par = len(paragraphs)
+    out: list[list[float] | None] = []
+    for k, text in enumerate(paragraphs):
+        n = text.count(" ") + 1
+        if n < MIN_WORDS or n > MAX_WORDS * 1.5:
+            out.append(None)
+            continue
+        words = _WORD_RE.findall(text)
+        if not MIN_WORDS <= len(words) <= MAX_WORDS:
+            out.append(None)
+            continue
+        if body is None:
+            body = "\n".join(paragraphs).casefold()
+        out.append(_features(text, words, k == n_par - 1, stops, title_set, title_bigrams, title_trigrams, body))
+    return out
+
+
+def _features(text, words, last_para, stops, title_set, title_bigrams, title_trigrams, body) -> list[float]:
+    n = len(words)
+    per = 1.0 / n
+    lows = [w.casefold() for w in words]
+    counts = [0] * len(CLASS_NAMES)
+    stop_n = concrete = content = novel = repeats = slugs = digits = 0
+    class_of = _CLASS_OF
+    for w, c in Counter(lows).items():
+        cls = class_of.get(w)
+        if cls is not None:
+            counts[cls] += c
+        if w in stops:
+            stop_n += c
+            continue
+        if w[0].isdigit():
+            if w not in title_set:
+                digits += c
+            continue
+        if cls is None and w not in title_set:
+            concrete += c
+        if len(w) > 3:
+            content += c
+            repeats += c - 1
+            if w not in title_set and body.count(w) <= c:  # a substring count: cheap and close enough
+                novel += c
+        if w.count("-") >= 2:
+            slugs += c
+    # sentences: names are capitalised words after the first; imperatives and plain
+    # introductory clauses are read off each sentence's opening
+    sentences = [s for s in _SENTENCE_RE.split(text.strip()) if s]
+    names_new = names_any = imperative = intro_plain = 0
+    for sent in sentences:
+        sw = sent.split()
+        if sw[0].strip(_EDGE).casefold() in _IMPERATIVES:
+            imperative += 1
+        for w in sw[1:]:
+            w = w.strip(_EDGE)
+            if w[:1].isupper():
+                low = w.casefold()
+                if low in stops or low == "i":
+                    continue
+                names_any += 1
+                if low not in title_set:
+                    names_new += 1
+        head, sep, _ = sent.partition(",")
+        if sep and len(head) < 60:
+            hw = head.split()
+            if 1 <= len(hw) <= 7 and not any(w[:1].isdigit() or w[:1].isupper() for w in hw[1:]):
+                intro_plain += 1
+    i_outside = counts[_I]
+    quoted = 0.0
+    if '"' in text or "“" in text or "«" in text or "‘" in text:
+        inner = _QUOTED_RE.findall(text)
+        if inner:
+            quoted = 1.0
+            i_outside = max(0, i_outside - sum(1 for q in inner for w in _WORD_RE.findall(q.casefold()) if class_of.get(w) == _I))
+    echo = echo3 = 0
+    if title_bigrams:
+        for i, bg in enumerate(zip(lows, lows[1:])):
+            if bg in title_bigrams:
+                echo += 1
+                if i + 2 < n and (bg[0], bg[1], lows[i + 2]) in title_trigrams:
+                    echo3 += 1
+    content_seq = [w for w in lows if w not in stops]
+    bigram_counts = Counter(zip(content_seq, content_seq[1:]))
+    rep_bigrams = sum(c - 1 for c in bigram_counts.values() if c > 1)
+    head, colon, _ = text.partition(":")
+    label_open = 1.0 if colon and head.count(" ") <= 3 and "." not in head else 0.0
+    specifics = digits + names_new + (3 if quoted else 0) + counts[_SAID]
+    person = counts[_YOU] + counts[_WE] + i_outside
+    echo_any = 1.0 if echo or counts[_SECTION] else 0.0
+    n_sent = max(1, len(sentences))
+    last = text.rstrip()[-1:]
+    return [
+        math.log(n),
+        1.0 if n_sent == 1 else 0.0,
+        min(n / n_sent, 60) / 60,
+        stop_n * per,
+        min(counts[_YOU], 3) / 3,
+        min(counts[_WE], 3) / 3,
+        min(i_outside, 3) / 3,
+        min(imperative, 2) / 2,
+        min(intro_plain, 2) / 2,
+        1.0 if "?" in text else 0.0,
+        1.0 if "!" in text else 0.0,
+        1.0 if last == ":" else 0.0,
+        min(counts[_META] * per * 10, 1.0),
+        min(counts[_SECTION], 4) / 4,
+        min(counts[_HYPE] * per * 10, 1.0),
+        min(counts[_ABSTRACT] * per * 10, 1.0),
+        min(counts[_SAID], 3) / 3,
+        min(counts[_MODAL], 3) / 3,
+        min(digits * per * 10, 1.0),
+        min(names_new * per * 10, 1.0),
+        min(names_any * per * 10, 1.0),
+        quoted,
+        1.0 if specifics == 0 else 0.0,
+        min(echo, 4) / 4,
+        min(repeats * per * 5, 1.0),
+        min(text.count(",") * per * 5, 1.0),
+        min(slugs, 3) / 3,
+        novel / content if content else 0.0,
+        1.0 if last_para else 0.0,
+        concrete * per,
+        min(rep_bigrams, 4) / 4,
+        label_open,
+        1.0 if person and specifics == 0 else 0.0,
+        min(echo3, 2) / 2,
+        echo_any,
+        echo_any * (1.0 - min(concrete * per * 3, 1.0)),
+        1.0 if n < 8 else 0.0,
+    ]
+
+
+def score(features: list[float], model: dict | None = None) -> float:
+    """The model's probability that a paragraph with these features is filler."""
+    model = model or load_model()
+    z = model["bias"]
+    for w, x in zip(model["weights"], features):
+        z += w * x
+    if z < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-z))
