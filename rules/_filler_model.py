@@ -18,7 +18,6 @@ import json
 import math
 import os
 import re
-from collections import Counter
 from functools import lru_cache
 
 from ._text import DATA_DIR, stopwords
@@ -26,12 +25,11 @@ from ._text import DATA_DIR, stopwords
 MODEL_FILE = "filler_model.json"
 #: Lines shorter than this are not paragraphs: labels and buttons are NL3xx's business.
 MIN_WORDS = 5
-#: ... and longer ones are reporting: filler is a sentence or three, not a 60-word paragraph.
-MAX_WORDS = 60
+#: ... and longer ones are reporting: filler is a sentence or two, not a long paragraph.
+MAX_WORDS = 40
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-_EDGE = "\"'“”‘’«»()[]{}.,;:!?…-–—*"
-_SENTENCE_RE = re.compile(r"(?<=[.!?])[\"”’')]*\s+")
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[.!?,:]")
 _QUOTED_RE = re.compile(r'"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|‘[^’\n]{12,}’')
 
 # -- word classes (general English; each word in one class) -------------------------------------
@@ -103,10 +101,10 @@ FEATURES = (
     "log_words", "one_sentence", "mean_sentence_words", "stopword_share",
     "you", "we", "i_outside_quotes", "imperative_open", "intro_clause_open", "question", "exclaim",
     "ends_colon", "meta", "section", "hype", "abstract", "said", "modal",
-    "digits", "names_new", "names_any", "quoted", "specifics_none",
+    "digits", "names_new", "quoted", "specifics_none",
     "title_echo", "self_repeat", "list_commas", "slug_tokens", "novel_share",
-    "last_para", "concrete_share", "repeated_bigrams", "label_open", "person_no_specifics", "title_run3",
-    "echo_any", "echo_generic", "short",
+    "last_para", "concrete_share", "repeated_bigrams", "label_open", "person_no_specifics",
+    "echo_any", "echo_generic",
 )
 
 
@@ -138,106 +136,119 @@ def body_lines(document) -> tuple[str, list]:
 def document_features(title: str, paragraphs: list[str]) -> list[list[float] | None]:
     """One feature vector per paragraph (``None`` for a line outside MIN_WORDS..MAX_WORDS words,
     which the model does not score); ``paragraphs`` are the body lines in order."""
-    stops = stopwords()
-    title_toks = _WORD_RE.findall(title.casefold())
-    title_set = set(title_toks)
-    title_bigrams = set(zip(title_toks, title_toks[1:]))
-    title_trigrams = set(zip(title_toks, title_toks[1:], title_toks[2:]))
-    body = None  # the case-folded body, made only when a line is scored (for novelty)
-    n_par = len(paragraphs)
     out: list[list[float] | None] = []
+    ctx = None
+    last = len(paragraphs) - 1
     for k, text in enumerate(paragraphs):
-        n = text.count(" ") + 1
-        if n < MIN_WORDS or n > MAX_WORDS * 1.5:
+        spaces = text.count(" ")
+        if spaces < MIN_WORDS - 1 or spaces > MAX_WORDS + 10:
             out.append(None)
             continue
-        words = _WORD_RE.findall(text)
-        if not MIN_WORDS <= len(words) <= MAX_WORDS:
-            out.append(None)
-            continue
-        if body is None:
-            body = "\n".join(paragraphs).casefold()
-        out.append(_features(text, words, k == n_par - 1, stops, title_set, title_bigrams, title_trigrams, body))
+        toks = _TOKEN_RE.findall(text)
+        if ctx is None:  # the title's words and the folded body, made once a line needs them
+            title_toks = _WORD_RE.findall(title.casefold())
+            ctx = (stopwords(), set(title_toks), set(zip(title_toks, title_toks[1:])),
+                   "\n".join(paragraphs).casefold())
+        out.append(_features(text, toks, k == last, *ctx))
     return out
 
 
-def _features(text, words, last_para, stops, title_set, title_bigrams, title_trigrams, body) -> list[float]:
-    n = len(words)
-    per = 1.0 / n
-    lows = [w.casefold() for w in words]
-    counts = [0] * len(CLASS_NAMES)
-    stop_n = concrete = content = novel = repeats = slugs = digits = 0
+def _features(text, toks, last_para, stops, title_set, title_bigrams, body) -> list[float] | None:
+    """All features in one pass over the line's tokens (words and . ! ? , : marks)."""
     class_of = _CLASS_OF
-    for w, c in Counter(lows).items():
-        cls = class_of.get(w)
+    imperatives = _IMPERATIVES
+    counts = [0] * len(CLASS_NAMES)
+    n = stop_n = digits = names_new = concrete = slugs = echo = 0
+    sentences = imperative = intro_plain = commas = 0
+    at_start = True
+    since_start = 0  # words since the sentence started; 99 once its opening is settled
+    plain = True  # no name or number in the sentence so far
+    prev = prev_content = ""
+    seen: dict[str, int] = {}
+    bigrams: dict[tuple[str, str], int] = {}
+    for tok in toks:
+        c0 = tok[0]
+        if not c0.isalnum():
+            if c0 == ",":
+                commas += 1
+                if 0 < since_start <= 7 and plain:
+                    intro_plain += 1
+                since_start = 99
+            elif c0 != ":":
+                at_start = True
+            prev = prev_content = ""
+            continue
+        n += 1
+        low = tok.casefold()
+        cls = class_of.get(low)
         if cls is not None:
-            counts[cls] += c
-        if w in stops:
-            stop_n += c
+            counts[cls] += 1
+        if at_start:
+            sentences += 1
+            at_start = False
+            since_start, plain = 0, True
+            if low in imperatives:
+                imperative += 1
+        elif c0.isupper() and cls != _I and low not in stops:
+            plain = False
+            if low not in title_set:
+                names_new += 1
+        if since_start < 99:
+            since_start += 1
+        if title_bigrams and (prev, low) in title_bigrams:
+            echo += 1
+        prev = low
+        if low in stops:
+            stop_n += 1
             continue
-        if w[0].isdigit():
-            if w not in title_set:
-                digits += c
+        if c0.isdigit():
+            plain = False
+            if low not in title_set:
+                digits += 1
             continue
-        if cls is None and w not in title_set:
-            concrete += c
-        if len(w) > 3:
-            content += c
-            repeats += c - 1
-            if w not in title_set and body.count(w) <= c:  # a substring count: cheap and close enough
-                novel += c
-        if w.count("-") >= 2:
-            slugs += c
-    # sentences: names are capitalised words after the first; imperatives and plain
-    # introductory clauses are read off each sentence's opening
-    sentences = [s for s in _SENTENCE_RE.split(text.strip()) if s]
-    names_new = names_any = imperative = intro_plain = 0
-    for sent in sentences:
-        sw = sent.split()
-        if sw[0].strip(_EDGE).casefold() in _IMPERATIVES:
-            imperative += 1
-        for w in sw[1:]:
-            w = w.strip(_EDGE)
-            if w[:1].isupper():
-                low = w.casefold()
-                if low in stops or low == "i":
-                    continue
-                names_any += 1
-                if low not in title_set:
-                    names_new += 1
-        head, sep, _ = sent.partition(",")
-        if sep and len(head) < 60:
-            hw = head.split()
-            if 1 <= len(hw) <= 7 and not any(w[:1].isdigit() or w[:1].isupper() for w in hw[1:]):
-                intro_plain += 1
+        if prev_content:
+            bg = (prev_content, low)
+            bigrams[bg] = bigrams.get(bg, 0) + 1
+        prev_content = low
+        if cls is None and low not in title_set:
+            concrete += 1
+        if len(low) > 3:
+            seen[low] = seen.get(low, 0) + 1
+        if "-" in low and low.count("-") >= 2:
+            slugs += 1
+    if n < MIN_WORDS or n > MAX_WORDS:
+        return None
+    content = repeats = novel = 0
+    for w, c in seen.items():
+        content += c
+        repeats += c - 1
+        if w not in title_set and body.count(w) <= c:  # a substring count: cheap and close enough
+            novel += c
+    rep_bigrams = 0
+    for c in bigrams.values():
+        rep_bigrams += c - 1
     i_outside = counts[_I]
     quoted = 0.0
     if '"' in text or "“" in text or "«" in text or "‘" in text:
         inner = _QUOTED_RE.findall(text)
         if inner:
             quoted = 1.0
-            i_outside = max(0, i_outside - sum(1 for q in inner for w in _WORD_RE.findall(q.casefold()) if class_of.get(w) == _I))
-    echo = echo3 = 0
-    if title_bigrams:
-        for i, bg in enumerate(zip(lows, lows[1:])):
-            if bg in title_bigrams:
-                echo += 1
-                if i + 2 < n and (bg[0], bg[1], lows[i + 2]) in title_trigrams:
-                    echo3 += 1
-    content_seq = [w for w in lows if w not in stops]
-    bigram_counts = Counter(zip(content_seq, content_seq[1:]))
-    rep_bigrams = sum(c - 1 for c in bigram_counts.values() if c > 1)
+            if i_outside:
+                i_outside = max(0, i_outside - sum(1 for q in inner for w in _WORD_RE.findall(q.casefold())
+                                                   if class_of.get(w) == _I))
     head, colon, _ = text.partition(":")
     label_open = 1.0 if colon and head.count(" ") <= 3 and "." not in head else 0.0
     specifics = digits + names_new + (3 if quoted else 0) + counts[_SAID]
     person = counts[_YOU] + counts[_WE] + i_outside
     echo_any = 1.0 if echo or counts[_SECTION] else 0.0
-    n_sent = max(1, len(sentences))
-    last = text.rstrip()[-1:]
+    sentences = sentences or 1
+    per = 1.0 / n
+    concrete_share = concrete * per
+    final = text.rstrip()[-1:]
     return [
         math.log(n),
-        1.0 if n_sent == 1 else 0.0,
-        min(n / n_sent, 60) / 60,
+        1.0 if sentences == 1 else 0.0,
+        min(n / sentences, 60) / 60,
         stop_n * per,
         min(counts[_YOU], 3) / 3,
         min(counts[_WE], 3) / 3,
@@ -246,7 +257,7 @@ def _features(text, words, last_para, stops, title_set, title_bigrams, title_tri
         min(intro_plain, 2) / 2,
         1.0 if "?" in text else 0.0,
         1.0 if "!" in text else 0.0,
-        1.0 if last == ":" else 0.0,
+        1.0 if final == ":" else 0.0,
         min(counts[_META] * per * 10, 1.0),
         min(counts[_SECTION], 4) / 4,
         min(counts[_HYPE] * per * 10, 1.0),
@@ -255,23 +266,20 @@ def _features(text, words, last_para, stops, title_set, title_bigrams, title_tri
         min(counts[_MODAL], 3) / 3,
         min(digits * per * 10, 1.0),
         min(names_new * per * 10, 1.0),
-        min(names_any * per * 10, 1.0),
         quoted,
         1.0 if specifics == 0 else 0.0,
         min(echo, 4) / 4,
         min(repeats * per * 5, 1.0),
-        min(text.count(",") * per * 5, 1.0),
+        min(commas * per * 5, 1.0),
         min(slugs, 3) / 3,
         novel / content if content else 0.0,
         1.0 if last_para else 0.0,
-        concrete * per,
+        concrete_share,
         min(rep_bigrams, 4) / 4,
         label_open,
         1.0 if person and specifics == 0 else 0.0,
-        min(echo3, 2) / 2,
         echo_any,
-        echo_any * (1.0 - min(concrete * per * 3, 1.0)),
-        1.0 if n < 8 else 0.0,
+        echo_any * (1.0 - min(concrete_share * 3, 1.0)),
     ]
 
 

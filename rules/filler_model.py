@@ -12,7 +12,7 @@ _REASONS = {
     "meta": "talks about the text itself", "section": "names site sections", "hype": "hype wording",
     "abstract": "generic abstract wording", "modal": "assistant-style disclaimer",
     "specifics_none": "no numbers, names or quotations", "title_echo": "echoes the title",
-    "title_run3": "echoes the title", "self_repeat": "repeats its own keywords",
+    "self_repeat": "repeats its own keywords",
     "repeated_bigrams": "repeats its own keywords", "list_commas": "a list of keywords",
     "slug_tokens": "tag slugs", "label_open": "opens with a label", "person_no_specifics": "addresses the reader",
     "echo_generic": "echoes the title or section with nothing specific", "novel_share": "words found nowhere else in the article",
@@ -23,7 +23,7 @@ class FillerModel(Rule):
     """A paragraph that a trained style model reads as filler or generated-text residue.
 
     ## What it does
-    Scores every body line of 5 to 60 words with a small logistic model (weights in
+    Scores every body line of 5 to 40 words with a small logistic model (weights in
     `newslint_rules/data/filler_model.json`, retrained with `python bench/train_filler.py`) and
     reports the lines whose probability reaches `threshold`; the probability is the finding's
     `confidence`. The model looks at style, never at known sentences:
@@ -39,7 +39,7 @@ class FillerModel(Rule):
     - echoes: title word pairs and triples repeated in the line, keywords repeated inside it,
       comma lists; and whether it is the closing paragraph.
 
-    Lines under 5 words are labels or buttons (NL3xx); lines over 60 words are left alone.
+    Lines under 5 words are labels or buttons (NL3xx); lines over 40 words are left alone.
 
     ## Why is this bad?
     SEO rewriters and text generators pad articles with sentences that address the reader, praise
