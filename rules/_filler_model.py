@@ -23,12 +23,15 @@ from functools import lru_cache
 from ._text import DATA_DIR, stopwords
 
 MODEL_FILE = "filler_model.json"
-#: Lines shorter than this are not paragraphs: labels and buttons are NL3xx's business.
+#: Lines shorter than this are not paragraphs: labels and buttons are NL3xx's business; nor are
+#: lines that do not end like a sentence (headlines, repeated titles, menu entries).
 MIN_WORDS = 5
 #: ... and longer ones are reporting: filler is a sentence or two, not a long paragraph.
 MAX_WORDS = 40
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: a paragraph ends like a sentence (or introduces one); headings, titles and labels do not
+_ENDINGS = (".", "!", "?", ":", "…", '"', "”", "’", "'", ")", "»")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[.!?,:]")
 _QUOTED_RE = re.compile(r'"[^"\n]{3,}"|“[^”\n]{3,}”|«[^»\n]{3,}»|‘[^’\n]{12,}’')
 
@@ -141,7 +144,7 @@ def document_features(title: str, paragraphs: list[str]) -> list[list[float] | N
     last = len(paragraphs) - 1
     for k, text in enumerate(paragraphs):
         spaces = text.count(" ")
-        if spaces < MIN_WORDS - 1 or spaces > MAX_WORDS + 10:
+        if spaces < MIN_WORDS - 1 or spaces > MAX_WORDS + 10 or not text.rstrip().endswith(_ENDINGS):
             out.append(None)
             continue
         toks = _TOKEN_RE.findall(text)
