@@ -30,6 +30,10 @@ MIN_WORDS = 5
 MAX_WORDS = 40
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: capitalised words after the first and numbers: a line with this many that the title does not
+#: hold is reporting (scoring it would only cost time)
+MAX_SPECIFICS = 3
+_SPECIFIC_RE = re.compile(r"(?<=[\s(\"“‘'])(?:[A-Z][^\W_]*(?:['’\-][^\W_]+)*|\d[\d.,:%]*)")
 #: a paragraph ends like a sentence (or introduces one); headings, titles and labels do not
 _ENDINGS = (".", "!", "?", ":", "…", '"', "”", "’", "'", ")", "»")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*|[.!?,:]")
@@ -147,12 +151,19 @@ def document_features(title: str, paragraphs: list[str]) -> list[list[float] | N
         if spaces < MIN_WORDS - 1 or spaces > MAX_WORDS + 10 or not text.rstrip().endswith(_ENDINGS):
             out.append(None)
             continue
-        toks = _TOKEN_RE.findall(text)
         if ctx is None:  # the title's words and the folded body, made once a line needs them
             title_toks = _WORD_RE.findall(title.casefold())
             ctx = (stopwords(), set(title_toks), set(zip(title_toks, title_toks[1:])),
                    "\n".join(paragraphs).casefold())
-        out.append(_features(text, toks, k == last, *ctx))
+        title_set = ctx[1]
+        specifics = 0
+        for m in _SPECIFIC_RE.findall(text):
+            if m != "I" and m.casefold() not in title_set:
+                specifics += 1
+        if specifics >= MAX_SPECIFICS:
+            out.append(None)  # names and numbers the title does not hold: reporting, not filler
+            continue
+        out.append(_features(text, _TOKEN_RE.findall(text), k == last, *ctx))
     return out
 
 

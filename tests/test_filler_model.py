@@ -48,13 +48,13 @@ def test_rule_default_threshold_is_the_trained_one():
 
 def test_dense_news_paragraphs_score_low():
     found = scores()
-    assert set(found) == set(NEWS)
-    assert max(found.values()) < 0.05
+    assert NEWS[2] in found  # scored; the others hold too many names and numbers to be scored at all
+    assert all(found.get(t, 0.0) < 0.05 for t in NEWS)
 
 
 def test_unseen_filler_scores_high_and_above_every_news_paragraph():
     found = scores(UNSEEN_FILLER, UNSEEN_HYPE)
-    news = max(found[t] for t in NEWS)
+    news = max(found.get(t, 0.0) for t in NEWS)
     threshold = FillerModel.options["threshold"]
     assert found[UNSEEN_FILLER] >= threshold and found[UNSEEN_HYPE] >= threshold
     assert min(found[UNSEEN_FILLER], found[UNSEEN_HYPE]) > news + 0.4
@@ -80,10 +80,13 @@ def test_threshold_option_trades_recall_for_precision():
     assert [d.line for d in RuleTester(FillerModel, threshold=0.5).lint(text)] == [5]
 
 
-def test_short_and_long_lines_are_not_scored():
+def test_only_sentence_like_lines_without_many_new_names_are_scored():
     long_line = " ".join(["word"] * 45) + "."
-    feats = fm.document_features(TITLE, ["Share this now.", long_line, UNSEEN_FILLER])
-    assert feats[0] is None and feats[1] is None and feats[2] is not None
+    headline = "Whether you follow shipping closely or not this is the story"
+    names = "Officials in Harwick, Dover and Tilbury met Maria Keane on Tuesday to discuss it."
+    title_names = "Port strike halts grain exports: what the Port Strike means for Grain Exports."
+    feats = fm.document_features(TITLE, ["Share this now.", long_line, headline, names, title_names, UNSEEN_FILLER])
+    assert [f is None for f in feats] == [True, True, True, True, False, False]
 
 
 def test_scoring_is_deterministic_and_needs_no_numpy():
