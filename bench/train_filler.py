@@ -263,6 +263,29 @@ def main(argv=None):
             continue
         a, b = res["in_sample"][key], res["out_of_sample"][key]
         print(f"{key:32} {a:10.2%} {b:14.2%} {100 * (a - b):+7.1f}")
+    print("\noperating points (out of sample): threshold, recall, clean BBC articles flagged, clean benchmark bodies flagged")
+    curve = []
+    for t in sorted({0.5, 0.7, 0.8, 0.9, 0.95, 0.99, thr}):
+        m = measure(rows, oof, t)
+        curve.append((t, m))
+        print(f"  {t:.3f}  recall {m['recall']:.1%}  BBC {round(m['bbc_articles_flagged'] * DOC_COUNTS['bbc'])}/{DOC_COUNTS['bbc']}"
+              f"  benchmark {round(m['benchmark_articles_flagged'] * DOC_COUNTS['benchmark'])}/{DOC_COUNTS['benchmark']}")
+    res["curve"] = [(t, m["recall"], m["bbc_articles_flagged"], m["benchmark_articles_flagged"]) for t, m in curve]
+    # cross-source: BODY lines of wcxb/ (other sites, blogs and guides too; never used in fitting)
+    flagged = body = 0
+    pages = set()
+    for r in _read(os.path.join(args.corpus, "wcxb", "trafilatura.jsonl")):
+        lab = {l["line"]: l["label"] for l in r["lines"]}
+        for n, x, _ in _doc_rows(r["text"]):
+            if lab.get(n) == "BODY":
+                body += 1
+                if fm.score(x, full) >= thr:
+                    flagged += 1
+                    pages.add(r["id"])
+    n_body = sum(1 for r in _read(os.path.join(args.corpus, "wcxb", "trafilatura.jsonl")) for l in r["lines"] if l["label"] == "BODY")
+    print(f"cross-source, wcxb/ trafilatura BODY lines flagged: {flagged}/{n_body} = {flagged / max(1, n_body):.2%} "
+          f"({len(pages)} of 319 pages)")
+    res["wcxb_body_lines_flagged"] = flagged / max(1, n_body)
     if not args.eval_only:
         model = {
             "name": "filler-model",

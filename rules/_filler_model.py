@@ -28,6 +28,7 @@ MODEL_FILE = "filler_model.json"
 MIN_WORDS = 5
 #: ... and longer ones are reporting: filler is a sentence or two, not a long paragraph.
 MAX_WORDS = 40
+MAX_CHARS = 400
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: capitalised words after the first and numbers: a line with this many that the title does not
@@ -144,18 +145,19 @@ def document_features(title: str, paragraphs: list[str]) -> list[list[float] | N
     """One feature vector per paragraph (``None`` for a line outside MIN_WORDS..MAX_WORDS words,
     which the model does not score); ``paragraphs`` are the body lines in order."""
     out: list[list[float] | None] = []
-    ctx = None
+    title_set = body = None
     last = len(paragraphs) - 1
     for k, text in enumerate(paragraphs):
+        if len(text) > MAX_CHARS:
+            out.append(None)
+            continue
         spaces = text.count(" ")
         if spaces < MIN_WORDS - 1 or spaces > MAX_WORDS + 10 or not text.rstrip().endswith(_ENDINGS):
             out.append(None)
             continue
-        if ctx is None:  # the title's words and the folded body, made once a line needs them
+        if title_set is None:
             title_toks = _WORD_RE.findall(title.casefold())
-            ctx = (stopwords(), set(title_toks), set(zip(title_toks, title_toks[1:])),
-                   "\n".join(paragraphs).casefold())
-        title_set = ctx[1]
+            title_set = set(title_toks)
         specifics = 0
         for m in _SPECIFIC_RE.findall(text):
             if m != "I" and m.casefold() not in title_set:
@@ -163,7 +165,11 @@ def document_features(title: str, paragraphs: list[str]) -> list[list[float] | N
         if specifics >= MAX_SPECIFICS:
             out.append(None)  # names and numbers the title does not hold: reporting, not filler
             continue
-        out.append(_features(text, _TOKEN_RE.findall(text), k == last, *ctx))
+        if body is None:  # made once a line needs it (for novelty)
+            body = "\n".join(paragraphs).casefold()
+            title_bigrams = set(zip(title_toks, title_toks[1:]))
+            stops = stopwords()
+        out.append(_features(text, _TOKEN_RE.findall(text), k == last, stops, title_set, title_bigrams, body))
     return out
 
 
