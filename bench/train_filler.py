@@ -237,15 +237,18 @@ def pick_threshold(rows, scores, max_fp, max_fp_benchmark):
 
 
 def main(argv=None):
+    global FOLDS
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     ap.add_argument("--out", default=os.path.join(ROOT, "rules", "data", fm.MODEL_FILE))
     ap.add_argument("--C", type=float, default=3.0)
     ap.add_argument("--max-fp", type=float, default=0.005, help="clean articles flagged allowed when picking the threshold")
     ap.add_argument("--max-fp-benchmark", type=float, default=0.011, help="the same for clean benchmark bodies (92 bodies: 1 article)")
+    ap.add_argument("--folds", type=int, default=5, help="template folds (48 = one template per fold)")
     ap.add_argument("--eval-only", action="store_true")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
+    FOLDS = args.folds
     if not os.path.isdir(args.corpus):
         args.corpus = "/work/shared/corpus"
     t0 = time.time()
