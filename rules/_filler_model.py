@@ -183,9 +183,9 @@ def _features(text, toks, last_para, stops, title_set, title_bigrams, body) -> l
     at_start = True
     since_start = 0  # words since the sentence started; 99 once its opening is settled
     plain = True  # no name or number in the sentence so far
-    prev = prev_content = ""
+    prev = ""
     seen: dict[str, int] = {}
-    bigrams: dict[tuple[str, str], int] = {}
+    content_seq: list[str] = []  # content words in order; "" where a mark breaks the run
     for tok in toks:
         c0 = tok[0]
         if not c0.isalnum():
@@ -196,41 +196,41 @@ def _features(text, toks, last_para, stops, title_set, title_bigrams, body) -> l
                 since_start = 99
             elif c0 != ":":
                 at_start = True
-            prev = prev_content = ""
+            prev = ""
+            content_seq.append("")
             continue
         n += 1
         low = tok.casefold()
         cls = class_of.get(low)
         if cls is not None:
             counts[cls] += 1
+        is_stop = low in stops
+        in_title = low in title_set
         if at_start:
             sentences += 1
             at_start = False
             since_start, plain = 0, True
             if low in imperatives:
                 imperative += 1
-        elif c0.isupper() and cls != _I and low not in stops:
+        elif c0.isupper() and cls != _I and not is_stop:
             plain = False
-            if low not in title_set:
+            if not in_title:
                 names_new += 1
         if since_start < 99:
             since_start += 1
-        if title_bigrams and (prev, low) in title_bigrams:
+        if in_title and (prev, low) in title_bigrams:
             echo += 1
         prev = low
-        if low in stops:
+        if is_stop:
             stop_n += 1
             continue
         if c0.isdigit():
             plain = False
-            if low not in title_set:
+            if not in_title:
                 digits += 1
             continue
-        if prev_content:
-            bg = (prev_content, low)
-            bigrams[bg] = bigrams.get(bg, 0) + 1
-        prev_content = low
-        if cls is None and low not in title_set:
+        content_seq.append(low)
+        if cls is None and not in_title:
             concrete += 1
         if len(low) > 3:
             seen[low] = seen.get(low, 0) + 1
@@ -245,8 +245,14 @@ def _features(text, toks, last_para, stops, title_set, title_bigrams, body) -> l
         if w not in title_set and body.count(w) <= c:  # a substring count: cheap and close enough
             novel += c
     rep_bigrams = 0
-    for c in bigrams.values():
-        rep_bigrams += c - 1
+    words_only = [w for w in content_seq if w]
+    if len(set(words_only)) < len(words_only):  # a bigram can only repeat if a word does
+        pairs: dict[tuple[str, str], int] = {}
+        for pair in zip(content_seq, content_seq[1:]):
+            if pair[0] and pair[1]:
+                pairs[pair] = pairs.get(pair, 0) + 1
+        for c in pairs.values():
+            rep_bigrams += c - 1
     i_outside = counts[_I]
     quoted = 0.0
     if '"' in text or "“" in text or "«" in text or "‘" in text:
