@@ -36,7 +36,7 @@ class FillerModel(Rule):
       tag slugs, against the share of concrete vocabulary;
     - the absence of specifics: numbers, capitalised names and quotations that the title does not
       already hold, and attributions (*said*, *according to*);
-    - echoes: title word pairs and triples repeated in the line, keywords repeated inside it,
+    - echoes: title word pairs repeated in the line, keywords repeated inside it,
       comma lists; and whether it is the closing paragraph.
 
     Only sentence-like lines are scored: 5 to 40 words, ending with sentence punctuation or a
