@@ -299,6 +299,7 @@ def main(argv=None):
             "threshold": thr,
             "trained_on": "injected/bbc_injected.jsonl filler spans; clean/bbc.jsonl, clean/benchmark_gt.jsonl, residue/*.jsonl BODY lines",
             "C": args.C,
+            "trainer": f"scikit-learn {__import__('sklearn').__version__}, bench/train_filler.py, {FOLDS} template folds",
         }
         with open(args.out, "w", encoding="utf-8") as fh:
             json.dump(model, fh, indent=1)
