@@ -103,3 +103,14 @@ def test_scoring_is_deterministic_and_needs_no_numpy():
     first, numpy_loaded = runs[0].splitlines()
     assert numpy_loaded == "False"
     assert json.loads(first) == [fm.score(x) for x in fm.document_features(TITLE, [NEWS[0], UNSEEN_FILLER])]
+
+
+def test_retraining_reproduces_the_shipped_model(shared, tmp_path):
+    """The model file is current: one offline command rebuilds it, weight for weight."""
+    pytest.importorskip("sklearn")
+    from conftest import ROOT
+
+    out = tmp_path / "model.json"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "train_filler.py"), "--corpus", str(shared / "corpus"),
+                    "--out", str(out)], check=True, capture_output=True, text=True, timeout=600)
+    assert json.loads(out.read_text(encoding="utf-8")) == fm.load_model()
