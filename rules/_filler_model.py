@@ -29,6 +29,8 @@ MIN_WORDS = 5
 #: ... and longer ones are reporting: filler is a sentence or two, not a long paragraph.
 MAX_WORDS = 40
 MAX_CHARS = 400
+#: characters of other body text at which a line's share of unseen words counts in full
+NOVELTY_CONTEXT = 800
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: capitalised words after the first and numbers: a line with this many that the title does not
@@ -108,7 +110,7 @@ _YOU, _WE, _I, _META, _SECTION, _HYPE, _ABSTRACT, _SAID, _MODAL = range(len(CLAS
 FEATURES = (
     "log_words", "one_sentence", "mean_sentence_words", "stopword_share",
     "you", "we", "i_outside_quotes", "imperative_open", "intro_clause_open", "question", "exclaim",
-    "ends_colon", "meta", "section", "hype", "abstract", "said", "modal",
+    "ends_colon", "meta", "section", "hype", "abstract", "modal",
     "digits", "names_new", "quoted", "specifics_none",
     "title_echo", "self_repeat", "list_commas", "slug_tokens", "novel_share",
     "last_para", "concrete_share", "repeated_bigrams", "label_open", "person_no_specifics",
@@ -288,7 +290,6 @@ def _features(text, toks, last_para, stops, title_set, title_bigrams, body) -> l
         min(counts[_SECTION], 4) / 4,
         min(counts[_HYPE] * per * 10, 1.0),
         min(counts[_ABSTRACT] * per * 10, 1.0),
-        min(counts[_SAID], 3) / 3,
         min(counts[_MODAL], 3) / 3,
         min(digits * per * 10, 1.0),
         min(names_new * per * 10, 1.0),
@@ -298,7 +299,8 @@ def _features(text, toks, last_para, stops, title_set, title_bigrams, body) -> l
         min(repeats * per * 5, 1.0),
         min(commas * per * 5, 1.0),
         min(slugs, 3) / 3,
-        novel / content if content else 0.0,
+        # novelty means something only against enough other text: scaled down in short articles
+        (novel / content if content else 0.0) * min(1.0, (len(body) - len(text)) / NOVELTY_CONTEXT),
         1.0 if last_para else 0.0,
         concrete_share,
         min(rep_bigrams, 4) / 4,

@@ -25,9 +25,13 @@ UNSEEN_HYPE = "In today's ever-changing world, few things matter more than knowi
 UNSEEN_ASSISTANT = "Sure, here is a shorter version of the piece you asked for:"
 
 
+def article(*extra: str) -> str:
+    """The news paragraphs with ``extra`` after the first (so on line 5)."""
+    return TITLE + "\n\n" + "\n\n".join([NEWS[0], *extra, *NEWS[1:]]) + "\n"
+
+
 def scores(*extra: str) -> dict[str, float]:
-    body = [NEWS[0], *extra, *NEWS[1:]]
-    text = TITLE + "\n\n" + "\n\n".join(body) + "\n"
+    text = article(*extra)
     doc = Document(path="a.txt", format="text", source=text, blocks=plain_blocks(text))
     title, lines = fm.body_lines(doc)
     feats = fm.document_features(title, [l.text for l in lines])
@@ -65,8 +69,7 @@ def test_assistant_meta_talk_is_reported_with_the_model_probability_as_confidenc
     assert found[UNSEEN_ASSISTANT] >= FillerModel.options["threshold"]
     from newslint.testing import RuleTester
 
-    text = TITLE + "\n\n" + NEWS[0] + "\n\n" + UNSEEN_ASSISTANT + "\n\n" + NEWS[1] + "\n"
-    (d,) = RuleTester(FillerModel).lint(text)
+    (d,) = RuleTester(FillerModel).lint(article(UNSEEN_ASSISTANT))
     assert (d.line, d.column) == (5, 1)
     assert d.confidence == pytest.approx(found[UNSEEN_ASSISTANT], abs=1e-4)
     assert "filler" in d.message
@@ -75,7 +78,7 @@ def test_assistant_meta_talk_is_reported_with_the_model_probability_as_confidenc
 def test_threshold_option_trades_recall_for_precision():
     from newslint.testing import RuleTester
 
-    text = TITLE + "\n\n" + NEWS[0] + "\n\n" + UNSEEN_FILLER + "\n\n" + NEWS[1] + "\n"
+    text = article(UNSEEN_FILLER)
     assert RuleTester(FillerModel, threshold=1.0).lint(text) == []
     assert [d.line for d in RuleTester(FillerModel, threshold=0.5).lint(text)] == [5]
 
