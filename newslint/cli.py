@@ -11,8 +11,9 @@ from typing import Sequence
 
 from . import __version__
 from .errors import NewslintError, UsageError
+from .escaping import terminal
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _load_config(args):
@@ -122,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except NewslintError as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
+        print(f"newslint: error: {terminal(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         try:
@@ -132,7 +133,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except RecursionError:
+        print("newslint: error: input or configuration nested too deeply", file=sys.stderr)
+        return EXIT_ERROR
+    except (Exception, SystemExit) as exc:  # a bug in newslint or a plugin: exit 2 (tool failed)
+        return _internal_error(exc, getattr(args, "verbose", False))
+
+
+def _internal_error(exc: BaseException, verbose: bool) -> int:
+    """One line naming the problem (the traceback with --verbose); exit 2, so CI reads 'tool failed'."""
+    if verbose:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+    hint = "" if verbose else " (run with --verbose for the traceback)"
+    print(f"newslint: internal error: {terminal(f'{type(exc).__name__}: {exc}')}{hint}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def console_main() -> None:

@@ -12,7 +12,7 @@ from typing import Iterator, Sequence, Union
 from .config import Config
 from .discovery import discover
 from .errors import InputError
-from .inputs import decode, format_of, is_streamed, jsonl_chunks
+from .inputs import decode, format_of, is_streamed, jsonl_chunks, read_bounded
 from .linter import FileResult, Linter
 from .problems import Problem
 
@@ -86,6 +86,11 @@ _WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "jso
 
 def _init_worker(config: Config, keep_source: bool, verbose: bool) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent alone handles it (one line, exit 130)
+    # and ends the pool; a worker printing its own KeyboardInterrupt traceback helps no one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     inherited = _PARENT is not None and _PARENT.config is config
     _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose)
 
@@ -124,7 +129,7 @@ def _with_stdin(linter: Linter, files: Sequence[str], stdin_name: str) -> Iterat
             yield linter.lint_file(path)
             continue
         try:
-            source = decode(stdin_name, sys.stdin.buffer.read())
+            source = decode(stdin_name, read_bounded(sys.stdin.buffer, stdin_name))
         except InputError as exc:
             yield FileResult(stdin_name, problems=[Problem.from_error(exc)])
             continue
