@@ -39,6 +39,8 @@ def load_baseline(path: str) -> Baseline:
             data = json.load(fh)
     except FileNotFoundError:
         raise UsageError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except RecursionError:
+        raise UsageError(f"{path}: cannot read baseline: nested too deeply") from None
     except (OSError, ValueError) as exc:
         raise UsageError(f"{path}: cannot read baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import Config
-from .diagnostics import Diagnostic
+from .config import Config, line_of_key
+from .diagnostics import SEVERITY_RANK, Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
 from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
@@ -56,12 +56,63 @@ def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
     for key, value in config.rules.get(cls.code, {}).items():
         if key not in options:
             known = ", ".join(sorted(options)) or "none"
-            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})")
+            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})",
+                              line_of_key(config, key))
         default = options[key]
         if default is not None and not _same_type(default, value):
-            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}")
+            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}",
+                              line_of_key(config, key))
         options[key] = value
     return options
+
+
+def check_option_tables(config: Config, codes: Any) -> None:
+    """``[rules.X]`` must name one rule: a prefix (``[rules.NL3]``) would silently set nothing."""
+    for key in config.rules:
+        if key not in codes:
+            raise ConfigError(config.path or "<config>", f"rules.{key}: options are set per rule; {key!r} is "
+                              "not a rule code (a prefix or an unknown code)", line_of_key(config, key))
+
+
+_PROBE = "Probe headline for the options\n\nSkip to content\n\nA line of prose, said the minister.[1]\n\n[1] Note.\n"
+
+
+def probe_options(linter: "Linter") -> None:
+    """Run each rule given options once on a small article: options that make the rule raise
+    are one config error naming the key (found by putting each key back to its default), not
+    one crash per file."""
+    where = linter.config.path or "<config>"
+    for compiled in linter.rules:
+        configured = linter.config.rules.get(compiled.cls.code)
+        if not configured or _runs(linter, compiled.rule, compiled.cls, compiled.options) is None:
+            continue
+        for key in configured:
+            trial = {**compiled.options, key: compiled.cls.options[key]}
+            if _runs(linter, compiled.rule, compiled.cls, trial) is None:
+                error = _runs(linter, compiled.rule, compiled.cls, compiled.options)
+                raise ConfigError(where, f"rules.{compiled.cls.code}.{key}: rejected by rule {compiled.cls.code} "
+                                  f"({compiled.cls.name}): {type(error).__name__}: {error}",
+                                  line_of_key(linter.config, key))
+
+
+def _runs(linter: "Linter", rule: Rule, cls: type[Rule], options: dict[str, Any]) -> Exception | None:
+    try:
+        for document in linter.parse("probe.txt", _PROBE):
+            rule.check(document, RuleContext(cls, document, options, cls.severity, linter.options))
+    except Exception as exc:
+        return exc
+    return None
+
+
+def _invalid(diag: Diagnostic) -> str | None:
+    """Why a finding a rule reported cannot be shown, or None."""
+    if diag.severity not in SEVERITY_RANK:
+        return f"severity {diag.severity!r} (expected one of {', '.join(reversed(SEVERITY_RANK))})"
+    if not isinstance(diag.message, str) or not isinstance(diag.code, str):
+        return f"message {diag.message!r} (expected a string)"
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (diag.line, diag.column)):
+        return f"position {diag.line!r}:{diag.column!r} (expected integers)"
+    return None
 
 
 def _same_type(default: Any, value: Any) -> bool:
@@ -69,8 +120,9 @@ def _same_type(default: Any, value: Any) -> bool:
         return isinstance(default, bool) and isinstance(value, bool)
     if isinstance(default, (int, float)):
         return isinstance(value, (int, float))
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, list)
+    if isinstance(default, (list, tuple)):  # the elements too, when the default shows their type
+        kinds = {type(item) for item in default}
+        return isinstance(value, list) and (len(kinds) != 1 or all(_same_type(default[0], v) for v in value))
     return isinstance(value, type(default))
 
 
@@ -86,11 +138,13 @@ class Linter:
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
         check_selectors(self.config, self.registry.rules)
+        check_option_tables(self.config, self.registry.rules)
         self.registry.configure(self.config)
         #: every registered rule's configured options, enabled or not: analyses read them
         self.options = {code: rule_options(cls, self.config) for code, cls in self.registry.rules.items()}
         self.rules = [CompiledRule(cls(), cls, self.options[cls.code], self.config.severity.get(cls.code, cls.severity))
                       for cls in self.registry.rules.values() if is_enabled(cls, self.config)]
+        probe_options(self)
 
     def parse(self, path: str, source: str, problems: list[Problem] | None = None) -> list[Document]:
         """Documents of one decoded file; per-record problems of multi-record files go to ``problems``."""
@@ -116,7 +170,15 @@ class Linter:
                     f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
                     f"crashed on {where}: {self._detail(exc)}"), kind=CRASH))
                 continue
-            result.diagnostics.extend(ctx.diagnostics)
+            for diag in ctx.diagnostics:  # a plugin's finding is checked once, here, not in every format
+                problem = _invalid(diag)
+                if problem is None:
+                    result.diagnostics.append(diag)
+                else:
+                    result.problems.append(Problem("", (
+                        f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
+                        f"reported an invalid finding on {document.path}: {problem}"), kind=CRASH))
+                    break
 
     def _detail(self, exc: BaseException) -> str:
         detail = f"{type(exc).__name__}: {exc}"

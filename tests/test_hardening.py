@@ -142,10 +142,23 @@ def test_missing_parent_folders_are_created(tmp_path, option):
     assert not leftovers(tmp_path)
 
 
-def test_output_to_a_device_is_written_not_replaced(tmp_path):
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_output_to_a_pipe_or_device_is_written_not_replaced(tmp_path):
+    # a FIFO of our own stands for /dev/null and /dev/stdout: never test this on /dev/null itself,
+    # an unfixed newslint run as root replaces it with a regular file
+    import stat
+    import threading
+
     (tmp_path / "a.txt").write_text(SEED)
-    proc = newslint("check", "--isolated", "-o", "/dev/null", str(tmp_path / "a.txt"))
-    assert proc.returncode == 1 and os.path.exists("/dev/null") and not Path("/dev/null").is_file()
+    fifo = tmp_path / "pipe.out"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
+    reader.start()
+    proc = newslint("check", "--isolated", "-o", str(fifo), str(tmp_path / "a.txt"))
+    reader.join(30)
+    assert proc.returncode == 1 and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert received and "Found 17 findings" in received[0]
 
 
 def test_crash_or_interrupt_mid_run_leaves_no_partial_output(tmp_path):
@@ -334,3 +347,56 @@ def test_non_utf8_file_names_and_lone_surrogates_are_escaped(tmp_path, fmt):
     if fmt == "junit":
         import xml.etree.ElementTree as ET
         ET.fromstring(out.read_bytes())
+
+
+# -- 6. config and plugin results validated once -------------------------------------------------
+
+@pytest.mark.parametrize("table, fragment", [
+    ('[rules.NL3]\nnot-an-option = 1\n', "c.toml:3: rules.NL3: options are set per rule; 'NL3' is not a rule code"),
+    ('[rules.NL301]\nnot-an-option = 1\n', "c.toml:4: rules.NL301: unknown option 'not-an-option'"),
+    ('[rules.NL301]\npatterns = [1]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
+    ('[rules.NL301]\npatterns = ["(unclosed"]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
+    ('[rules.NL403]\ngroups = [1]\n', "c.toml:4: rules.NL403.groups: expected list, got [1]"),
+    ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "c.toml: invalid TOML: nested too deeply"),
+])
+def test_bad_rule_options_are_one_config_error(tmp_path, capsys, table, fragment):
+    from newslint.cli import main
+
+    (tmp_path / "c.toml").write_text("# options\n\n" + table)
+    for i in range(5):
+        (tmp_path / f"a{i}.txt").write_text(SEED)
+    assert main(["check", "--config", str(tmp_path / "c.toml"), "--jobs", "1", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert fragment in err and len(err.splitlines()) == 1, err
+
+
+def test_deep_baseline_is_a_clean_error(tmp_path, capsys):
+    from newslint.cli import main
+
+    (tmp_path / "a.txt").write_text(SEED)
+    (tmp_path / "b.json").write_text("[" * 100_000 + "]" * 100_000)
+    assert main(["check", "--isolated", "--baseline", str(tmp_path / "b.json"), str(tmp_path / "a.txt")]) == 2
+    assert capsys.readouterr().err == f"newslint: error: {tmp_path / 'b.json'}: cannot read baseline: nested too deeply\n"
+
+
+def test_plugin_listed_twice_is_loaded_once(tmp_path):
+    plugin_config(tmp_path, "        pass")
+    (tmp_path / "newslint.toml").write_text('plugins = ["hostile.py", "hostile.py"]\n')
+    (tmp_path / "a.txt").write_text(SEED)
+    proc = newslint("check", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr == b""
+
+
+@pytest.mark.parametrize("report, fragment", [
+    ("ctx.report(block, 0, 1, 'x', severity='fatal')", "severity 'fatal' (expected one of error, warning, info)"),
+    ("ctx.report(block, 0, 1, 12345)", "message 12345 (expected a string)"),
+])
+@pytest.mark.parametrize("fmt", ["sarif", "json", "github"])
+def test_plugin_reporting_an_invalid_finding_is_named(tmp_path, report, fragment, fmt):
+    plugin_config(tmp_path, f"        {report}")
+    (tmp_path / "a.txt").write_text(SEED)
+    proc = newslint("check", "--format", fmt, "a.txt", cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err, err
+    assert "rule ZZ901 (hostile-rule) from plugin local:hostile.py reported an invalid finding on a.txt" in err
+    assert fragment in err and "fatal" not in proc.stdout.decode() and "12345" not in proc.stdout.decode()
