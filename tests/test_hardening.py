@@ -400,3 +400,17 @@ def test_plugin_reporting_an_invalid_finding_is_named(tmp_path, report, fragment
     assert proc.returncode == 2 and "Traceback" not in err, err
     assert "rule ZZ901 (hostile-rule) from plugin local:hostile.py reported an invalid finding on a.txt" in err
     assert fragment in err and "fatal" not in proc.stdout.decode() and "12345" not in proc.stdout.decode()
+
+
+# -- 8. the pytest plugin from a sub-folder -----------------------------------------------------
+
+def test_pytest_newslint_from_a_sub_folder_with_the_config_above(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nignore = ["NL302"]\n')
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "a.txt").write_text((FIXTURES / "samples" / "clean_bbc_article.txt").read_text(encoding="utf-8"))
+    (sub / "bad.txt").write_text(SEED)
+    proc = subprocess.run([sys.executable, "-m", "pytest", "--newslint", "-q", "-p", "no:cacheprovider"], cwd=sub,
+                          capture_output=True, text=True, timeout=120)
+    assert "file not found" not in proc.stdout, proc.stdout
+    assert "1 failed, 1 passed" in proc.stdout and "bad.txt:1:1: NL301" in proc.stdout, proc.stdout
