@@ -59,12 +59,17 @@ def decode(path: str, data: bytes) -> str:
         text = text.lstrip("\ufeff")
         if "\x00" in text:
             raise InputError(path, "binary file (contains NUL characters); skipped")
-    return normalise_line_ends(text)
+    return normalise_line_ends(text, json_lines=format_of(path) == "jsonl")
 
 
-def normalise_line_ends(text: str) -> str:
+def normalise_line_ends(text: str, json_lines: bool = False) -> str:
+    """Line ends as ``\n``. In JSON Lines a lone CR is JSON whitespace inside a record (records end
+    with LF or CRLF), unless the text has no LF at all: then CR ends its lines (old Mac files).
+    Files, chunks and stdin all come through here, so they number lines alike."""
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n")
+        if not json_lines or "\n" not in text:
+            text = text.replace("\r", "\n")
     return text
 
 

@@ -8,12 +8,12 @@ from .config import Config, line_of_key
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
-from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
+from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, read_file, truncated
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
 from .rules import Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
-from .suppression import unsuppressed
+from .suppression import unsuppressed, unsuppressed_per_record
 
 
 @dataclass
@@ -215,13 +215,14 @@ class Linter:
                 if document.record is not None:
                     document.record += first_line - 1
             self.check(document, result)
-        result.diagnostics = unsuppressed(result.diagnostics, source, first_line)
+        scoped = unsuppressed_per_record if format_of(path) == "jsonl" else unsuppressed
+        result.diagnostics = scoped(result.diagnostics, source, first_line)
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
 
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""
-        return self.lint_source(path, normalise_line_ends(text).lstrip("\ufeff"))
+        return self.lint_source(path, normalise_line_ends(text, format_of(path) == "jsonl").lstrip("\ufeff"))
 
     def lint_chunk(self, path: str, first_line: int, data: bytes) -> FileResult:
         """Lint whole lines of a JSON Lines file that start at ``first_line``."""

@@ -88,6 +88,18 @@ def unsuppressed(diagnostics: Iterable[Diagnostic], source: str, first_line: int
     return [d for d, kept in zip(diagnostics, keep) if kept]
 
 
+def unsuppressed_per_record(diagnostics: Iterable[Diagnostic], source: str, first_line: int = 1) -> list[Diagnostic]:
+    """JSON Lines: a comment applies only inside its own record (line), so the result never depends
+    on how a large file is cut into chunks; ``disable-next-line`` does not reach the next record."""
+    by_line: dict[int, list[Mark]] = {}
+    for mark in suppressions(source, first_line):
+        if mark.action != "disable-next-line":
+            by_line.setdefault(mark.line, []).append(mark)
+    if not by_line:
+        return list(diagnostics)
+    return [d for d in diagnostics if d.line not in by_line or not is_suppressed(d, by_line[d.line])]
+
+
 def _apply(mark: Mark, everything: bool, disabled: set[str]) -> tuple[bool, set[str]]:
     """The suppression state after one ``disable`` or ``enable`` comment."""
     if mark.action == "disable":

@@ -414,3 +414,46 @@ def test_pytest_newslint_from_a_sub_folder_with_the_config_above(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert "file not found" not in proc.stdout, proc.stdout
     assert "1 failed, 1 passed" in proc.stdout and "bad.txt:1:1: NL301" in proc.stdout, proc.stdout
+
+
+# -- 7. JSON Lines: line ends and suppression whatever the chunk -------------------------------
+
+def _jsonl_findings(tmp_path: Path, data: bytes) -> tuple[list, list]:
+    (tmp_path / "r.jsonl").write_bytes(data)
+    from_file = newslint("check", "--isolated", "--format", "json", str(tmp_path / "r.jsonl"))
+    from_stdin = newslint("check", "--isolated", "--format", "json", "--stdin-filename", str(tmp_path / "r.jsonl"),
+                          "-", stdin=data)
+    assert from_file.stderr == from_stdin.stderr
+    return json.loads(from_file.stdout), json.loads(from_stdin.stdout)
+
+
+def test_jsonl_lone_cr_inside_a_record_is_whitespace(tmp_path):
+    data = b'{"title": "Skip to content",\r"body": "Skip to content\\n\\nRead also:"}\n' * 2
+    from_file, from_stdin = _jsonl_findings(tmp_path, data)
+    assert from_file == from_stdin
+    assert [(d["record"], d["line"]) for d in from_file if d["code"] == "NL301"] == [(1, 1), (1, 1), (2, 2), (2, 2)]
+
+
+def test_jsonl_cr_only_line_ends_number_records_alike_from_file_and_stdin(tmp_path):
+    record = b'{"title": "A headline for the record", "body": "Body text.\\n\\nRead also:"}'
+    from_file, from_stdin = _jsonl_findings(tmp_path, record + b"\r" + record + b"\r" + record + b"\r")
+    assert from_file == from_stdin
+    assert [(d["record"], d["line"]) for d in from_file] == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_jsonl_suppression_is_per_record_whatever_the_chunk_size(tmp_path, monkeypatch):
+    from newslint import inputs
+    from newslint.api import lint_paths
+    from newslint.config import Config
+
+    quiet = {"title": "A headline for the record", "body": "<!-- newslint: disable -->\n\nRead also:"}
+    loud = {"title": "Another headline here", "body": "Body text.\n\nRead also:"}
+    path = tmp_path / "big.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [quiet] + [loud] * 400))
+    seen = []
+    for stream_over, chunk in ((10**9, 512 * 1024), (1000, 4000), (1000, 300)):
+        monkeypatch.setattr(inputs, "STREAM_JSONL_BYTES", stream_over)
+        monkeypatch.setattr(inputs, "CHUNK_BYTES", chunk)
+        seen.append([(d.record, d.code) for d in lint_paths([str(path)], Config())])
+    assert seen[0] == seen[1] == seen[2]
+    assert [r for r, _ in seen[0]] == list(range(2, 402))  # record 1 alone is quiet
