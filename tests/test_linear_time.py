@@ -21,6 +21,10 @@ CASES = {
         "<!-- newslint: disable NL301 -->\nSkip to content\n<!-- newslint: enable NL301 -->\n") * n, 1200),
     "suppression-unclosed-comments": ("a.txt", lambda n: "Title here\n\n" + "<!-- newslint: disable\n" * n, 2500),
     "json-array-of-non-objects": ("a.json", lambda n: "[" + ",".join(["1"] * n) + "]", 20000),
+    "html-unclosed-paragraphs": ("a.html", lambda n: "<p>x " * n, 3000),
+    "html-unclosed-divs": ("a.html", lambda n: "<div>x " * n, 3000),
+    "html-unterminated-tags": ("a.html", lambda n: "<p>Text</p>" + "<a" * n, 10000),
+    "html-unclosed-comments": ("a.html", lambda n: "<p>Text</p>" + "<!--" * n, 8000),
 }
 
 
