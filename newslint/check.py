@@ -16,6 +16,8 @@ from .outputs import OutputFile, written
 from .plugins import load_registry
 from .reporting import Summary
 from .runner import run
+from .fingerprints import prepare_corpus
+from .fixcommand import fix_only, fix_setup, fix_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -52,13 +54,14 @@ def _cpus() -> int:
 
 
 @contextlib.contextmanager
-def report_stream(out_path: str | None, inputs: Sequence[str] = ()) -> Iterator[IO[str]]:
+def report_stream(out_path: str | None, inputs: Sequence[str] = (), stdout_taken: bool = False) -> Iterator[IO[str]]:
     """stdout, or a temporary file beside ``out_path`` moved into place once the report is whole.
 
     The destination is checked (and refused if it is one of ``inputs``) before the block runs.
+    When the fixed text of stdin goes to stdout, the report goes to stderr.
     """
     if not out_path:
-        yield sys.stdout
+        yield sys.stderr if stdout_taken else sys.stdout
         return
     output = OutputFile(out_path)
     output.refuse_inputs(inputs)
@@ -123,30 +126,39 @@ def cmd_check(args) -> int:
     config, jobs, paths = settings(args)
     registry = load_registry(config)
     reporter_cls = registry.reporter(args.output_format or "text")
-    linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source,
-                    verbose=args.verbose)
     known = None
     if config.baseline and not args.write_baseline:
         from .baseline import load_baseline
 
         known = load_baseline(config.baseline)
-    report, baseline = open_outputs(args, paths)
+    writer, policy = fix_setup(args, paths, known)
+    linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source or policy is not None,
+                    verbose=args.verbose, fix=policy)
+    report, baseline = open_outputs(args, paths)  # before any input is read
     try:
-        with written(report) if report else contextlib.nullcontext(sys.stdout) as stream:
+        prepare_corpus(args, linter, paths, config, jobs)
+        if writer is not None and (writer.mode == "diff" or getattr(args, "fix_only", False)):
+            return fix_only(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter), writer,
+                            Tally(SEVERITY_RANK[config.fail_on]))
+        default = sys.stderr if writer is not None and writer.stdin_name is not None else sys.stdout
+        with written(report) if report else contextlib.nullcontext(default) as stream:
             tally, everything = _check(args, paths, config, jobs, linter, reporter_cls, stream, known,
-                                       (report, baseline))
+                                       (report, baseline), writer)
         if baseline is not None:
             return _write_baseline(baseline, everything, tally)
     finally:
-        if baseline is not None:
-            baseline.discard()  # nothing left to remove once it is written
+        for output in (report, baseline):
+            if output is not None:
+                output.discard()  # nothing is left to remove once an output is in place
     return exit_code(tally, args.exit_zero)
 
 
-def _check(args, paths, config, jobs, linter, reporter_cls, stream, known, outputs) -> tuple[Tally, list[Diagnostic]]:
-    """Lint every input into the reporter; the tally and (for a baseline) every finding."""
+def _check(args, paths, config, jobs, linter, reporter_cls, stream, known, outputs,
+           writer) -> tuple[Tally, list[Diagnostic]]:
+    """Lint every input into the reporter (and the fix writer); the tally and every finding."""
     tally = Tally(SEVERITY_RANK[config.fail_on])
     everything: list[Diagnostic] = []
+    remaining = 0
     color = (not args.output_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
              and os.environ.get("TERM") != "dumb")
     reporter = reporter_cls(stream, linter.registry.rules, show_source=args.show_source, color=color,
@@ -168,7 +180,14 @@ def _check(args, paths, config, jobs, linter, reporter_cls, stream, known, outpu
             if known is not None:
                 diags = known.filter(diags)
             tally.add(result, diags)
-            reporter.add(result.path, diags, result.source)
+            remaining += len(diags)
+            if writer is not None:
+                writer.add(result)
+            fixed = result.fixed.fixed if result.fixed is not None else None
+            reporter.add(result.path, diags, fixed if fixed is not None else result.source)
+        if writer is not None:
+            writer.close()
+            fix_summary(writer, remaining)
         reporter.finish(tally.summary)
     return tally, everything
 

@@ -5,15 +5,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config, line_of_key
-from .diagnostics import SEVERITY_RANK, Diagnostic
+from .diagnostics import Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
+from .fingerprints import FingerprintTable
+from .fixapply import FixOutcome, fix_loop
+from .fixes import FixPolicy
 from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, read_file, truncated
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
 from .rules import Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
 from .suppression import unsuppressed, unsuppressed_per_record
+from .validation import check_option_tables, invalid_finding, probe_options
 
 
 @dataclass
@@ -24,6 +28,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source: str | None = None  # the decoded text, kept only when a reporter asks for it
+    fixed: FixOutcome | None = None  # set when the linter applies fixes (``--fix``, ``--diff``, clean)
 
     def _of(self, kind: str) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
@@ -66,55 +71,6 @@ def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
     return options
 
 
-def check_option_tables(config: Config, codes: Any) -> None:
-    """``[rules.X]`` must name one rule: a prefix (``[rules.NL3]``) would silently set nothing."""
-    for key in config.rules:
-        if key not in codes:
-            raise ConfigError(config.path or "<config>", f"rules.{key}: options are set per rule; {key!r} is "
-                              "not a rule code (a prefix or an unknown code)", line_of_key(config, key))
-
-
-_PROBE = "Probe headline for the options\n\nSkip to content\n\nA line of prose, said the minister.[1]\n\n[1] Note.\n"
-
-
-def probe_options(linter: "Linter") -> None:
-    """Run each rule given options once on a small article: options that make the rule raise
-    are one config error naming the key (found by putting each key back to its default), not
-    one crash per file."""
-    where = linter.config.path or "<config>"
-    for compiled in linter.rules:
-        configured = linter.config.rules.get(compiled.cls.code)
-        if not configured or _runs(linter, compiled.rule, compiled.cls, compiled.options) is None:
-            continue
-        for key in configured:
-            trial = {**compiled.options, key: compiled.cls.options[key]}
-            if _runs(linter, compiled.rule, compiled.cls, trial) is None:
-                error = _runs(linter, compiled.rule, compiled.cls, compiled.options)
-                raise ConfigError(where, f"rules.{compiled.cls.code}.{key}: rejected by rule {compiled.cls.code} "
-                                  f"({compiled.cls.name}): {type(error).__name__}: {error}",
-                                  line_of_key(linter.config, key))
-
-
-def _runs(linter: "Linter", rule: Rule, cls: type[Rule], options: dict[str, Any]) -> Exception | None:
-    try:
-        for document in linter.parse("probe.txt", _PROBE):
-            rule.check(document, RuleContext(cls, document, options, cls.severity, linter.options))
-    except Exception as exc:
-        return exc
-    return None
-
-
-def _invalid(diag: Diagnostic) -> str | None:
-    """Why a finding a rule reported cannot be shown, or None."""
-    if diag.severity not in SEVERITY_RANK:
-        return f"severity {diag.severity!r} (expected one of {', '.join(reversed(SEVERITY_RANK))})"
-    if not isinstance(diag.message, str) or not isinstance(diag.code, str):
-        return f"message {diag.message!r} (expected a string)"
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (diag.line, diag.column)):
-        return f"position {diag.line!r}:{diag.column!r} (expected integers)"
-    return None
-
-
 def _same_type(default: Any, value: Any) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(default, bool) and isinstance(value, bool)
@@ -130,10 +86,12 @@ class Linter:
     """Rules compiled once for a config; lints any number of files or strings."""
 
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
-                 keep_source: bool = False, verbose: bool = False):
+                 keep_source: bool = False, verbose: bool = False, fix: FixPolicy | None = None):
         from .plugins import load_registry  # the plugin loader is only needed without a registry
 
         self.config = config or Config()
+        self.fix = fix
+        self.corpus: FingerprintTable | None = None  # the first pass's counts, when the run made one
         self.keep_source = keep_source
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
@@ -161,7 +119,7 @@ class Linter:
         for compiled in self.rules:
             if skip and code_matches_any(compiled.cls.code, skip):
                 continue
-            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options)
+            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options, self.corpus)
             try:
                 compiled.rule.check(document, ctx)
             except Exception as exc:
@@ -171,7 +129,7 @@ class Linter:
                     f"crashed on {where}: {self._detail(exc)}"), kind=CRASH))
                 continue
             for diag in ctx.diagnostics:  # a plugin's finding is checked once, here, not in every format
-                problem = _invalid(diag)
+                problem = invalid_finding(diag)
                 if problem is None:
                     result.diagnostics.append(diag)
                 else:
@@ -190,7 +148,18 @@ class Linter:
 
     def lint_source(self, path: str, source: str, first_line: int = 1) -> FileResult:
         """Lint decoded text. ``first_line`` > 1 marks whole lines from inside a streamed JSON
-        Lines file: positions, record numbers and problems are then given in the file's lines."""
+        Lines file: positions, record numbers and problems are then given in the file's lines.
+        With a fix policy, fixes are applied and the fixed text re-linted until stable: the
+        findings are then those that remain, and ``fixed`` says what was done."""
+        result = self._lint(path, source, first_line)
+        if self.fix is None or result.crashes or result.warnings or (result.errors and self.fix.strict):
+            return result  # never fix an input with a problem (a cut file, a bad record)
+        final, outcome = fix_loop(lambda text: self._lint(path, text, first_line), source, result, self.fix)
+        final.source = source
+        final.fixed = outcome
+        return final
+
+    def _lint(self, path: str, source: str, first_line: int) -> FileResult:
         result = FileResult(path, source=source if self.keep_source else None)
         source, last_line = truncated(path, source)
         if last_line is not None:
@@ -219,6 +188,22 @@ class Linter:
         result.diagnostics = scoped(result.diagnostics, source, first_line)
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
+
+    @property
+    def corpus_rules(self) -> list[CompiledRule]:
+        return [c for c in self.rules if c.cls.corpus_pass]
+
+    def count_source(self, path: str, source: str) -> FingerprintTable:
+        """The first pass over one decoded input: every corpus rule's keys, per document."""
+        table = FingerprintTable()
+        try:
+            documents = self.parse(path, truncated(path, source)[0], [])
+        except Exception:  # the second pass reports unreadable input
+            return table
+        rules = self.corpus_rules
+        for document in documents:
+            table.add(key for c in rules for key in c.cls.fingerprints(document, c.options))
+        return table
 
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""
