@@ -105,6 +105,12 @@ def _print_problems(result: FileResult, verbose: bool = False) -> None:
 
 def open_outputs(args, paths: Sequence[str]) -> tuple[OutputFile | None, OutputFile | None]:
     """The report file and the baseline to write, checked and opened before any input is read."""
+    fingerprints = getattr(args, "write_fingerprints", None)
+    if fingerprints:  # written after the first pass: its place is checked now, like the others
+        table = OutputFile(fingerprints, "fingerprints")
+        table.refuse_inputs(paths)
+        table.open()
+        table.discard()
     report = OutputFile(args.output_file) if args.output_file else None
     baseline = OutputFile(args.write_baseline, "baseline") if args.write_baseline else None
     opened: list[OutputFile] = []

@@ -457,3 +457,22 @@ def test_jsonl_suppression_is_per_record_whatever_the_chunk_size(tmp_path, monke
         seen.append([(d.record, d.code) for d in lint_paths([str(path)], Config())])
     assert seen[0] == seen[1] == seen[2]
     assert [r for r, _ in seen[0]] == list(range(2, 402))  # record 1 alone is quiet
+
+
+def test_fingerprints_output_is_checked_before_the_run_and_never_follows_a_link(tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(SEED)
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "folder").mkdir()
+    proc = newslint("check", "--isolated", "--extend-select", "NL305", "--write-fingerprints",
+                    str(tmp_path / "folder"), str(tmp_path))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "cannot write the fingerprints here: it is a folder" in err, err
+    assert "binary.txt" not in err and len(err.splitlines()) == 1
+    victim = tmp_path / "victim.bin"
+    victim.write_bytes(b"precious")
+    out = tmp_path / "out" / "fp.bin"
+    out.parent.mkdir()
+    (out.parent / "fp.bin.newslint-tmp").symlink_to(victim)
+    newslint("check", "--isolated", "--extend-select", "NL305", "--write-fingerprints", str(out), str(tmp_path))
+    assert victim.read_bytes() == b"precious" and out.is_file() and not out.is_symlink()
