@@ -476,3 +476,11 @@ def test_fingerprints_output_is_checked_before_the_run_and_never_follows_a_link(
     (out.parent / "fp.bin.newslint-tmp").symlink_to(victim)
     newslint("check", "--isolated", "--extend-select", "NL305", "--write-fingerprints", str(out), str(tmp_path))
     assert victim.read_bytes() == b"precious" and out.is_file() and not out.is_symlink()
+
+
+def test_clean_output_that_is_the_input_however_spelled_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(SEED)
+    before = tree(tmp_path)
+    proc = newslint("clean", "--isolated", "./a.txt", "-o", str(tmp_path / "a.txt"), cwd=tmp_path)
+    assert proc.returncode == 2 and b"it is an input" in proc.stderr, proc.stderr
+    assert tree(tmp_path) == before and not leftovers(tmp_path)
