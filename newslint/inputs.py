@@ -137,7 +137,13 @@ def size_of(path: str) -> int:
 
 def is_streamed(path: str) -> bool:
     """Whether a file is linted in chunks of lines rather than read whole."""
-    return format_of(path) == "jsonl" and size_of(path) > STREAM_JSONL_BYTES
+    if format_of(path) != "jsonl" or size_of(path) <= STREAM_JSONL_BYTES:
+        return False
+    try:  # UTF-16 cannot be cut at b"\n" bytes: such a file is read whole (within MAX_FILE_BYTES)
+        with open(path, "rb") as fh:
+            return fh.read(2) not in (b"\xff\xfe", b"\xfe\xff")
+    except OSError:
+        return True  # the chunk reader reports it
 
 
 def jsonl_chunks(path: str) -> Iterator[tuple[int, bytes]]:

@@ -484,3 +484,18 @@ def test_clean_output_that_is_the_input_however_spelled_is_refused(tmp_path):
     proc = newslint("clean", "--isolated", "./a.txt", "-o", str(tmp_path / "a.txt"), cwd=tmp_path)
     assert proc.returncode == 2 and b"it is an input" in proc.stderr, proc.stderr
     assert tree(tmp_path) == before and not leftovers(tmp_path)
+
+
+def test_large_utf16_jsonl_is_linted_not_cut_into_byte_chunks(tmp_path, monkeypatch):
+    from newslint import inputs
+    from newslint.api import lint_paths
+    from newslint.config import Config
+
+    record = {"title": "A headline for the record", "body": "Body text.\n\nRead also:"}
+    path = tmp_path / "big.jsonl"
+    path.write_bytes("".join(json.dumps(record) + "\n" for _ in range(200)).encode("utf-16"))
+    monkeypatch.setattr(inputs, "STREAM_JSONL_BYTES", 1000)
+    monkeypatch.setattr(inputs, "CHUNK_BYTES", 500)
+    errors: list[str] = []
+    found = lint_paths([str(path)], Config(), errors)
+    assert errors == [] and [d.record for d in found] == list(range(1, 201))
