@@ -92,6 +92,8 @@ def _init_worker(config: Config, keep_source: bool, verbose: bool, fix=None) -> 
     # Ctrl-C reaches the whole process group: the parent alone handles it (one line, exit 130)
     # and ends the pool; a worker printing its own KeyboardInterrupt traceback helps no one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):  # the pool ends its workers with SIGTERM: die quietly
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     inherited = _PARENT is not None and _PARENT.config is config
     _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose, fix=fix)
 

@@ -209,7 +209,9 @@ def test_internal_error_exits_2_with_one_line(tmp_path):
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_exits_130_with_one_line_and_no_partial_output(tmp_path, jobs):
+@pytest.mark.parametrize("signum, code, line", [(signal.SIGINT, 130, "newslint: interrupted"),
+                                                (signal.SIGTERM, 143, "newslint: terminated")], ids=["INT", "TERM"])
+def test_ctrl_c_exits_130_with_one_line_and_no_partial_output(tmp_path, jobs, signum, code, line):
     started = tmp_path / "started"
     body = (f"        open({str(started)!r}, 'a').close()\n"
             "        import time\n        time.sleep(60)")
@@ -226,10 +228,13 @@ def test_ctrl_c_exits_130_with_one_line_and_no_partial_output(tmp_path, jobs):
     while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.3)
-    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    if signum == signal.SIGINT:
+        os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole process group
+    else:
+        os.kill(proc.pid, signal.SIGTERM)  # as a cancelled CI job or `kill` does: the parent
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert err.decode().splitlines() == ["newslint: interrupted"]
+    assert proc.returncode == code, err
+    assert err.decode().splitlines() == [line]
     assert not out.exists() and not leftovers(tmp_path)
     time.sleep(0.5)
     alive = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
