@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Sequence
 from .config import SKIPPED_FOLDERS, Config
 from .inputs import PLUGIN_SUFFIXES
 from .paths import project_path
-from .problems import WARNING, Problem
+from .problems import ERROR, WARNING, Problem
 
 Ignores = tuple  # ((absolute folder, pathspec), ...) outermost first
 
@@ -176,7 +176,8 @@ def _entries(folder: str, warnings: list[Problem] | None) -> list:
             return sorted(it, key=lambda e: e.name)
     except OSError as exc:
         if warnings is not None:
-            warnings.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}; skipped", kind=WARNING))
+            # an error, not a warning: the files in it were meant to be linted and were not
+            warnings.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}; skipped", kind=ERROR))
         return []
 
 
@@ -207,9 +208,10 @@ def _list_folder(folder: str, absolute: str, start: str, ignores: Ignores, root_
         if entry.is_symlink():
             target = os.path.realpath(entry.path)
             if not (target + os.sep).startswith(root_real + os.sep) or not os.path.isfile(target):
-                if warnings is not None:
+                if warnings is not None:  # a loop or a dangling link is an error, as when named
                     warnings.append(Problem(project_path(entry.path, flt.root),
-                                            "symbolic link to outside the tree or to nothing; skipped", kind=WARNING))
+                                            "symbolic link to outside the tree or to nothing; skipped",
+                                            kind=WARNING if os.path.exists(target) else ERROR))
                 continue
         files.append(entry.path)
     return files, subfolders

@@ -28,12 +28,6 @@ def check_selectors(config: Config, codes: Iterable[str]) -> None:
         for sel in selectors:
             if not any(_matches(sel, c) for c in codes):
                 raise ConfigError(where, f"{key}: unknown rule code or prefix {sel!r}")
-    for code in config.rules:  # options belong to one rule: a prefix would silently do nothing
-        if code not in codes:
-            under = [c for c in codes if _matches(code, c)]
-            why = (f"is a prefix ({', '.join(under[:4])}{', ...' if len(under) > 4 else ''}); option tables must "
-                   "name one rule") if under else "unknown rule code"
-            raise ConfigError(where, f"rules.{code}: {why}")
 
 
 def severity_for(code: str, config: Config, default: str) -> str:

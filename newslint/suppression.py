@@ -181,12 +181,43 @@ def unused(marks: list[Mark], used: set, path: str, severity: str) -> list[Diagn
     return out
 
 
+def apply_per_record(diagnostics: Iterable[Diagnostic], marks: list[Mark]) -> tuple[list[Diagnostic], set]:
+    """``apply`` for JSON Lines: a comment acts only inside its own record (line), so the result never
+    depends on how a large file is cut into chunks; ``disable-next-line`` does not reach the next record."""
+    by_line: dict[int, list[int]] = {}
+    for index, mark in enumerate(marks):
+        if mark.action != "disable-next-line":
+            by_line.setdefault(mark.line, []).append(index)
+    kept: list[Diagnostic] = []
+    used: set = set()
+    groups: dict[int, list[Diagnostic]] = {}
+    for d in diagnostics:
+        groups.setdefault(d.line, []).append(d)
+    for line, found in groups.items():
+        own = by_line.get(line)
+        if not own:
+            kept += found
+            continue
+        here, hits = apply(found, [marks[i] for i in own])
+        kept += here
+        used |= {(own[i], code) for i, code in hits}
+    return kept, used
+
+
 def unsuppressed(diagnostics: Iterable[Diagnostic], source: str, first_line: int = 1) -> list[Diagnostic]:
     """The diagnostics that no suppression comment in ``source`` switches off."""
     marks = suppressions(source, first_line)
     if not marks:
         return list(diagnostics)
     return apply(diagnostics, marks)[0]
+
+
+def unsuppressed_per_record(diagnostics: Iterable[Diagnostic], source: str, first_line: int = 1) -> list[Diagnostic]:
+    """``unsuppressed`` for JSON Lines, where a comment acts only inside its own record."""
+    marks = suppressions(source, first_line)
+    if not marks:
+        return list(diagnostics)
+    return apply_per_record(diagnostics, marks)[0]
 
 
 def is_suppressed(diag: Diagnostic, marks: list[Mark]) -> bool:

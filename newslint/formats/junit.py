@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..escaping import printable
 from . import Reporter, Summary, report_path
 
 # XML 1.0 cannot carry most control characters, even escaped.
@@ -19,7 +20,12 @@ def quoteattr(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    return _INVALID_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _INVALID_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", printable(text))
+
+
+def _one_line(problem: str) -> str:
+    """An input problem on one line: a file name may hold line breaks (and CI log commands)."""
+    return clean(problem).replace("\r", "\\r").replace("\n", "\\n")
 
 
 class JunitReporter(Reporter):
@@ -55,8 +61,8 @@ class JunitReporter(Reporter):
         head = f"    <testcase name={quoteattr(shown)} classname={quoteattr(shown)}>"
         lines = [clean(f"{shown}:{d.line}:{d.column}: {d.code} [{d.severity}] {d.message}") for d in diags]
         if errors:
-            body = "\n".join([clean(e) for e in errors] + lines)
-            outcome = f'      <error message={quoteattr(clean(errors[0]))} type="input-error">{escape(body)}</error>'
+            body = "\n".join([_one_line(e) for e in errors] + lines)
+            outcome = f'      <error message={quoteattr(_one_line(errors[0]))} type="input-error">{escape(body)}</error>'
         elif diags:
             first = clean(f"{diags[0].code} {diags[0].message}")
             message = first if len(diags) == 1 else f"{len(diags)} findings; first: {first}"
