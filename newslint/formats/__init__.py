@@ -20,6 +20,7 @@ BUILTIN = {
     "gitlab": "gitlab:GitlabReporter",
     "junit": "junit:JunitReporter",
     "rdjson": "rdjson:RdjsonReporter",
+    "html": "html:HtmlReporter",
 }
 
 
