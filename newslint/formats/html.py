@@ -31,7 +31,7 @@ from collections import Counter
 from importlib import resources
 from urllib.parse import urlsplit
 
-from . import Reporter, Summary
+from . import Reporter, Summary, report_path
 
 _SEVERITIES = ("error", "warning", "info")
 #: When more findings than this land in one article the rest are listed but not embedded twice.
@@ -250,7 +250,7 @@ class HtmlReporter(Reporter):
             findings.append([d.code, _SEVERITIES.index(d.severity) if d.severity in _SEVERITIES else 1,
                              d.message, round(float(getattr(d, "confidence", 1.0)), 3), sec, start, end,
                              d.line, d.column, d.end_line, d.end_column])
-        return {"path": path, "record": record, "id": meta.get("id"), "source": meta.get("source"),
+        return {"path": report_path(path), "record": record, "id": meta.get("id"), "source": meta.get("source"),
                 "sections": sections, "f": findings}
 
     # -- writing --------------------------------------------------------------------------------

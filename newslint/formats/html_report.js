@@ -1,6 +1,6 @@
 // newslint HTML report. Reads the run's data from the JSON block and draws the page. Article text
 // is untrusted: every string from the data reaches the page through textContent, a property
-// (value, title, id) or an SVG attribute, never through innerHTML or a URL.
+// (value, title, id) or an SVG attribute, never parsed as markup and never used as a URL.
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("newslint-data").textContent);
