@@ -62,6 +62,54 @@ def test_page_is_self_contained_with_a_hash_pinned_csp(cli, tmp_path):
     assert "insertAdjacentHTML" not in scripts[0] and "document.write" not in scripts[0] and "eval(" not in scripts[0]
 
 
+def page_data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="newslint-data">(.*?)</script>', page, re.S).group(1)
+    return json.loads(block)
+
+
+def test_streamed_jsonl_records_keep_their_spans(tmp_path, monkeypatch):
+    """A large JSON Lines file reaches the reporter in chunks of lines; every finding's text in the
+    page is still the file's text at the finding's position (JSON escapes decoded)."""
+    import newslint.engine as engine
+    from newslint.cli import main
+    from newslint.formats.html import HtmlReporter
+
+    monkeypatch.setattr(engine, "STREAM_JSONL_BYTES", 2_000)
+    monkeypatch.setattr(engine, "CHUNK_BYTES", 6_000)
+    lines = [line for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpus = tmp_path / "big.jsonl"
+    corpus.write_text("\n".join(lines[i % len(lines)] for i in range(12)) + "\n", encoding="utf-8")
+    calls = []
+    add = HtmlReporter.add
+    monkeypatch.setattr(HtmlReporter, "add", lambda self, path, diags, source=None: (calls.append(path), add(self, path, diags, source)))
+    out = tmp_path / "big.html"
+    assert main(["check", "--isolated", "--jobs", "1", "--exit-zero", "--output-format", "html", "-o", str(out), str(corpus)]) == 0
+    assert len(calls) > 2, "the file was not streamed in chunks"
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert data["articles_checked"] == 12
+    n = 0
+    for art in data["articles"]:
+        assert art["record"] is not None and art["id"] == "seed-1"
+        for code, sev, msg, conf, sec, b, e, line, col, end_line, end_col in art["f"]:
+            assert sec >= 0
+            text = art["sections"][sec]["text"].encode("utf-16-le")[2 * b:2 * e].decode("utf-16-le")
+            assert text == source_text(corpus, {"line": line, "col": col, "end_line": end_line, "end_col": end_col})
+            n += 1
+    assert n == len(json_findings_in_process(corpus, monkeypatch))
+
+
+def json_findings_in_process(path: Path, monkeypatch) -> list[dict]:
+    import contextlib
+    import io
+
+    from newslint.cli import main
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        main(["check", "--isolated", "--jobs", "1", "--exit-zero", "--output-format", "json", str(path)])
+    return json.loads(buf.getvalue())
+
+
 # -- in the browser ------------------------------------------------------------------------------------
 CHROMIUM, CHROMEDRIVER, WHY = find_browser()
 if CHROMIUM is None and os.environ.get("NEWSLINT_REQUIRE_BROWSER") == "1":  # .ci/run installed it: must run
