@@ -276,6 +276,7 @@ HOSTILE_LINES = [
     "</style><style>body{display:none}</style>",
     "<a href=\"javascript:alert(4)\">javascript:alert(4)</a>",
     "<svg onload=alert(5)></svg><!-- <iframe srcdoc='<script>alert(6)</script>'>",
+    "\U0001f5de\ufe0f astral \U0001d11e and separators \u2028 \u2029 & &amp; &lt;script&gt;",  # UTF-16 offsets in the page
 ]
 HOSTILE_NAMES = ["x<img src=x onerror=alert(7)>.txt", "javascript:alert(8).md", "\"><svg onload=alert(9)>.txt"]
 
@@ -283,7 +284,7 @@ HOSTILE_NAMES = ["x<img src=x onerror=alert(7)>.txt", "javascript:alert(8).md", 
 def hostile_corpus(folder: Path) -> None:
     seed = SEED.read_text(encoding="utf-8").split("\n")
     # hostile text in the title (repeated: NL101 highlights it), in chrome lines and in the body
-    title = "Ministers sign <script>alert(10)</script> deal </textarea></style> on aid workers"
+    title = "Ministers sign <script>alert(10)</script> deal \U0001f5de </textarea></style> on aid workers"
     lines = [title, "", *(f"Skip to content {h}" for h in HOSTILE_LINES), "", title, "", *seed[13:], "", *HOSTILE_LINES]
     text = "\n".join(lines)
     for name in HOSTILE_NAMES:

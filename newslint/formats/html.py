@@ -26,7 +26,8 @@ import base64
 import hashlib
 import json
 import os
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from collections import Counter
 from importlib import resources
 from urllib.parse import urlsplit
@@ -218,8 +219,7 @@ class HtmlReporter(Reporter):
             if key not in wanted:
                 continue
             text, runs = decode_string(source[a:b], a)
-            rawpos = [s + k for t, s, n in runs for k in range(n)]
-            decoded[key] = (a, b, rawpos, _utf16(text))
+            decoded[key] = (a, b, runs, [s for t, s, n in runs], _utf16(text))
             index[key] = len(sections)
             section = {"name": key, "text": text, "line": 1}
             if key == title_key:
@@ -234,8 +234,8 @@ class HtmlReporter(Reporter):
                 key = next((k for k, v in decoded.items() if v[0] <= lo <= v[1]), None)
             if key is None:
                 continue
-            a, b, rawpos, u16 = decoded[key]
-            spans[id(d)] = (index[key], u16(bisect_left(rawpos, lo)), u16(bisect_left(rawpos, min(hi, b))))
+            a, b, runs, run_starts, u16 = decoded[key]
+            spans[id(d)] = (index[key], u16(_decoded(runs, run_starts, lo)), u16(_decoded(runs, run_starts, min(hi, b))))
         meta = {"id": None, "source": _record_source(obj)}
         id_key = next((k for k in self._config.id_fields if k in obj), None)
         if id_key is not None and isinstance(obj[id_key], (str, int, float)):
@@ -250,7 +250,7 @@ class HtmlReporter(Reporter):
             findings.append([d.code, _SEVERITIES.index(d.severity) if d.severity in _SEVERITIES else 1,
                              d.message, round(float(getattr(d, "confidence", 1.0)), 3), sec, start, end,
                              d.line, d.column, d.end_line, d.end_column])
-        return {"path": report_path(path), "record": record, "id": meta.get("id"), "source": meta.get("source"),
+        return {"path": _shown_path(path), "record": record, "id": meta.get("id"), "source": meta.get("source"),
                 "sections": sections, "f": findings}
 
     # -- writing --------------------------------------------------------------------------------
@@ -293,6 +293,11 @@ class HtmlReporter(Reporter):
         write("</script>\n<script>" + script + "</script>\n</body>\n</html>\n")
 
 
+@lru_cache(maxsize=4096)
+def _shown_path(path: str) -> str:
+    return report_path(path)
+
+
 def _format(path: str) -> str:
     from ..parsers import format_of
 
@@ -303,6 +308,15 @@ def _pointer_key(pointer: str | None) -> str | None:
     if not pointer or not pointer.startswith("/") or "/" in pointer[1:]:
         return None
     return pointer[1:].replace("~1", "/").replace("~0", "~")
+
+
+def _decoded(runs: list[tuple[int, int, int]], run_starts: list[int], raw: int) -> int:
+    """The decoded offset of a raw source offset inside a JSON string (its escape runs sorted)."""
+    k = bisect_right(run_starts, raw) - 1
+    if k < 0:
+        return 0
+    t, s, n = runs[k]
+    return t + min(raw - s, n)
 
 
 def _offset(starts: list[int], line: int, column: int, length: int) -> int:
