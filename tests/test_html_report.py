@@ -110,6 +110,36 @@ def json_findings_in_process(path: Path, monkeypatch) -> list[dict]:
     return json.loads(buf.getvalue())
 
 
+def test_confidence_and_unknown_rules_reach_the_page():
+    """Diagnostics may carry a confidence (read with getattr, default 1.0) and come from rules the
+    reporter was not told about."""
+    import dataclasses
+    import io
+
+    from newslint.diagnostics import Diagnostic
+    from newslint.formats import Summary
+    from newslint.formats.html import HtmlReporter
+
+    @dataclasses.dataclass(frozen=True)
+    class Scored(Diagnostic):
+        confidence: float = 1.0
+
+    source = "Headline here\n\nSkip to content\nBody text.\n"
+    diags = [Scored(path="a.txt", code="NL301", rule="boilerplate-line", severity="warning", message="m",
+                    line=3, column=1, end_line=3, end_column=16, confidence=0.625),
+             Diagnostic(path="a.txt", code="ZZ999", rule="other", severity="info", message="n",
+                        line=4, column=1, end_line=4, end_column=5)]
+    stream = io.StringIO()
+    reporter = HtmlReporter(stream, {})
+    reporter.add("a.txt", diags, source)
+    reporter.finish(Summary(files=1, files_with_findings=1))
+    data = page_data(stream.getvalue())
+    (art,) = data["articles"]
+    assert [f[3] for f in art["f"]] == [0.625, 1.0]
+    assert [source[f[5]:f[6]] for f in art["f"]] == ["Skip to content", "Body"]
+    assert {r["code"] for r in data["rules"]} == {"NL301", "ZZ999"}
+
+
 # -- in the browser ------------------------------------------------------------------------------------
 CHROMIUM, CHROMEDRIVER, WHY = find_browser()
 if CHROMIUM is None and os.environ.get("NEWSLINT_REQUIRE_BROWSER") == "1":  # .ci/run installed it: must run
@@ -269,6 +299,19 @@ def test_sample_folder_report_highlights_filters_and_keys(cli, browser, tmp_path
     assert console_errors(browser) == []
 
 
+@needs_browser
+def test_a_clean_run_draws_an_all_clear_page(cli, browser, tmp_path):
+    report = make_report(cli, tmp_path / "clean.html", SAMPLES / "clean_bbc_article.txt")
+    load(browser, report)
+    cards = {c.find_element("class name", "lbl").text: c.find_element("class name", "num").text
+             for c in browser.find_elements("css selector", ".card")}
+    assert cards["files checked"] == "1" and cards["findings"] == "0"
+    browser.find_element("id", "tab-articles").click()
+    assert "No article matches" in browser.find_element("css selector", "article.text").text
+    browser.find_element("tag name", "body").send_keys("j")  # nothing to move to: no error either
+    assert console_errors(browser) == []
+
+
 HOSTILE_LINES = [
     "<script>alert(1)</script>",
     "</textarea><img src=x onerror=\"alert(2);document.body.dataset.pwned=1\">",
@@ -309,6 +352,8 @@ def test_hostile_text_cannot_run_or_change_the_page(cli, browser, tmp_path):
     marked = browser.execute_script(
         "return Array.from(document.querySelectorAll('article.text mark')).map(function (m) { return m.textContent; }).join('')")
     assert "<script>" in marked  # hostile text sits inside highlights, not only around them
+    browser.execute_script("window.scrollTo(0, 0)")
+    screenshot(browser, "html-report-hostile.png")
     for i in range(len(articles(browser))):
         articles(browser)[i].click()
     browser.find_element("id", "tab-overview").click()
