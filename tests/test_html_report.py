@@ -58,7 +58,7 @@ def test_page_is_self_contained_with_a_hash_pinned_csp(cli, tmp_path):
     assert f"script-src {digest(scripts[0])};" in csp and f"style-src {digest(styles[0])};" in csp
     # nothing that would fetch: no src/href attributes, imports, url() or web fonts
     assert not re.search(r"\ssrc=|\shref=|@import|url\(|@font-face", page)
-    assert ".innerHTML" not in scripts[0] and ".outerHTML" not in scripts[0] 
+    assert ".innerHTML" not in scripts[0] and ".outerHTML" not in scripts[0]
     assert "insertAdjacentHTML" not in scripts[0] and "document.write" not in scripts[0] and "eval(" not in scripts[0]
 
 
@@ -70,12 +70,12 @@ def page_data(page: str) -> dict:
 def test_streamed_jsonl_records_keep_their_spans(tmp_path, monkeypatch):
     """A large JSON Lines file reaches the reporter in chunks of lines; every finding's text in the
     page is still the file's text at the finding's position (JSON escapes decoded)."""
-    import newslint.engine as engine
+    import newslint.inputs as inputs
     from newslint.cli import main
     from newslint.formats.html import HtmlReporter
 
-    monkeypatch.setattr(engine, "STREAM_JSONL_BYTES", 2_000)
-    monkeypatch.setattr(engine, "CHUNK_BYTES", 6_000)
+    monkeypatch.setattr(inputs, "STREAM_JSONL_BYTES", 2_000)
+    monkeypatch.setattr(inputs, "CHUNK_BYTES", 6_000)
     lines = [line for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     corpus = tmp_path / "big.jsonl"
     corpus.write_text("\n".join(lines[i % len(lines)] for i in range(12)) + "\n", encoding="utf-8")
@@ -250,7 +250,10 @@ def test_sample_folder_report_highlights_filters_and_keys(cli, browser, tmp_path
 
     # keyboard: j moves to the next finding, k back
     articles(browser)[0].click()
-    current = lambda: browser.execute_script("var li = document.querySelector('#findings li.current'); return li && li.dataset.id")
+
+    def current():
+        return browser.execute_script("var li = document.querySelector('#findings li.current'); return li && li.dataset.id")
+
     first = current()
     body = browser.find_element("tag name", "body")
     body.send_keys("j")
