@@ -482,6 +482,9 @@
     if (r.summary) n.appendChild(el("p", "summary", r.summary));
     var a = n.appendChild(el("a", "doc", "How to fix: " + f.code + " documentation"));
     a.href = "#rule-" + encodeURIComponent(f.code);
+    a.addEventListener("click", function (ev) {  // the same link twice fires no hashchange: route anyway
+      if (location.hash === a.hash) { ev.preventDefault(); route(); }
+    });
     if (!quiet) {
       var target = marks[0] || li;
       if (target) target.scrollIntoView({block: "center"});
