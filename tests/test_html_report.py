@@ -140,6 +140,69 @@ def test_confidence_and_unknown_rules_reach_the_page():
     assert {r["code"] for r in data["rules"]} == {"NL301", "ZZ999"}
 
 
+# Diagnostic.fix as the fixes branch shapes it (edits over the source, or over one JSON string's
+# value named by ``literal``); the reporter reads it by duck typing.
+@__import__("dataclasses").dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str = ""
+
+
+@__import__("dataclasses").dataclass(frozen=True)
+class Fix:
+    edits: tuple
+    safety: str = "safe"
+    literal: tuple | None = None
+
+
+def fixed_page(tmp_path: Path) -> tuple[Path, str]:
+    """A page made in-process from findings that carry fixes: a text file and a JSON Lines record."""
+    import dataclasses
+    import io
+
+    from newslint.diagnostics import Diagnostic
+    from newslint.formats import Summary
+    from newslint.formats.html import HtmlReporter
+
+    @dataclasses.dataclass(frozen=True)
+    class Fixable(Diagnostic):
+        fix: object = None
+
+    text = "Headline of the day\n\nSkip to content\nBody of the story.\n"
+    record = '{"id": "r1", "title": "Headline", "body": "Read also:\\nBody \\u00e9 text."}\n'
+    body_at = record.index('"Read')
+    findings = {
+        "a.txt": (text, [Fixable(path="a.txt", code="NL301", rule="boilerplate-line", severity="warning", message="m",
+                                 line=3, column=1, end_line=3, end_column=16, fix=Fix((Edit(21, 37),)))]),
+        "b.jsonl": (record, [Fixable(path="b.jsonl", code="NL301", rule="boilerplate-line", severity="warning",
+                                     message="m", line=1, column=body_at + 2, end_line=1, end_column=body_at + 12,
+                                     record=1, field="/body",
+                                     fix=Fix((Edit(0, 11),), "unsafe", (body_at + 1, len(record) - 3)))]),
+    }
+    stream = io.StringIO()
+    reporter = HtmlReporter(stream, {})
+    for path, (source, diags) in findings.items():
+        reporter.add(path, diags, source)
+    reporter.finish(Summary(files=2, files_with_findings=2))
+    out = tmp_path / "fixes.html"
+    out.write_text(stream.getvalue(), encoding="utf-8")
+    return out, stream.getvalue()
+
+
+def test_fixes_are_placed_in_the_text_shown(tmp_path):
+    _, page = fixed_page(tmp_path)
+    data = page_data(page)
+    placed = {}
+    for art in data["articles"]:
+        (f,) = art["f"]
+        fix = f[11]
+        (edit,) = fix["edits"]
+        sec, b, e, repl = edit
+        placed[art["path"]] = (fix["safety"], art["sections"][sec]["text"][b:e], repl)
+    assert placed == {"a.txt": ("safe", "Skip to content\n", ""), "b.jsonl": ("unsafe", "Read also:\n", "")}
+
+
 # -- in the browser ------------------------------------------------------------------------------------
 CHROMIUM, CHROMEDRIVER, WHY = find_browser()
 if CHROMIUM is None and os.environ.get("NEWSLINT_REQUIRE_BROWSER") == "1":  # .ci/run installed it: must run
@@ -312,6 +375,25 @@ def test_a_clean_run_draws_an_all_clear_page(cli, browser, tmp_path):
     browser.find_element("id", "tab-articles").click()
     assert "No article matches" in browser.find_element("css selector", "article.text").text
     browser.find_element("tag name", "body").send_keys("j")  # nothing to move to: no error either
+    assert console_errors(browser) == []
+
+
+@needs_browser
+def test_what_fix_would_remove_is_struck_through(browser, tmp_path):
+    page, _ = fixed_page(tmp_path)
+    load(browser, page)
+    browser.find_element("id", "tab-articles").click()
+    struck = {}
+    for i in range(len(articles(browser))):
+        articles(browser)[i].click()
+        path = browser.find_element("css selector", "article.text").get_attribute("data-path")
+        struck[path] = browser.execute_script("""return Array.from(document.querySelectorAll('article.text .fix-del'))
+            .filter(function (n) { var c = getComputedStyle(n); return c.textDecorationLine === 'line-through' && c.display !== 'none'; })
+            .map(function (n) { return n.textContent; }).join('');""")
+        assert "--fix" in browser.find_element("id", "note").text
+    assert struck == {"a.txt": "Skip to content", "b.jsonl": "Read also:"}  # the line break goes too, unseen
+    browser.find_element("css selector", 'button.chip[data-severity="warning"]').click()  # its finding hidden
+    assert browser.execute_script("return document.querySelectorAll('article.text .fix-del:not(.fix-off)').length") == 0
     assert console_errors(browser) == []
 
 

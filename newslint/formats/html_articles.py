@@ -20,17 +20,35 @@ SEVERITIES = ("error", "warning", "info")
 DEFAULTS = Config()
 
 
-def article(path, record, diags, sections, spans, meta=None) -> dict:
-    """One article as the page reads it; ``spans`` maps ``id(diagnostic)`` to (section, start, end)."""
+def article(path, record, diags, sections, spans, meta=None, edit_span=None) -> dict:
+    """One article as the page reads it; ``spans`` maps ``id(diagnostic)`` to (section, start, end),
+    ``edit_span(literal, start, end)`` places a fix's edit in a section (or returns None)."""
     meta = meta or {}
     findings = []
     for d in diags:
         sec, start, end = spans.get(id(d), (-1, 0, 0))
-        findings.append([d.code, SEVERITIES.index(d.severity) if d.severity in SEVERITIES else 1,
-                         d.message, round(float(getattr(d, "confidence", 1.0)), 3), sec, start, end,
-                         d.line, d.column, d.end_line, d.end_column])
+        finding = [d.code, SEVERITIES.index(d.severity) if d.severity in SEVERITIES else 1,
+                   d.message, round(float(getattr(d, "confidence", 1.0)), 3), sec, start, end,
+                   d.line, d.column, d.end_line, d.end_column]
+        fix = fix_preview(getattr(d, "fix", None), edit_span)
+        if fix is not None:
+            finding.append(fix)
+        findings.append(finding)
     return {"path": shown_path(path), "record": record, "id": meta.get("id"), "source": meta.get("source"),
             "sections": sections, "f": findings}
+
+
+def fix_preview(fix, edit_span) -> dict | None:
+    """What ``--fix`` would do for a finding (``Diagnostic.fix``: edits over the source, or over a
+    JSON string's value when ``literal`` names it), as section offsets: removals are struck through."""
+    if fix is None or edit_span is None:
+        return None
+    edits = []
+    for edit in getattr(fix, "edits", ()) or ():
+        where = edit_span(getattr(fix, "literal", None), edit.start, edit.end)
+        if where is not None:
+            edits.append([*where, str(getattr(edit, "replacement", ""))])
+    return {"safety": str(getattr(fix, "safety", None) or ""), "edits": edits}
 
 
 def text_article(path: str, fmt: str, source: str, diagnostics) -> dict:
@@ -43,7 +61,11 @@ def text_article(path: str, fmt: str, source: str, diagnostics) -> dict:
         section["title"] = [u16(title[0]), u16(title[1])]
     spans = {id(d): (0, u16(offset(starts, d.line, d.column, len(source))),
                      u16(offset(starts, d.end_line, d.end_column, len(source)))) for d in diagnostics}
-    return article(path, None, diagnostics, [section], spans)
+
+    def edit_span(literal, start, end):
+        return None if literal is not None else (0, u16(min(start, len(source))), u16(min(end, len(source))))
+
+    return article(path, None, diagnostics, [section], spans, edit_span=edit_span)
 
 
 def title_span(path: str, fmt: str, source: str) -> tuple[int, int] | None:
@@ -142,7 +164,16 @@ def record_article(path, record, source, starts, shift, obj, raw_fields, diags) 
     id_key = next((k for k in DEFAULTS.id_fields if k in obj), None)
     meta = {"source": record_source(obj),
             "id": str(obj[id_key])[:300] if id_key is not None and isinstance(obj[id_key], (str, int, float)) else None}
-    return article(path, record, diags, sections, spans, meta)
+    literals = {(v[0], v[1]): k for k, v in decoded.items()}
+
+    def edit_span(literal, start, end):
+        key = literals.get(tuple(literal)) if literal is not None else None
+        if key is None:
+            return None
+        u16 = decoded[key][4]
+        return index[key], u16(start), u16(end)
+
+    return article(path, record, diags, sections, spans, meta, edit_span)
 
 
 # -- small helpers -------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
     art.ids = [];
     art.f.forEach(function (x) {
       var f = {id: F.length, a: ai, code: x[0], sev: x[1], msg: x[2], conf: x[3], sec: x[4], b: x[5], e: x[6],
-               l: x[7], c: x[8], el: x[9], ec: x[10]};
+               l: x[7], c: x[8], el: x[9], ec: x[10], fix: x[11] || null};
       F.push(f);
       art.ids.push(f.id);
     });
@@ -147,7 +147,8 @@
     var sev = countBy(F, function (f) { return SEV[f.sev]; });
     [["files checked", D.files], ["articles checked", D.articles_checked], ["articles with findings", D.articles.length],
      ["findings", F.length], ["errors", sev.get("error") || 0], ["warnings", sev.get("warning") || 0],
-     ["info", sev.get("info") || 0]].forEach(function (c) {
+     ["info", sev.get("info") || 0]].concat(F.some(function (f) { return f.fix; })
+      ? [["fixable", F.filter(function (f) { return f.fix; }).length]] : []).forEach(function (c) {
       var card = cards.appendChild(el("div", "card" + (c[0] === "errors" || c[0] === "warnings" || c[0] === "info" ? " sev-" + c[0] : "")));
       card.appendChild(el("div", "num", c[1].toLocaleString("en")));
       card.appendChild(el("div", "lbl", c[0]));
@@ -361,14 +362,21 @@
     if (art.id) meta.appendChild(el("span", null, "id " + art.id));
     if (art.source) meta.appendChild(el("span", null, "source " + art.source));
     meta.appendChild(el("span", null, plural(art.ids.length, "finding")));
-    var bySec = {};
-    art.ids.forEach(function (id) { var f = F[id]; (bySec[f.sec] = bySec[f.sec] || []).push(f); });
+    var bySec = {}, dels = {};
+    art.ids.forEach(function (id) {
+      var f = F[id];
+      (bySec[f.sec] = bySec[f.sec] || []).push(f);
+      // what --fix would remove is struck through (edits with an empty replacement)
+      if (f.fix) f.fix.edits.forEach(function (e) {
+        if (e[3] === "" && e[1] < e[2]) (dels[e[0]] = dels[e[0]] || []).push({b: e[1], e: e[2], id: id});
+      });
+    });
     art.sections.forEach(function (sec, si) {
       if (sec.name !== null) {
         var h = v.appendChild(el("h3", "field", sec.name));
         if (sec.title === true) h.appendChild(el("span", "tag title-tag", "title"));
       }
-      v.appendChild(drawText(sec, bySec[si] || []));
+      v.appendChild(drawText(sec, bySec[si] || [], dels[si] || []));
     });
     if (!art.sections.length) v.appendChild(el("p", "empty", "The text of this article was not available to the report."));
     A.findings.textContent = "";
@@ -388,6 +396,7 @@
       b.appendChild(el("span", "where", f.l + ":" + f.c));
       b.appendChild(el("span", "msg", f.msg));
       if (f.sec < 0) b.appendChild(el("span", "unlocated", "not located in the text shown"));
+      if (f.fix) b.appendChild(el("span", "tag fixable", "fixable" + (f.fix.safety ? " (" + f.fix.safety + ")" : "")));
     });
     applyVisibility();
     var first = thenId !== undefined ? thenId : art.ids.filter(function (id) { return visible(F[id]); })[0];
@@ -395,7 +404,7 @@
     else A.note.textContent = "";
   }
 
-  function drawText(sec, fs) {
+  function drawText(sec, fs, dels) {
     var text = sec.text;
     var box = el("div", "src" + (sec.title === true ? " title-field" : ""));
     var located = fs.filter(function (f) { return f.b <= f.e; }).sort(function (x, y) { return x.b - y.b || y.e - x.e; });
@@ -414,7 +423,11 @@
       var tx = row.appendChild(el("span", "tx"));
       var here = active.filter(function (f) { return f.b <= end && f.e >= start; });
       var cuts = [start, end];
-      here.forEach(function (f) { if (f.b > start && f.b < end) cuts.push(f.b); if (f.e > start && f.e < end) cuts.push(f.e); });
+      var struckHere = dels.filter(function (r) { return r.b <= end && r.e > start; });
+      here.concat(struckHere).forEach(function (f) {
+        if (f.b > start && f.b < end) cuts.push(f.b);
+        if (f.e > start && f.e < end) cuts.push(f.e);
+      });
       cuts = Array.from(new Set(cuts)).sort(function (x, y) { return x - y; });
       for (var i = 0; i < cuts.length; i++) {
         var x = cuts[i];
@@ -423,8 +436,15 @@
         var y = cuts[i + 1];
         var cover = here.filter(function (f) { return f.b <= x && f.e >= y && f.b < f.e; });
         var piece = text.slice(x, y);
-        if (cover.length) tx.appendChild(mark(cover, piece));
+        var struck = struckHere.filter(function (r) { return r.b <= x && r.e >= y; });
+        var node = null;
+        if (cover.length) node = tx.appendChild(mark(cover, piece));
+        else if (struck.length) node = tx.appendChild(el("s", null, piece));
         else tx.appendChild(document.createTextNode(piece));
+        if (node && struck.length) {
+          node.classList.add("fix-del");
+          node.dataset.fx = struck.map(function (r) { return r.id; }).join(" ");
+        }
       }
       if (end < text.length) {
         var nl = here.filter(function (f) { return f.b <= end && f.e > end; });
@@ -457,6 +477,9 @@
       m.classList.toggle("off", !on);
     });
     A.findings.querySelectorAll("li.finding").forEach(function (li) { li.hidden = !visible(F[+li.dataset.id]); });
+    A.view.querySelectorAll("[data-fx]").forEach(function (n) {
+      n.classList.toggle("fix-off", !n.dataset.fx.split(" ").some(function (id) { return visible(F[+id]); }));
+    });
   }
 
   function select(id, quiet) {
@@ -478,7 +501,7 @@
     n.appendChild(el("p", "msg", f.msg));
     var dl = n.appendChild(el("dl"));
     [["severity", SEV[f.sev]], ["confidence", f.conf.toFixed(2)], ["where", "line " + f.l + ", column " + f.c + " to line " + f.el + ", column " + f.ec],
-     ["family", family(f.code)]].forEach(function (kv) { dl.appendChild(el("dt", null, kv[0])); dl.appendChild(el("dd", null, kv[1])); });
+     ["family", family(f.code)]].concat(f.fix ? [["--fix", fixText(f.fix)]] : []).forEach(function (kv) { dl.appendChild(el("dt", null, kv[0])); dl.appendChild(el("dd", null, kv[1])); });
     if (r.summary) n.appendChild(el("p", "summary", r.summary));
     var a = n.appendChild(el("a", "doc", "How to fix: " + f.code + " documentation"));
     a.href = "#rule-" + encodeURIComponent(f.code);
@@ -490,6 +513,14 @@
       if (target) target.scrollIntoView({block: "center"});
       if (li) li.scrollIntoView({block: "nearest"});
     }
+  }
+
+  function fixText(fix) {
+    var what = fix.edits.map(function (e) {
+      return e[3] === "" ? "remove " + plural(e[2] - e[1], "character") + " (struck through)"
+        : (e[1] === e[2] ? "insert " : "replace with ") + JSON.stringify(e[3]);
+    }).join("; ");
+    return (fix.safety ? fix.safety + " fix: " : "") + (what || "an edit outside the text shown");
   }
 
   function step(dir) {
