@@ -443,6 +443,7 @@
         else tx.appendChild(document.createTextNode(piece));
         if (node && struck.length) {
           node.classList.add("fix-del");
+          if (struck.every(function (r) { return F[r.id].fix.safety === "unsafe"; })) node.classList.add("fix-unsafe");
           node.dataset.fx = struck.map(function (r) { return r.id; }).join(" ");
         }
       }
