@@ -1,5 +1,5 @@
 """Headless Chromium for the HTML report's tests and bench: the distribution's ``chromium`` and
-``chromidriver`` packages driven by Selenium, with nothing downloaded (no Selenium Manager)."""
+``chromium-driver`` packages driven by Selenium, with nothing downloaded (no Selenium Manager)."""
 from __future__ import annotations
 
 import os
