@@ -208,3 +208,94 @@ def head_lines(document: "Document"):
     return cached(document, "head_lines", compute)
 
 
+
+
+# -- page structure that is not residue: code, separators, lists, letters -------------------------
+
+_SEPARATOR_GLYPHS = set("*-_=~#•·§¶—–|+:.⁂❧❦☙◆◇●○■□♦✦✧※⸻⸺ ")
+_CODE_RE = lazy_re(
+    r"[{};]\s*$|^[}\])]|:=|==|!=|&&|\|\||=>|->|^//|^/\*|^#include|^\$ |"
+    r"^(?:import|from|def|func|return|const|let|var|if|for|while|else|elif|try|catch|class|public|private|"
+    r"package|fn|pub|use|SELECT|FROM|WHERE|GROUP BY|HAVING|ORDER BY|JOIN|INSERT|UPDATE|CREATE)\b|"
+    r"^[\w.]+\([^()]*\)\s*[;{]?$|\w\.\w+\(|^[+-]\s{2,}\S")
+_BRACKETS_ONLY = set("{}()[];,<>/ ")
+
+
+def is_separator(text: str) -> bool:
+    """A typographic break between sections: a dinkus ("*", "* * *", "§", "⁂"), a rule ("___",
+    "---", "—") or an empty table rule ("|---|---|"). Nothing a reader takes for content."""
+    t = text.strip()
+    if t.replace(" ", "") in ("...", "…", "....", "[...]", "[…]", "(...)", "(…)"):
+        return True  # an elision mark
+    return bool(t) and all(c in _SEPARATOR_GLYPHS for c in t) and t.strip(" .,:") != ""
+
+
+def is_bullet_only(text: str) -> bool:
+    """A list marker whose item text went to the next line ("-", "*", "•", "1.")."""
+    t = text.strip()
+    return t in ("-", "*", "•", "·", "–", "+") or bool(re.fullmatch(r"\d{1,3}[.)]", t))
+
+
+def is_table_row(text: str) -> bool:
+    t = text.strip()
+    return t.startswith("|") and t.endswith("|") and t.count("|") >= 3
+
+
+def _raw_indent(document, line) -> int:
+    if document.format not in ("text", "markdown"):
+        return 0
+    starts = document.line_starts
+    k = line.number - document.first_line
+    if not 0 <= k < len(starts):
+        return 0
+    end = starts[k + 1] - 1 if k + 1 < len(starts) else len(document.source)
+    raw = document.source[starts[k]:end]
+    return len(raw) - len(raw.lstrip(" \t"))
+
+
+def code_lines(document) -> frozenset[int]:
+    """Indices (into ``document.lines``) of lines that belong to a code listing shown in the
+    article: runs of code-shaped lines (braces, operators, calls, keywords), the bracket-only
+    lines that close them, and indented runs of a plain-text file (preformatted text).
+    Markdown fences are dropped by the parser already; this finds code that extractors flatten."""
+    def compute(doc):
+        lines = doc.lines
+        n = len(lines)
+        shaped = [bool(_CODE_RE.search(l.text)) and len(l.text) < 300 for l in lines]
+        bracket = [bool(l.text.strip()) and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
+        indent = [_raw_indent(doc, l) >= 2 for l in lines]
+        out = set()
+        for i in range(n):
+            near = range(max(0, i - 2), min(n, i + 3))
+            if shaped[i] and any(shaped[j] or bracket[j] for j in near if j != i):
+                out.add(i)
+            elif bracket[i] and any(shaped[j] for j in near if j != i):
+                out.add(i)
+            elif indent[i] and ((i > 0 and indent[i - 1]) or (i + 1 < n and indent[i + 1])) and not is_prose(lines[i].text):
+                out.add(i)
+        # a bracket line between two code lines of a listing is code too ("}" closing a block)
+        for i in range(n):
+            if bracket[i] and ((i - 1 in out) or (i + 1 in out)):
+                out.add(i)
+        return frozenset(out)
+    return cached(document, "code_lines", compute)
+
+
+_VALEDICTION_RE = lazy_re(r"^[—–-]?\s*(?:[A-Za-z’']+\s){0,3}[A-Za-z’']+,\s*(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})?$")
+
+
+def is_letter_framing(text: str) -> bool:
+    """A letter's salutation or sign-off: a short line ending in a comma ("Friend,", "Dear Ana,",
+    "Best wishes,") or a sign-off with the name after it ("—Warmly, Michael")."""
+    t = text.strip()
+    return 0 < len(t.split()) <= 5 and bool(_VALEDICTION_RE.match(t)) and (t.endswith(",") or t[:1] in "—–-")
+
+
+def continues_prose(lines, k: int) -> bool:
+    """Line ``k`` goes on with the sentence of the line before it (hard-wrapped prose): the line
+    before has several words and no sentence end, and this one starts in lower case."""
+    if k == 0:
+        return False
+    prev, text = lines[k - 1].text.rstrip(), lines[k].text.lstrip()
+    return bool(text) and text[0].islower() and len(prev.split()) >= 5 and not prev.endswith(TERMINAL) \
+        and not prev.endswith(":")

@@ -1,22 +1,24 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from newslint import Rule
 
 from ._boilerplate import boilerplate_matches
-from ._text import TERMINAL, is_prose, stopword_density, title_key, words
+from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
+                    stopword_density, title_key, words)
 
-
-_SEPARATOR_CHARS = "_-*=~#•·"
+_NAME_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,3},\s[A-Z][\w.’' -]{1,40}$")
 
 
 def _stray(t: str) -> bool:
-    """Punctuation alone (").", "%", "-"), not a separator line ("___", "***") and not symbols
-    such as a star rating ("★★★★") or an emoji."""
+    """Punctuation alone (").", "%", ","), not a section separator ("*", "* * *", "§", "___",
+    "—"), an elision ("...") or a list bullet whose text went to the next line ("-"), and not
+    symbols such as a star rating ("★★★★") or an emoji."""
     if not 0 < len(t) <= 4 or not all(unicodedata.category(c)[0] == "P" or c == "\ufeff" for c in t):
         return False
-    return not (len(t) >= 3 and len(set(t)) == 1 and t[0] in _SEPARATOR_CHARS)
+    return not (is_separator(t) or is_bullet_only(t))
 
 
 class EdgeResidue(Rule):
@@ -67,12 +69,22 @@ class EdgeResidue(Rule):
         lines = document.lines
         if not any(is_prose(l.text) for l in lines):
             return
-        known = boilerplate_matches(document)
+        # lines that are not residue whatever their shape: code listings, table cells, a letter's
+        # salutation, sign-off and signature
+        known = set(boilerplate_matches(document))
+        content = set(code_lines(document))
+        for k, line in enumerate(lines):
+            if line.block.kind == "table_cell" or is_letter_framing(line.text):
+                content.add(k)
+                if line.text.rstrip().endswith(","):  # a sign-off: the signature follows it
+                    content.update(range(k + 1, min(len(lines), k + 3)))
         run: list[int] = []
         # end edge: fragments and bulleted teasers after the last prose line
         i = len(lines) - 1
         while i >= 0 and lines[i].block.kind not in ("title",):
             text = lines[i].text
+            if i in content:
+                break
             if self._is_fragment(text, ctx):
                 run.append(i)
                 i -= 1
@@ -87,6 +99,8 @@ class EdgeResidue(Rule):
                 break
             if j in known:
                 continue
+            if j in content:
+                break
             # at the top only one- and two-word lines: a short title must never look like residue
             if self._is_fragment(line.text, ctx) and len(words(line.text)) <= 2:
                 run.append(j)
@@ -94,14 +108,17 @@ class EdgeResidue(Rule):
                 break
         title = document.title
         of_title = title_key(title.text) if title is not None else None
+        last_prose = max((k for k, l in enumerate(lines) if is_prose(l.text)), default=-1)
         for k in sorted(run):
             if k in known or title_key(lines[k].text) == of_title:
                 continue
+            if k == last_prose + 1 and _NAME_PLACE_RE.match(lines[k].text.strip()):
+                continue  # "Ana Ruiz, Leeds" under a letter to the editor: its signature
             line = lines[k]
             where = "start" if k < i else "end"
             ctx.report(line.block, line.start, line.end, f"residue line {line.text[:60]!r} at the {where} of the article")
         # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
         edges = set(run)
         for k, line in enumerate(lines):
-            if k not in edges and k not in known and _stray(line.text.strip()):
+            if k not in edges and k not in known and k not in content and _stray(line.text.strip()):
                 ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article")

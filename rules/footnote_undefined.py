@@ -36,5 +36,5 @@ class FootnoteUndefined(Rule):
         notes = analyse(document)
         defined = {d.label for d in notes.definitions}
         for mark in notes.markers:
-            if mark.label not in defined:
+            if mark.label not in defined and not mark.weak:
                 ctx.report(mark.block, mark.start, mark.end, f"footnote {shown(mark.label)} has no definition")

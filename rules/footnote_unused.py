@@ -36,6 +36,6 @@ class FootnoteUnused(Rule):
         notes = analyse(document)
         cited = {m.label for m in notes.markers}
         for d in notes.definitions:
-            if d.label not in cited:
+            if d.label not in cited and not d.weak:  # a bibliography may list works it never cites
                 ctx.report(d.block, d.start, d.end if d.end > d.start else d.start + 1,
                            f"footnote definition {shown(d.label)} is never cited")

@@ -5,7 +5,7 @@ from collections import Counter
 
 from newslint import Rule
 
-from ._text import stopwords, words
+from ._text import is_table_row, stopwords, words
 
 ITEM_SPLIT = re.compile(r"[,;|]")
 
@@ -21,7 +21,8 @@ class KeywordStuffing(Rule):
     `min-repeats` occurrences. Team line-ups ("Name (Club), Name (Club)") do not qualify: their
     items open with different names. A list-like line with a three-word phrase of content words
     in three or more of its items ("budget vote delayed, budget vote delayed latest, budget vote
-    delayed update, ...") is reported too.
+    delayed update, ...") is reported too. Table rows ("| Yes | Yes | Partial |") are not lists
+    of keywords and are never checked.
 
     ## Why is this bad?
     Keyword lists written for search engines ("stock car 2018, stock car brasil, stock car
@@ -50,6 +51,8 @@ class KeywordStuffing(Rule):
             text = line.text
             if len(text) > 2000 or text.count(",") + text.count(";") + text.count("|") < 3:
                 continue  # a keyword list is a short line of four or more separated items
+            if line.block.kind == "table_cell" or is_table_row(text):
+                continue  # a table row repeats "Yes" and "High" by design
             items = [i for i in ITEM_SPLIT.split(text) if i.strip()]
             if len(items) < 4:
                 continue

@@ -1,7 +1,12 @@
 """HTML articles, read with the standard library's tolerant HTML parser.
 
 Every visible text block is kept (residue is what newslint looks for); ``<script>``, ``<style>``,
-``<template>`` and ``<svg>`` are skipped. Entities are decoded, and each text node keeps its exact
+``<template>``, ``<svg>`` and ``<noscript>`` (what a reader with scripts off would see: tracking
+pixels, "enable JavaScript" notes) are skipped, and so is ``<pre>`` (code and preformatted text,
+as Markdown fences are). Comments are closed the way browsers close them (``--!>``, ``<!-->``),
+so a malformed comment does not swallow the ``<script>`` after it. Footnote lists are recognised
+by their markup (``class="footnotes"``, ``role="doc-endnotes"``, Wikipedia's ``references``) and
+each note keeps the label of its id (``fn3``, ``cite_note-3``), not its position. Entities are decoded, and each text node keeps its exact
 source position. Nothing is fetched, executed or expanded.
 """
 from __future__ import annotations
@@ -18,7 +23,12 @@ BLOCK_TAGS = {
     "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
     "td", "tfoot", "th", "thead", "title", "tr", "ul", "option", "button", "label", "select", "textarea",
 }
-SKIP_TAGS = {"script", "style", "template", "svg"}
+SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "pre"}
+# WHATWG comment endings Python's parser does not know, rewritten with the same length so every
+# source position stays exact: "--!>" closes a comment, "<!-->" and "<!--->" are empty comments.
+_COMMENT_FIXES = (("--!>", "!-->"), ("<!--->", "<!-xx>"), ("<!-->", "<!-x>"))
+_NOTE_CONTAINER = ("footnotes", "endnotes", "references", "reflist", "doc-endnotes", "notes")
+_NOTE_ID_RE = None
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _WS = str.maketrans("\n\t\r\f", "    ")
@@ -48,6 +58,7 @@ def _collector_class():
             self.runs: list[tuple[int, int, int]] = []
             self.wide: dict[int, int] = {}
             self.length = 0
+            self.note_label: str | None = None
 
         def source_pos(self) -> int:
             line, col = self.getpos()
@@ -76,7 +87,10 @@ def _collector_class():
                     kind = "heading"
                 if kind == "title":
                     self.h1_seen = True
-                self.blocks.append(Block(kind, stripped, runs, wide=wide))
+                meta = {}
+                if kind == "footnote" and self.note_label:
+                    meta["label"] = self.note_label
+                self.blocks.append(Block(kind, stripped, runs, wide=wide, meta=meta))
             self.parts, self.runs, self.wide, self.length = [], [], {}, 0
 
         def add_text(self, text: str, source_offset: int | None) -> None:
@@ -109,12 +123,15 @@ def _collector_class():
                 self.flush()
                 attr = dict(attrs)
                 marker = f"{attr.get('id') or ''} {attr.get('class') or ''} {attr.get('role') or ''}".lower()
-                is_note = "footnote" in marker or marker.startswith("fn") or "doc-endnote" in marker
+                is_note = "footnote" in marker or marker.startswith("fn") or "doc-endnote" in marker or (
+                    tag in ("ol", "ul", "section", "div", "aside") and any(w in marker.split() for w in _NOTE_CONTAINER))
                 kind = {"h1": "title", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
                         "h6": "heading", "li": "list_item", "blockquote": "quote", "figcaption": "caption",
                         "td": "table_cell", "th": "table_cell", "dt": "list_item", "dd": "list_item"}.get(tag, "")
                 if is_note or (self.footnote_depth and tag == "li"):
                     kind = "footnote"
+                    if tag == "li":
+                        self.note_label = _note_label(attr.get("id") or "")
                 if tag not in VOID_TAGS:
                     self.stack.append((tag, kind))
                     if is_note:
@@ -137,6 +154,8 @@ def _collector_class():
                 return
             if tag in BLOCK_TAGS:
                 self.flush()
+                if tag == "li":
+                    self.note_label = None
                 for i in range(len(self.stack) - 1, -1, -1):
                     if self.stack[i][0] == tag:
                         del self.stack[i:]
@@ -177,9 +196,21 @@ def _collector_class():
     return _Collector
 
 
+def _note_label(element_id: str) -> str | None:
+    """The label a note's id gives it: "fn3", "fn:3", "cite_note-3", "cite_note-smith-3", "note-3"."""
+    import re
+
+    m = re.search(r"(?:fn|note|ftn|endnote|footnote|ref)\w*?[-_:]?(\d{1,3})$", element_id.lower())
+    return m.group(1) if m else None
+
+
 def parse_html(path: str, source: str) -> Document:
     collector = _collector_class()(source)
-    collector.feed(source)
+    fed = source
+    for bad, good in _COMMENT_FIXES:
+        if bad in fed:
+            fed = fed.replace(bad, good)
+    collector.feed(fed)
     collector.close()
     collector.flush()
     metadata = dict(collector.metadata)
