@@ -4,15 +4,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._text import cached, code_lines, lazy_re, words
+from ._text import cached, code_lines, is_prose, lazy_re, words
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
+_NO_SUP = {ord(c): None for c in SUPERSCRIPTS}
 # [1], [^1], [^note]; not a Markdown link "[1](url)" nor a reference definition "[1]: url".
 # A marker is followed by a space, punctuation or the end: "[32]byte" and "map[[32]byte]" are code.
-MARKER_RE = re.compile(r"(?<!\[)\[(\^[^\]\s]{1,20}|\d{1,3})\](?![(:\w\[])")
+MARKER_RE = re.compile(r"(?<!\[)\[(\^[^\]\s]{1,20}|\d{1,3})\](?![(:\w])")
 # Grouped citations: "[4,5]", "[3–6]", "[1, 2, 7]".
-GROUP_RE = lazy_re(r"(?<!\[)\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})+)\](?![(:\w\[])")
+GROUP_RE = lazy_re(r"(?<!\[)\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})+)\](?![(:\w])")
 # A heading that opens a list of notes or references, in the languages the corpus has.
 REF_HEAD_RE = lazy_re(
     r"^(?:#+\s*)?(?:references?|sources?|notes?|footnotes?|endnotes?|bibliography|citations?|works cited|"
@@ -103,7 +104,9 @@ def _analyse(document) -> Notes:
             continue
         if block.kind in ("title",):
             continue
-        short = len(words(text)) < 4  # "Comments [82]", "Math³ Blog": a count or a name, not a citation
+        # markers count only in sentences: "Comments [82]" is a count and "Signal² — a blog" a name
+        bare = MARKER_RE.sub("", text).translate(_NO_SUP).rstrip()
+        short = len(words(bare)) < 4 or not is_prose(bare)
         found = []
         if "[" in text:
             for mm in MARKER_RE.finditer(text):

@@ -273,10 +273,15 @@ def code_lines(document) -> frozenset[int]:
                 out.add(i)
             elif indent[i] and ((i > 0 and indent[i - 1]) or (i + 1 < n and indent[i + 1])) and not is_prose(lines[i].text):
                 out.add(i)
-        # a bracket line between two code lines of a listing is code too ("}" closing a block)
+        # a bracket line between two code lines of a listing is code too ("}" closing a block), and
+        # so is the header line that opens one ("theorem name {a : T} :", "function f(x) {")
         for i in range(n):
             if bracket[i] and ((i - 1 in out) or (i + 1 in out)):
                 out.add(i)
+            elif i + 1 in out and not is_prose(lines[i].text) and (
+                    lines[i].text.rstrip().endswith((":", "{", "(", "[", "=")) or len(lines[i].text.split()) == 1
+                    and lines[i].text.strip().isalpha() and lines[i].text.strip().islower()):
+                out.add(i)  # ... or a lone keyword over an indented block ("by" of a Lean proof)
         return frozenset(out)
     return cached(document, "code_lines", compute)
 

@@ -220,8 +220,8 @@ def classify(text: str) -> str | None:
         return "byline"
     if n <= 30 and t.endswith(")") and CREDIT_SUFFIX_RE.search(t):
         return "photo credit"
-    if n <= 10 and _ends_like_agency(low) and AGENCY_SUFFIX_RE.match(t):
-        return "photo credit"
+    if n <= 10 and _ends_like_agency(low) and AGENCY_SUFFIX_RE.match(t) and not _FIELD_RE.match(t):
+        return "photo credit"  # but "Headquarters: Pittsburgh, PA" is a field of a record
     if n <= 10 and first_word in _BYLINE_STARTS and BYLINE_RE.match(t) and _byline_names_someone(t):
         return "byline"
     if n <= 25 and any(k in low for k in _CONTRIB_KEYS) and CONTRIB_RE.search(t):
@@ -326,6 +326,12 @@ class MetadataResidue(Rule):
             if len(line.text) > 300 or k in code or continues_prose(lines, k):
                 continue  # a code listing, or a wrapped sentence going on from the line above
             kind = classify(line.text)
+            if kind in ("photo caption", "photo credit", "source credit", "byline", "credit line") and \
+                    line.text.lstrip().startswith(("- ", "* ", "• ")):
+                continue  # an item of a list (a credits list, a list of sources), not a caption
+            if kind == "metadata label" and k + 1 < len(lines) and (
+                    lines[k + 1].text.rstrip().endswith(":") or lines[k + 1].text.lstrip().startswith(("- ", "* ", "• "))):
+                continue  # "Credits" over "Please credit this item to:" or over a list: a section heading
             if kind in kinds and not (kind == "timestamp" and _in_header_record(lines, k)):
                 ctx.report(line.block, line.start, line.end, f"{kind} {line.text[:60]!r} left in the body")
 

@@ -18,7 +18,7 @@ def _two_sentences(text: str) -> bool:
         word = m.group(1)
         if len(word) >= 4 and not any(c.isupper() for c in word[1:]) and "." not in word:
             return True
-        if not word[-1:].isalnum() and word[-1:] not in ".":
+        if word[-1:].isdigit() or (not word[-1:].isalnum() and word[-1:] not in "."):
             return True
     return False
 

@@ -200,7 +200,10 @@ def _note_label(element_id: str) -> str | None:
     """The label a note's id gives it: "fn3", "fn:3", "cite_note-3", "cite_note-smith-3", "note-3"."""
     import re
 
-    m = re.search(r"(?:fn|note|ftn|endnote|footnote|ref)\w*?[-_:]?(\d{1,3})$", element_id.lower())
+    low = element_id.lower()
+    if not any(k in low for k in ("fn", "note", "ref", "cite")):
+        return None
+    m = re.search(r"(\d{1,3})$", low)
     return m.group(1) if m else None
 
 
