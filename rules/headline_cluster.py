@@ -5,7 +5,8 @@ from newslint.parsers.text import is_headline_shaped
 
 from ._boilerplate import boilerplate_matches
 from ._phrases import hits_in
-from ._text import head_lines, title_key
+from ._text import head_lines, stopwords, title_key, words
+from .title_variant import _two_sentences
 
 
 class HeadlineCluster(Rule):
@@ -35,14 +36,14 @@ class HeadlineCluster(Rule):
     ```
     Lines 3 and 5 compete with the title.
 
-    This rule is opt-in (enable it with `extend-select = ["NL103"]`). On real pages most lines
-    stacked under a headline are the page's own deck: a standfirst, a subtitle, key-point bullets
-    or the first section heading, which only their meaning tells apart from a rival headline.
-    Judged by eye on 319 real article pages it was right 0 of 11 times (see docs/benchmarks.md),
-    so it is for rewriting and syndication pipelines where stacked headlines are the known
-    failure, not for general use. A standfirst right under the title (a line addressed to the
-    reader, "Learn how ...", or a descriptive sentence with clauses, half as long again as the
-    headline) ends the stack.
+    On real pages most lines stacked under a headline are the page's own deck: a standfirst, a
+    subtitle, key-point bullets, the first section heading. So a stack is a weak cue, and a line
+    of it is reported only with a second sign that the stack is not a deck: the stack holds a
+    line twice (a pasted rewrite), the article carries generator residue (NL403's phrases), or
+    the line is another story's headline (five words or more sharing no content word with the
+    title). A standfirst right under the title (a line addressed to the reader, "Learn how
+    ...", or a descriptive sentence with clauses, half as long again as the headline) ends the
+    stack, and a line holding two sentences is never a headline.
 
     ## Options
     - `min-headlines` (int, default 3): how many headline-shaped lines make a cluster.
@@ -51,7 +52,6 @@ class HeadlineCluster(Rule):
     code = "NL103"
     name = "headline-cluster"
     severity = "warning"
-    opt_in = True
     options = {"min-headlines": 3}
 
     def check(self, document, ctx):
@@ -62,7 +62,7 @@ class HeadlineCluster(Rule):
         for line in head_lines(document)[:16]:
             if index[id(line)] in chrome or id(line) in generated:
                 continue  # site chrome (NL301's) or generator residue (NL403's) does not end the stack
-            if head and len(head) == 1 and _deck(line.text, head[0].text):
+            if head and all(title_key(h.text) == title_key(head[0].text) for h in head) and _deck(line.text, head[0].text):
                 break  # a standfirst under the headline: the stack is the headline and its deck
             if _headline(line.text):
                 head.append(line)
@@ -71,17 +71,32 @@ class HeadlineCluster(Rule):
         if not ctx.options["min-headlines"] <= len(head) <= 8:  # a longer run is a list, not a stack
             return
         first = head[0]
-        seen = {title_key(first.text)}
-        for line in head[1:]:
-            key = title_key(line.text)
+        keys = [title_key(h.text) for h in head]
+        pasted = len(set(keys[1:])) < len(keys) - 1 or bool(generated)
+        stops = stopwords()
+        title_words = {w.casefold() for w in words(first.text)} - stops
+        seen = {keys[0]}
+        for line, key in zip(head[1:], keys[1:]):
             if key in seen:
                 continue
             seen.add(key)
+            own = {w.casefold() for w in words(line.text)} - stops
+            other_story = len(words(line.text)) >= 5 and not (own & title_words)
+            restyled = _title_case(line.text, stops) and not _title_case(first.text, stops)
+            if not (pasted or other_story or restyled):
+                continue  # the headline's own deck, subtitle or key points
             ctx.report(line.block, line.start, line.end,
                        f"competing headline before the body (cluster of {len(head)} headline lines from line {first.number})")
 
 
 _READER_VERBS = {"learn", "discover", "find", "get", "see", "read", "explore", "here's"}
+
+
+def _title_case(text: str, stops) -> bool:
+    """Headline style: nearly every content word capitalised ("Russia's Kursk Region Gets a Helping
+    Hand"), unlike a sentence-case title ("North Korea sends 6000 workers to Kursk")."""
+    content = [w for w in words(text) if w[0].isalpha() and w.casefold() not in stops]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
 def _deck(text: str, title: str) -> bool:
@@ -97,7 +112,7 @@ def _deck(text: str, title: str) -> bool:
 
 
 def _headline(text: str) -> bool:
-    if not is_headline_shaped(text, min_words=4, max_words=20):
+    if not is_headline_shaped(text, min_words=4, max_words=20) or _two_sentences(text):
         return False
     first = next((c for c in text if c.isalpha()), "")
     if first and not first.isupper() and first.lower() != first.upper():

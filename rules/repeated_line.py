@@ -4,6 +4,7 @@ import re
 from collections import Counter
 
 from newslint import Rule
+from newslint.parsers.text import is_headline_shaped
 
 from ._text import code_lines, folded_lines, is_prose, is_table_row, title_key, words
 
@@ -25,7 +26,7 @@ class RepeatedLine(Rule):
     pasted twice (a run of three or more lines repeated in order that takes its lead-in or a
     paragraph along, or five lines or more); two products sharing spec lines, the same rules
     listed under two fields, or a table of contents followed by its sections are not
-    duplication. Short questions are headings (an FAQ repeats its section titles), and a repeat
+    duplication; a headline said twice in a row is a stutter and is. Short questions are headings (an FAQ repeats its section titles), and a repeat
     announced by the line before it ("Let's repeat that, with emphasis:") is deliberate. Lines
     of code listings and quoted e-mail ("> ...") are never compared.
 
@@ -71,7 +72,8 @@ class RepeatedLine(Rule):
             i = first_at[key]
             if k in code or i in code or line.text.lstrip().startswith(">"):
                 continue  # a code listing, or a quoted e-mail, repeats its lines by nature
-            if not _copy_of_prose(line, lines[i]) and not _block_copied(keys, lines, i, k):
+            stutter = k == i + 1 and is_headline_shaped(line.text, min_words=4) and not _LIST_MARK_RE.match(line.text)
+            if not (stutter or _copy_of_prose(line, lines[i]) or _block_copied(keys, lines, i, k)):
                 continue  # a list item, table row, label or heading met twice: parallel structure
             if k > 0 and lines[k - 1].text.rstrip().endswith(":") and keys[k - 1] != keys[i - 1 if i else 0]:
                 continue  # announced by the line before ("Let's repeat that, with emphasis:"): deliberate
