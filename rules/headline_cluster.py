@@ -82,7 +82,7 @@ class HeadlineCluster(Rule):
             seen.add(key)
             own = {w.casefold() for w in words(line.text)} - stops
             other_story = len(words(line.text)) >= 5 and not (own & title_words)
-            restyled = _title_case(line.text, stops) and not _title_case(first.text, stops)
+            restyled = _title_case(line.text, stops) and _sentence_case(first.text, stops)
             if not (pasted or other_story or restyled):
                 continue  # the headline's own deck, subtitle or key points
             ctx.report(line.block, line.start, line.end,
@@ -97,6 +97,11 @@ def _title_case(text: str, stops) -> bool:
     Hand"), unlike a sentence-case title ("North Korea sends 6000 workers to Kursk")."""
     content = [w for w in words(text) if w[0].isalpha() and w.casefold() not in stops]
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _sentence_case(text: str, stops) -> bool:
+    content = [w for w in words(text) if w[0].isalpha() and w.casefold() not in stops]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) <= 0.5 * len(content)
 
 
 def _deck(text: str, title: str) -> bool:

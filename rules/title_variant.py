@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import head_lines, normalize, normalize_title, words
+from ._text import head_lines, is_prose, normalize, normalize_title, words
 from newslint.parsers.text import is_headline_shaped
 
 
@@ -32,7 +32,8 @@ class TitleVariant(Rule):
     `threshold` that is not an exact repeat (and whose word order agrees) is reported with the
     words the line adds or drops and its similarity (the lower of the token-set and token-sort
     ratios, so a line that differs never reads "similarity 100"). A line holding two sentences
-    is a paragraph or a promo, not a headline.
+    is a paragraph or a promo, not a headline. Only the top of the article and the lines after its
+    last paragraph are compared: a line with prose after it is a section heading.
 
     ## Why is this bad?
     Rewritten feeds add "BREAKING:" prefixes, shout the headline in capitals or tack on a
@@ -64,7 +65,10 @@ class TitleVariant(Rule):
             return
         title_line = document.position(title.start_offset)[0]
         threshold = ctx.options["threshold"]
-        candidates = head_lines(document) + [l for l in document.lines[-8:] if l not in head_lines(document)]
+        # the top, and the end after the last paragraph: a heading with prose after it is a section
+        last_prose = max((k for k, l in enumerate(document.lines) if is_prose(l.text)), default=len(document.lines))
+        tail = [l for l in document.lines[max(last_prose + 1, len(document.lines) - 8):] if l not in head_lines(document)]
+        candidates = head_lines(document) + tail
         for line in candidates:
             if line.block is title or not is_headline_shaped(line.text, min_words=3) or _two_sentences(line.text):
                 continue  # two sentences in one line are a paragraph or a promo, not a headline

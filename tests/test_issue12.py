@@ -36,13 +36,13 @@ def test_title_variant_names_what_differs_and_never_says_100():
 
 def test_a_deck_and_key_points_are_not_competing_headlines():
     deck = ("LLMs fall short of a toddler, says a pioneer of the field\n\n"
-            "Language models mimic intelligence but lack grounded understanding\n"
-            "The researcher argues that true intelligence needs models of the world\n"
-            "Next-generation systems learn through prediction, action and intuition\n\n"
+            "LLMs mimic intelligence but lack grounded understanding\n"
+            "The pioneer argues that true intelligence needs models of the world\n"
+            "Next-generation LLMs learn through prediction, action and intuition\n\n"
             "Large language models impress many users, but not one of the people who built the field.\n")
     assert lint("NL103", deck) == []
-    rival = deck.replace("Language models mimic intelligence but lack grounded understanding",
-                         "Pioneer Says Language Models Fall Short Of A Toddler")
+    rival = deck.replace("LLMs mimic intelligence but lack grounded understanding",
+                         "Pioneer Says LLMs Fall Short Of A Toddler")
     assert [d.line for d in lint("NL103", rival)] == [3]
 
 
