@@ -83,7 +83,11 @@ class HeadlineCluster(Rule):
             own = {w.casefold() for w in words(line.text)} - stops
             other_story = len(words(line.text)) >= 5 and not (own & title_words)
             restyled = _title_case(line.text, stops) and _sentence_case(first.text, stops)
-            if not (pasted or other_story or restyled):
+            n_line, n_title = len(words(line.text)), len(words(first.text))
+            asks = line.text.rstrip().endswith("?") and not first.text.rstrip().endswith("?")
+            twin = 0.75 <= n_line / max(1, n_title) <= 1.34 and not asks and \
+                _title_case(line.text, stops) == _title_case(first.text, stops)
+            if not (pasted or other_story or restyled or twin):
                 continue  # the headline's own deck, subtitle or key points
             ctx.report(line.block, line.start, line.end,
                        f"competing headline before the body (cluster of {len(head)} headline lines from line {first.number})")
