@@ -35,7 +35,7 @@ def test_title_variant_names_what_differs_and_never_says_100():
 
 
 def test_a_deck_and_key_points_are_not_competing_headlines():
-    deck = ("LLMs fall short of a toddler, says a pioneer of the field\n\n"
+    deck = ("LLMs fall short of a toddler in the field of AI, and the pioneer who built it explains why\n\n"
             "LLMs mimic intelligence but lack grounded understanding\n"
             "The pioneer argues that true intelligence needs models of the world\n"
             "Next-generation LLMs learn through prediction, action and intuition\n\n"
