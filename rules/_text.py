@@ -214,7 +214,7 @@ def head_lines(document: "Document"):
 
 _SEPARATOR_GLYPHS = set("*-_=~#•·§¶—–|+:.⁂❧❦☙◆◇●○■□♦✦✧※⸻⸺ ")
 _CODE_RE = lazy_re(
-    r"[{};]\s*$|^[}\])]|:=|==|!=|&&|\|\||=>|->|^//|^/\*|^#include|^\$ |"
+    r"[{}]\s*$|[=(){}\[\]].*;\s*$|:=|==|!=|&&|\|\||=>|->|^//|^/\*|^#include|^\$ |"
     r"^(?:import|from|def|func|return|const|let|var|if|for|while|else|elif|try|catch|class|public|private|"
     r"package|fn|pub|use|SELECT|FROM|WHERE|GROUP BY|HAVING|ORDER BY|JOIN|INSERT|UPDATE|CREATE)\b|"
     r"^[\w.]+\([^()]*\)\s*[;{]?$|\w\.\w+\(|^[+-]\s{2,}\S")
@@ -271,8 +271,18 @@ def code_lines(document) -> frozenset[int]:
                 out.add(i)
             elif bracket[i] and any(shaped[j] for j in near if j != i):
                 out.add(i)
-            elif indent[i] and ((i > 0 and indent[i - 1]) or (i + 1 < n and indent[i + 1])) and not is_prose(lines[i].text):
-                out.add(i)
+        # an indented run (preformatted text) is code when any line of it is code-shaped
+        i = 0
+        while i < n:
+            if not indent[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and indent[j]:
+                j += 1
+            if j - i >= 2 and any(shaped[k] or bracket[k] for k in range(max(0, i - 1), j)):
+                out.update(k for k in range(i, j) if not is_prose(lines[k].text))
+            i = j
         # a bracket line between two code lines of a listing is code too ("}" closing a block), and
         # so is the header line that opens one ("theorem name {a : T} :", "function f(x) {")
         for i in range(n):
@@ -282,7 +292,12 @@ def code_lines(document) -> frozenset[int]:
                     lines[i].text.rstrip().endswith((":", "{", "(", "[", "=")) or len(lines[i].text.split()) == 1
                     and lines[i].text.strip().isalpha() and lines[i].text.strip().islower()):
                 out.add(i)  # ... or a lone keyword over an indented block ("by" of a Lean proof)
-        return frozenset(out)
+        # Code before the article's first sentence is a stylesheet or script that leaked into the
+        # text, not a listing the article shows: it stays residue.
+        first_prose = next((k for k, l in enumerate(lines)
+                            if k not in out and not shaped[k] and not bracket[k] and is_prose(l.text)
+                            and l.text.rstrip().endswith((".", "!", "?", "…"))), n)
+        return frozenset(k for k in out if k > first_prose)
     return cached(document, "code_lines", compute)
 
 
@@ -302,5 +317,9 @@ def continues_prose(lines, k: int) -> bool:
     if k == 0:
         return False
     prev, text = lines[k - 1].text.rstrip(), lines[k].text.lstrip()
-    return bool(text) and text[0].islower() and len(prev.split()) >= 5 and not prev.endswith(TERMINAL) \
-        and not prev.endswith(":")
+    if not (text and text[0].islower() and len(prev.split()) >= 8) or prev.endswith(TERMINAL) or prev.endswith(":"):
+        return False
+    # the line before breaks off mid-sentence: after a comma or a function word, or it is prose
+    # already (a sentence ended inside it); a headline above a lower-case byline does neither
+    last = prev.split()[-1].casefold()
+    return prev.endswith(",") or last in stopwords() or bool(re.search(r"[a-z][.!?] [A-Z]", prev))

@@ -120,5 +120,7 @@ class EdgeResidue(Rule):
         # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
         edges = set(run)
         for k, line in enumerate(lines):
+            if document.format == "html" and line.text.strip() == "\ufeff":
+                continue  # a byte-order mark between two HTML blocks: nothing a reader sees
             if k not in edges and k not in known and k not in content and _stray(line.text.strip()):
                 ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article")
