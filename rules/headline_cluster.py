@@ -85,7 +85,8 @@ class HeadlineCluster(Rule):
             restyled = _title_case(line.text, stops) and _sentence_case(first.text, stops)
             n_line, n_title = len(words(line.text)), len(words(first.text))
             asks = line.text.rstrip().endswith("?") and not first.text.rstrip().endswith("?")
-            twin = 0.75 <= n_line / max(1, n_title) <= 1.34 and not asks and \
+            similar = 0.75 <= n_line / max(1, n_title) <= 1.34 or (max(n_line, n_title) <= 8 and abs(n_line - n_title) <= 2)
+            twin = similar and not asks and \
                 _title_case(line.text, stops) == _title_case(first.text, stops)
             if not (pasted or other_story or restyled or twin):
                 continue  # the headline's own deck, subtitle or key points
