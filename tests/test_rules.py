@@ -37,7 +37,8 @@ EXPECTED: dict[str, dict[str, list[tuple]]] = {
     "NL401": {"bad.txt": [(5, 18, 53), (5, 54, 77), (5, 91, 108)], "good.txt": [], "good_categories.txt": []},
     "NL402": {"bad.txt": [(5, 1, 104)], "good.txt": []},
     "NL403": {"bad.txt": [(5, 1, 31), (7, 1, 18), (7, 20, 38)], "good.txt": [], "good_joke.txt": []},
-    "NL404": {"bad.txt": [(5, 1, 94), (7, 1, 134)], "good.txt": [], "good_table.txt": []},
+    "NL404": {"bad.txt": [(5, 1, 94), (7, 1, 134)], "good.txt": [], "good_table.txt": [],
+              "good_refrain.txt": []},
     "NL405": {"bad.txt": [(9, 1, 136)], "good.txt": []},
 }
 
