@@ -57,8 +57,9 @@ class EdgeResidue(Rule):
 
     def _is_fragment(self, text: str, ctx) -> bool:
         n = len(words(text))
-        if n == 0:
-            return _stray(text.strip())
+        if n == 0:  # at an edge an elision or an empty bullet is debris: "..." after a cut-off bio
+            t = text.strip()
+            return _stray(t) or (0 < len(t) <= 4 and (is_bullet_only(t) or t.replace(" ", "") in ("...", "…")))
         if n > ctx.options["max-words"] or text.rstrip().endswith(TERMINAL):
             return False
         if any(c.isdigit() or c in "@/[]():" for c in text) or "." in text.rstrip("."):
@@ -73,10 +74,11 @@ class EdgeResidue(Rule):
         # salutation, sign-off and signature
         known = set(boilerplate_matches(document))
         content = set(code_lines(document))
+        last_prose = max((k for k, l in enumerate(lines) if is_prose(l.text)), default=-1)
         for k, line in enumerate(lines):
             if line.block.kind == "table_cell" or is_letter_framing(line.text):
                 content.add(k)
-                if line.text.rstrip().endswith(","):  # a sign-off: the signature follows it
+                if line.text.rstrip().endswith(",") and k > last_prose:  # a sign-off: the signature follows
                     content.update(range(k + 1, min(len(lines), k + 3)))
         run: list[int] = []
         # end edge: fragments and bulleted teasers after the last prose line
@@ -108,7 +110,6 @@ class EdgeResidue(Rule):
                 break
         title = document.title
         of_title = title_key(title.text) if title is not None else None
-        last_prose = max((k for k, l in enumerate(lines) if is_prose(l.text)), default=-1)
         for k in sorted(run):
             if k in known or title_key(lines[k].text) == of_title:
                 continue
