@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._text import cached, code_lines, is_prose, lazy_re, words
+from newslint.analysis import Analysis
+
+from ._text import code_lines, is_prose, lazy_re, words
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
@@ -54,7 +56,7 @@ def _label(raw: str) -> str:
 
 
 def analyse(document) -> Notes:
-    return cached(document, "footnotes", _analyse)
+    return FOOTNOTES.of(document)
 
 
 def _analyse(document) -> Notes:
@@ -142,3 +144,7 @@ def _expand(group: str) -> list[str]:
 
 def shown(label: str) -> str:
     return f"[{label}]" if label.isdigit() else f"[^{label}]"
+
+
+#: Footnote markers, definitions and glued definitions of a document, keyed by label.
+FOOTNOTES: "Analysis[Notes]" = Analysis("footnotes", lambda document, _options: _analyse(document))

@@ -1,4 +1,4 @@
-"""Text helpers shared by the built-in rules; every per-document result is cached on the document."""
+"""Text helpers shared by the built-in rules; per-document results are declared analyses."""
 from __future__ import annotations
 
 import os
@@ -7,6 +7,8 @@ import sys
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from newslint.analysis import Analysis
 
 if TYPE_CHECKING:
     from newslint import Document
@@ -115,8 +117,12 @@ def title_key(text: str) -> str:
     return fold(strip_site_suffix(text))
 
 
+#: Every line of the document, folded for comparison (:func:`fold`).
+FOLDED_LINES: "Analysis[list[str]]" = Analysis("folded-lines", lambda doc, _: [fold(line.text) for line in doc.lines])
+
+
 def folded_lines(document: "Document") -> list[str]:
-    return cached(document, "folded_lines", lambda doc: [fold(line.text) for line in doc.lines])
+    return FOLDED_LINES.of(document)
 
 
 def normalize_title(text: str) -> str:
@@ -189,23 +195,21 @@ def stopword_density(text: str) -> float:
     return sum(1 for t in toks if t in stops) / len(toks)
 
 
-def cached(document: "Document", key: str, compute):
-    cache = document.cache
-    if key not in cache:
-        cache[key] = compute(document)
-    return cache[key]
+def _head_lines(document: "Document", _options) -> list:
+    out = []
+    for line in document.lines:
+        if line.block.kind != "title" and is_prose(line.text):
+            break
+        out.append(line)
+    return out
+
+
+#: Lines before the first prose line: where headline stacks and top residue live.
+HEAD_LINES: "Analysis[list]" = Analysis("head-lines", _head_lines)
 
 
 def head_lines(document: "Document"):
-    """Lines before the first prose line: where headline stacks and top residue live."""
-    def compute(doc):
-        out = []
-        for line in doc.lines:
-            if line.block.kind != "title" and is_prose(line.text):
-                break
-            out.append(line)
-        return out
-    return cached(document, "head_lines", compute)
+    return HEAD_LINES.of(document)
 
 
 
@@ -253,52 +257,58 @@ def _raw_indent(document, line) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
+def _code_lines(doc, _options) -> frozenset[int]:
+    lines = doc.lines
+    n = len(lines)
+    shaped = [bool(_CODE_RE.search(l.text)) and len(l.text) < 300 for l in lines]
+    bracket = [bool(l.text.strip()) and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
+    indent = [_raw_indent(doc, l) >= 2 for l in lines]
+    out = set()
+    for i in range(n):
+        near = range(max(0, i - 2), min(n, i + 3))
+        if shaped[i] and any(shaped[j] or bracket[j] for j in near if j != i):
+            out.add(i)
+        elif bracket[i] and any(shaped[j] for j in near if j != i):
+            out.add(i)
+    # an indented run (preformatted text) is code when any line of it is code-shaped
+    i = 0
+    while i < n:
+        if not indent[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and indent[j]:
+            j += 1
+        if j - i >= 2 and any(shaped[k] or bracket[k] for k in range(max(0, i - 1), j)):
+            out.update(k for k in range(i, j) if not is_prose(lines[k].text))
+        i = j
+    # a bracket line between two code lines of a listing is code too ("}" closing a block), and
+    # so is the header line that opens one ("theorem name {a : T} :", "function f(x) {")
+    for i in range(n):
+        if bracket[i] and ((i - 1 in out) or (i + 1 in out)):
+            out.add(i)
+        elif i + 1 in out and not is_prose(lines[i].text) and (
+                lines[i].text.rstrip().endswith((":", "{", "(", "[", "=")) or len(lines[i].text.split()) == 1
+                and lines[i].text.strip().isalpha() and lines[i].text.strip().islower()):
+            out.add(i)  # ... or a lone keyword over an indented block ("by" of a Lean proof)
+    # Code before the article's first sentence is a stylesheet or script that leaked into the
+    # text, not a listing the article shows: it stays residue.
+    first_prose = next((k for k, l in enumerate(lines)
+                        if k not in out and not shaped[k] and not bracket[k] and is_prose(l.text)
+                        and l.text.rstrip().endswith((".", "!", "?", "…"))), n)
+    return frozenset(k for k in out if k > first_prose)
+
+
+#: Lines of code listings shown in the article (see :func:`code_lines`).
+CODE_LINES: "Analysis[frozenset[int]]" = Analysis("code-lines", _code_lines)
+
+
 def code_lines(document) -> frozenset[int]:
     """Indices (into ``document.lines``) of lines that belong to a code listing shown in the
     article: runs of code-shaped lines (braces, operators, calls, keywords), the bracket-only
     lines that close them, and indented runs of a plain-text file (preformatted text).
     Markdown fences are dropped by the parser already; this finds code that extractors flatten."""
-    def compute(doc):
-        lines = doc.lines
-        n = len(lines)
-        shaped = [bool(_CODE_RE.search(l.text)) and len(l.text) < 300 for l in lines]
-        bracket = [bool(l.text.strip()) and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
-        indent = [_raw_indent(doc, l) >= 2 for l in lines]
-        out = set()
-        for i in range(n):
-            near = range(max(0, i - 2), min(n, i + 3))
-            if shaped[i] and any(shaped[j] or bracket[j] for j in near if j != i):
-                out.add(i)
-            elif bracket[i] and any(shaped[j] for j in near if j != i):
-                out.add(i)
-        # an indented run (preformatted text) is code when any line of it is code-shaped
-        i = 0
-        while i < n:
-            if not indent[i]:
-                i += 1
-                continue
-            j = i
-            while j < n and indent[j]:
-                j += 1
-            if j - i >= 2 and any(shaped[k] or bracket[k] for k in range(max(0, i - 1), j)):
-                out.update(k for k in range(i, j) if not is_prose(lines[k].text))
-            i = j
-        # a bracket line between two code lines of a listing is code too ("}" closing a block), and
-        # so is the header line that opens one ("theorem name {a : T} :", "function f(x) {")
-        for i in range(n):
-            if bracket[i] and ((i - 1 in out) or (i + 1 in out)):
-                out.add(i)
-            elif i + 1 in out and not is_prose(lines[i].text) and (
-                    lines[i].text.rstrip().endswith((":", "{", "(", "[", "=")) or len(lines[i].text.split()) == 1
-                    and lines[i].text.strip().isalpha() and lines[i].text.strip().islower()):
-                out.add(i)  # ... or a lone keyword over an indented block ("by" of a Lean proof)
-        # Code before the article's first sentence is a stylesheet or script that leaked into the
-        # text, not a listing the article shows: it stays residue.
-        first_prose = next((k for k, l in enumerate(lines)
-                            if k not in out and not shaped[k] and not bracket[k] and is_prose(l.text)
-                            and l.text.rstrip().endswith((".", "!", "?", "…"))), n)
-        return frozenset(k for k in out if k > first_prose)
-    return cached(document, "code_lines", compute)
+    return CODE_LINES.of(document)
 
 
 _VALEDICTION_RE = lazy_re(r"^[—–-]?\s*(?:[A-Za-z’']+\s){0,3}[A-Za-z’']+,\s*(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})?$")

@@ -5,7 +5,7 @@ import unicodedata
 
 from newslint import Rule
 
-from ._boilerplate import boilerplate_matches
+from .analyses import BOILERPLATE_MATCHES
 from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
                     stopword_density, title_key, words)
 
@@ -72,7 +72,7 @@ class EdgeResidue(Rule):
             return
         # lines that are not residue whatever their shape: code listings, table cells, a letter's
         # salutation, sign-off and signature
-        known = set(boilerplate_matches(document))
+        known = ctx.analysis(BOILERPLATE_MATCHES)
         content = set(code_lines(document))
         last_prose = max((k for k, l in enumerate(lines) if is_prose(l.text)), default=-1)
         for k, line in enumerate(lines):

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 
 from newslint import Rule
-from newslint.parsers.text import is_headline_shaped
+from newslint.textshape import is_headline_shaped
 
 from ._text import code_lines, folded_lines, is_prose, is_table_row, title_key, words
 

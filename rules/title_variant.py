@@ -4,8 +4,8 @@ import re
 
 from newslint import Rule
 
-from ._text import head_lines, is_prose, normalize, normalize_title, words
-from newslint.parsers.text import is_headline_shaped
+from ._text import head_lines, is_prose, normalize_title
+from newslint.textshape import is_headline_shaped
 
 
 _SENTENCE_END_RE = re.compile(r"(\S+)[.!?]\s+[A-Z]")
