@@ -30,8 +30,14 @@ class EdgeResidue(Rule):
     punctuation, and a low share of
     function words (under `max-stopword-density`, the jusText measure). Each line of the run is
     reported, unless NL301 already names it. Anywhere in the article, a line of punctuation
-    alone (").", "%", split off a sentence by the extractor) is reported too; separator lines
-    ("___", "***") are not. Articles with no prose at all are skipped.
+    alone (").", "%", split off a sentence by the extractor) is reported too. Not residue,
+    whatever their shape: section separators and a dinkus ("*", "* * *", "§", "___", "—",
+    "|---|"), an elision ("...") or an empty list bullet inside the article, table cells,
+    lines of a code listing (code-shaped runs such as `});`, `}` closing a block, indented
+    blocks with a code line; code before the first sentence is leaked script and stays
+    residue), and a letter's salutation, sign-off and signature ("Friend,", "Best wishes," and
+    the name under it, "Jane Porter, Eastfield" under a letter). Articles with no prose at all
+    are skipped.
 
     ## Why is this bad?
     Page furniture gathers at the edges of an extracted article: section labels, "Latest",

@@ -11,7 +11,8 @@ class FootnoteUnused(Rule):
     ## What it does
     Reports each footnote definition (a line starting `[1]`, `[^1]:` or `¹`, a Markdown
     `[^1]:` definition, or an item of an HTML endnote list) whose label no marker in the body
-    uses.
+    uses. Items of a list under a "References" or "Sources" heading are not reported: a
+    bibliography may list works the text never cites.
 
     ## Why is this bad?
     An uncited note is usually residue: enrichment text or a reference list pasted in by a
