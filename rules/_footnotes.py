@@ -106,27 +106,28 @@ def _analyse(document) -> Notes:
             continue
         if block.kind in ("title",):
             continue
-        # markers count only in sentences: "Comments [82]" is a count and "Signal² — a blog" a name
-        bare = MARKER_RE.sub("", text).translate(_NO_SUP).rstrip()
-        short = len(words(bare)) < 4 or not is_prose(bare)
-        # ... unless the marker follows a full stop, as a note does ("Kluivert 32.¹")
         found = []
         if "[" in text:
             for mm in MARKER_RE.finditer(text):
-                after_stop = text[mm.start() - 1:mm.start()] in ".!?"
                 found.append((mm.start(), Mark(_label(mm.group(1)), block, line.start + mm.start(),
-                                               line.start + mm.end(), line.number, weak=short and not after_stop)))
+                                               line.start + mm.end(), line.number)))
             for mm in GROUP_RE.finditer(text):
                 for label in _expand(mm.group(1)):
                     found.append((mm.start(), Mark(label, block, line.start + mm.start(), line.start + mm.end(),
-                                                   line.number, weak=short)))
+                                                   line.number)))
         if any(c in text for c in SUPERSCRIPTS):
             for mm in SUP_RE.finditer(text):
-                after_stop = text[mm.start() - 1:mm.start()] in ".!?"
                 found.append((mm.start(), Mark(_label(mm.group()), block, line.start + mm.start(),
-                                               line.start + mm.end(), line.number, weak=short and not after_stop)))
-        found.sort(key=lambda x: x[0])
-        markers.extend(mark for _, mark in found)
+                                               line.start + mm.end(), line.number)))
+        if found:
+            # markers count only in sentences: "Comments [82]" is a count and "Signal² — a blog" a
+            # name, unless the marker follows a full stop, as a note does ("Kluivert 32.¹")
+            bare = MARKER_RE.sub("", text).translate(_NO_SUP).rstrip()
+            if len(words(bare)) < 4 or not is_prose(bare):
+                for at, mark in found:
+                    mark.weak = text[at - 1:at] not in (".", "!", "?")
+            found.sort(key=lambda x: x[0])
+            markers.extend(mark for _, mark in found)
     return Notes(markers, definitions, glued)
 
 

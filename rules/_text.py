@@ -225,6 +225,24 @@ _CODE_RE = lazy_re(
 _BRACKETS_ONLY = set("{}()[];,<>/ ")
 
 
+_CODE_CHARS = frozenset("{};=()&|$#/+<>")
+_CODE_WORDS = frozenset("import from def func return const let var if for while else elif try catch class public "
+                        "private package fn pub use SELECT FROM WHERE GROUP HAVING ORDER JOIN INSERT UPDATE "
+                        "CREATE".split())
+
+
+def _code_shaped(text: str) -> bool:
+    """Braces, operators, calls or a keyword opening the line; a cheap test first, since most
+    lines of an article have none of the characters code needs."""
+    if len(text) >= 300:
+        return False
+    if _CODE_CHARS.isdisjoint(text):
+        first = text.split(None, 1)[:1]
+        if not first or first[0] not in _CODE_WORDS:
+            return False
+    return bool(_CODE_RE.search(text))
+
+
 def is_separator(text: str) -> bool:
     """A typographic break between sections: a dinkus ("*", "* * *", "§", "⁂"), a rule ("___",
     "---", "—") or an empty table rule ("|---|---|"). Nothing a reader takes for content."""
@@ -260,7 +278,7 @@ def _raw_indent(document, line) -> int:
 def _code_lines(doc, _options) -> frozenset[int]:
     lines = doc.lines
     n = len(lines)
-    shaped = [bool(_CODE_RE.search(l.text)) and len(l.text) < 300 for l in lines]
+    shaped = [_code_shaped(l.text) for l in lines]
     bracket = [bool(l.text.strip()) and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
     indent = [_raw_indent(doc, l) >= 2 for l in lines]
     out = set()
