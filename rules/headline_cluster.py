@@ -72,7 +72,9 @@ class HeadlineCluster(Rule):
             return
         first = head[0]
         keys = [title_key(h.text) for h in head]
-        pasted = len(set(keys[1:])) < len(keys) - 1 or bool(generated)
+        # a line twice in the stack (not the title extracted twice: extractors often do that)
+        others = [k for k in keys[1:] if k != keys[0]]
+        pasted = len(set(others)) < len(others) or bool(generated)
         stops = stopwords()
         title_words = {w.casefold() for w in words(first.text)} - stops
         seen = {keys[0]}
@@ -86,7 +88,8 @@ class HeadlineCluster(Rule):
             n_line, n_title = len(words(line.text)), len(words(first.text))
             asks = line.text.rstrip().endswith("?") and not first.text.rstrip().endswith("?")
             similar = 0.75 <= n_line / max(1, n_title) <= 1.34 or (max(n_line, n_title) <= 8 and abs(n_line - n_title) <= 2)
-            twin = similar and not asks and \
+            labelled = ":" in line.text[:30] or ":" in first.text[:30]  # "Setup time: ...": a list of specs
+            twin = similar and not asks and not labelled and \
                 _title_case(line.text, stops) == _title_case(first.text, stops)
             if not (pasted or other_story or restyled or twin):
                 continue  # the headline's own deck, subtitle or key points
