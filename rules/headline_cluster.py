@@ -74,27 +74,35 @@ class HeadlineCluster(Rule):
         keys = [title_key(h.text) for h in head]
         # a line twice in the stack (not the title extracted twice: extractors often do that)
         others = [k for k in keys[1:] if k != keys[0]]
-        pasted = len(set(others)) < len(others) or bool(generated)
-        stops = stopwords()
-        title_words = {w.casefold() for w in words(first.text)} - stops
+        pasted = ("a line of the stack is pasted twice" if len(set(others)) < len(others)
+                  else "generator residue in the article" if generated else None)
         seen = {keys[0]}
         for line, key in zip(head[1:], keys[1:]):
             if key in seen:
                 continue
             seen.add(key)
-            own = {w.casefold() for w in words(line.text)} - stops
-            other_story = len(words(line.text)) >= 5 and not (own & title_words)
-            restyled = _title_case(line.text, stops) and _sentence_case(first.text, stops)
-            n_line, n_title = len(words(line.text)), len(words(first.text))
-            asks = line.text.rstrip().endswith("?") and not first.text.rstrip().endswith("?")
-            similar = 0.75 <= n_line / max(1, n_title) <= 1.34 or (max(n_line, n_title) <= 8 and abs(n_line - n_title) <= 2)
-            labelled = ":" in line.text[:30] or ":" in first.text[:30]  # "Setup time: ...": a list of specs
-            twin = similar and not asks and not labelled and \
-                _title_case(line.text, stops) == _title_case(first.text, stops)
-            if not (pasted or other_story or restyled or twin):
+            why = pasted or _rival(line.text, first.text)
+            if why is None:
                 continue  # the headline's own deck, subtitle or key points
-            ctx.report(line.block, line.start, line.end,
-                       f"competing headline before the body (cluster of {len(head)} headline lines from line {first.number})")
+            ctx.report(line.block, line.start, line.end, f"competing headline before the body ({why}; cluster of "
+                                                         f"{len(head)} headline lines from line {first.number})")
+
+
+def _rival(text: str, title: str) -> str | None:
+    """Why one line of a stack is a rival headline and not the title's deck, or None."""
+    stops = stopwords()
+    own = {w.casefold() for w in words(text)} - stops
+    n_line, n_title = len(words(text)), len(words(title))
+    if n_line >= 5 and not (own & ({w.casefold() for w in words(title)} - stops)):
+        return "another story: no word in common with the title"
+    if _title_case(text, stops) and _sentence_case(title, stops):
+        return "Title Case under a sentence-case title"
+    similar = 0.75 <= n_line / max(1, n_title) <= 1.34 or (max(n_line, n_title) <= 8 and abs(n_line - n_title) <= 2)
+    asks = text.rstrip().endswith("?") and not title.rstrip().endswith("?")
+    labelled = ":" in text[:30] or ":" in title[:30]  # "Setup time: ...": a list of specs
+    if similar and not asks and not labelled and _title_case(text, stops) == _title_case(title, stops):
+        return "the title's twin in length and style"
+    return None
 
 
 _READER_VERBS = {"learn", "discover", "find", "get", "see", "read", "explore", "here's"}

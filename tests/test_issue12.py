@@ -45,7 +45,9 @@ def test_a_deck_and_key_points_are_not_competing_headlines():
     assert lint("NL103", deck) == []
     rival = deck.replace("LLMs mimic intelligence but lack grounded understanding",
                          "Pioneer Says LLMs Fall Short Of A Toddler")
-    assert [d.line for d in lint("NL103", rival)] == [3]
+    (d,) = lint("NL103", rival)
+    assert d.line == 3
+    assert d.message.startswith("competing headline before the body (Title Case under a sentence-case title;")
 
 
 def test_weak_generated_cue_needs_company():
