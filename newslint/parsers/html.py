@@ -6,8 +6,9 @@ pixels, "enable JavaScript" notes) are skipped, and so is ``<pre>`` (code and pr
 as Markdown fences are). Comments are closed the way browsers close them (``--!>``, ``<!-->``),
 so a malformed comment does not swallow the ``<script>`` after it. Footnote lists are recognised
 by their markup (``class="footnotes"``, ``role="doc-endnotes"``, Wikipedia's ``references``) and
-each note keeps the label of its id (``fn3``, ``cite_note-3``), not its position. Entities are decoded, and each text node keeps its exact
-source position. Nothing is fetched, executed or expanded.
+each note keeps the label of its id (``fn3``, ``cite_note-3``), not its position. Entities are
+decoded, and each text node keeps its exact source position. Nothing is fetched, executed or
+expanded.
 """
 from __future__ import annotations
 
@@ -28,7 +29,6 @@ SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "pre"}
 # source position stays exact: "--!>" closes a comment, "<!-->" and "<!--->" are empty comments.
 _COMMENT_FIXES = (("--!>", "!-->"), ("<!--->", "<!-xx>"), ("<!-->", "<!-x>"))
 _NOTE_CONTAINER = ("footnotes", "endnotes", "references", "reflist", "doc-endnotes", "notes")
-_NOTE_ID_RE = None
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _WS = str.maketrans("\n\t\r\f", "    ")
