@@ -226,6 +226,7 @@ _BRACKETS_ONLY = set("{}()[];,<>/ ")
 
 
 _CODE_CHARS = frozenset("{};=()&|$#/+<>")
+_EMPTY_PAIRS = ("{}", "()", "[]")
 _CODE_WORDS = frozenset("import from def func return const let var if for while else elif try catch class public "
                         "private package fn pub use SELECT FROM WHERE GROUP HAVING ORDER JOIN INSERT UPDATE "
                         "CREATE".split())
@@ -234,8 +235,8 @@ _CODE_WORDS = frozenset("import from def func return const let var if for while 
 def _code_shaped(text: str) -> bool:
     """Braces, operators, calls or a keyword opening the line; a cheap test first, since most
     lines of an article have none of the characters code needs."""
-    if len(text) >= 300:
-        return False
+    if len(text) >= 300 or text.strip() in _EMPTY_PAIRS:
+        return False  # "{}" alone is an unrendered template slot, not a line of code
     if _CODE_CHARS.isdisjoint(text):
         first = text.split(None, 1)[:1]
         if not first or first[0] not in _CODE_WORDS:
@@ -279,7 +280,8 @@ def _code_lines(doc, _options) -> frozenset[int]:
     lines = doc.lines
     n = len(lines)
     shaped = [_code_shaped(l.text) for l in lines]
-    bracket = [bool(l.text.strip()) and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
+    bracket = [bool(l.text.strip()) and l.text.strip() not in _EMPTY_PAIRS
+               and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
     indent = [_raw_indent(doc, l) >= 2 for l in lines]
     out = set()
     for i in range(n):

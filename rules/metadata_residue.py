@@ -333,7 +333,7 @@ class MetadataResidue(Rule):
                     lines[k + 1].text.rstrip().endswith(":") or lines[k + 1].text.lstrip().startswith(("- ", "* ", "• "))):
                 continue  # "Credits" over "Please credit this item to:" or over a list: a section heading
             if kind == "metadata label" and line.text.strip().lower() == "by" and (
-                    k + 1 < len(lines) and not lines[k + 1].text.lstrip()[:1].isupper()):
+                    k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1].islower()):
                 continue  # "by" over a name is a byline label; over "intro ..." it is a keyword of code
             if kind in kinds and not (kind == "timestamp" and _in_header_record(lines, k)):
                 ctx.report(line.block, line.start, line.end, f"{kind} {line.text[:60]!r} left in the body")
