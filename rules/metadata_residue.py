@@ -214,7 +214,8 @@ def classify(text: str) -> str | None:
         return "photo caption"
     if n <= 40 and any(k in low for k in _BIO_KEYS) and BIO_RE.search(t):
         return "author bio"
-    if n <= 12 and (("@" in t and HANDLE_RE.match(t)) or (_ends_like_staff(low) and STAFF_RE.match(t))):
+    if n <= 12 and (("@" in t and HANDLE_RE.match(t)) or (_ends_like_staff(low) and STAFF_RE.match(t)
+                                                             and _byline_names_someone("By " + t) and _second_word_named(t))):
         return "byline"
     if n <= 25 and first_word in _BYLINE_STARTS and DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)):
         return "byline"
@@ -255,6 +256,15 @@ def _names_someone(t: str) -> bool:
 
     stops = stopwords()
     return not any(w.lower() in stops for w in t.split())
+
+
+def _second_word_named(t: str) -> bool:
+    """ "Jane Smith, Reuters" names someone; "Trending On Reuters" and "Top Stories From AP" do not:
+    a name and a role hold no function word."""
+    from ._text import stopwords
+
+    stops = stopwords() - {"and", "und", "et", "y", "e"}  # "Kevin Johnson and Kevin McCoy USA TODAY"
+    return not any(w.lower().strip(",.:") in stops for w in t.split()[:-1])
 
 
 def _byline_names_someone(t: str) -> bool:

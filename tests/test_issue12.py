@@ -24,7 +24,7 @@ def test_source_credit_is_not_called_a_photo_credit():
 
 def test_headings_with_credit_words_are_not_credits():
     for heading in ("PICTURE BOOKS", "Photo Sources and Display Controls", "Credit card vs no credit card",
-                    "Photos at S.A. Parties", "By Any Means Necessary"):
+                    "Photos at S.A. Parties", "By Any Means Necessary", "Trending On Reuters"):
         text = f"Books of the year\n\nThe year brought many fine books for readers of every age.\n{heading}\n"
         assert lint("NL303", text) == [], heading
 
