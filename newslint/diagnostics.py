@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field as dc_field
+from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
@@ -27,6 +28,11 @@ class Diagnostic:
     field: str | None = None
     source: str = ""  # the plugin that owns the rule
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
+    fix: Any = dc_field(default=None, compare=False, repr=False)  # a fixes.Fix, or None
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
 
     def sort_key(self) -> tuple:
         return (self.path, self.record or 0, self.line, self.column, self.code, self.message)

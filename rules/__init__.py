@@ -24,12 +24,13 @@ def newslint_register_rules():
     from .repeated_line import RepeatedLine
     from .restating_conclusion import RestatingConclusion
     from .taxonomy_leak import TaxonomyLeak
+    from .template_line import TemplateLine
     from .title_repeated import TitleRepeated
     from .title_variant import TitleVariant
 
     return [
         TitleRepeated, TitleVariant, HeadlineCluster, RepeatedLine,
         FootnoteUndefined, FootnoteUnused, FootnotesGlued, FootnoteNumbering,
-        BoilerplateLine, EdgeResidue, MetadataResidue,
+        BoilerplateLine, EdgeResidue, MetadataResidue, TemplateLine,
         TaxonomyLeak, FillerParagraph, GeneratedResidue, KeywordStuffing, RestatingConclusion,
     ]
