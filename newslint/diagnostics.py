@@ -28,6 +28,7 @@ class Diagnostic:
     field: str | None = None
     source: str = ""  # the plugin that owns the rule
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
+    confidence: float = dc_field(default=1.0, compare=False)
     fix: Any = dc_field(default=None, compare=False, repr=False)  # a fixes.Fix, or None
 
     @property

@@ -115,10 +115,11 @@ class RuleContext:
         return fact.of(self.document, options, reader=self.rule.code)
 
     def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None,
-               fix: Fix | None = None) -> None:
+               fix: Fix | None = None, confidence: float = 1.0) -> None:
         """Report ``block.text[start:end]``; the engine maps it to the file's line and column.
 
-        ``fix``: edits with offsets into ``block.text`` (default: the rule's declared ``fix``)."""
+        ``fix``: edits with offsets into ``block.text`` (default: the rule's declared ``fix``).
+        ``confidence`` (0-1): 1.0 for exact rules, a model's probability for learned ones."""
         doc = self.document
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
@@ -144,6 +145,7 @@ class RuleContext:
                 field=block.meta.get("field") if doc.record is not None else None,
                 source=self.rule.plugin,
                 context=" ".join(excerpt.lower().split())[:200],
+                confidence=confidence,
                 fix=resolved,
             )
         )

@@ -12,6 +12,7 @@ from newslint import hookimpl
 def newslint_register_rules():
     from .boilerplate_line import BoilerplateLine
     from .edge_residue import EdgeResidue
+    from .filler_model import FillerModel
     from .filler_paragraph import FillerParagraph
     from .footnote_numbering import FootnoteNumbering
     from .footnote_undefined import FootnoteUndefined
@@ -32,5 +33,5 @@ def newslint_register_rules():
         TitleRepeated, TitleVariant, HeadlineCluster, RepeatedLine,
         FootnoteUndefined, FootnoteUnused, FootnotesGlued, FootnoteNumbering,
         BoilerplateLine, EdgeResidue, MetadataResidue, TemplateLine,
-        TaxonomyLeak, FillerParagraph, GeneratedResidue, KeywordStuffing, RestatingConclusion,
+        TaxonomyLeak, FillerParagraph, GeneratedResidue, KeywordStuffing, RestatingConclusion, FillerModel,
     ]
