@@ -1,14 +1,11 @@
 """HTML articles, read with the standard library's tolerant HTML parser.
 
 Every visible text block is kept (residue is what newslint looks for); ``<script>``, ``<style>``,
-``<template>``, ``<svg>`` and ``<noscript>`` (what a reader with scripts off would see: tracking
-pixels, "enable JavaScript" notes) are skipped, and so is ``<pre>`` (code and preformatted text,
-as Markdown fences are). Comments are closed the way browsers close them (``--!>``, ``<!-->``),
-so a malformed comment does not swallow the ``<script>`` after it. Footnote lists are recognised
-by their markup (``class="footnotes"``, ``role="doc-endnotes"``, Wikipedia's ``references``) and
-each note keeps the label of its id (``fn3``, ``cite_note-3``), not its position. Entities are
-decoded, and each text node keeps its exact source position. Nothing is fetched, executed or
-expanded.
+``<template>``, ``<svg>``, ``<noscript>`` (tracking pixels) and ``<pre>`` (code, as Markdown
+fences) are skipped. Comments close as browsers close them (``--!>``, ``<!-->``). Footnote lists
+are known by their markup (``footnotes``, ``doc-endnotes``, ``references``) and each note keeps
+the label of its id (``fn3``, ``cite_note-3``). Entities are decoded, and each text node keeps
+its exact source position. Nothing is fetched, executed or expanded.
 """
 from __future__ import annotations
 
@@ -25,8 +22,7 @@ BLOCK_TAGS = {
     "td", "tfoot", "th", "thead", "title", "tr", "ul", "option", "button", "label", "select", "textarea",
 }
 SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "pre"}
-# WHATWG comment endings Python's parser does not know, rewritten with the same length so every
-# source position stays exact: "--!>" closes a comment, "<!-->" and "<!--->" are empty comments.
+# WHATWG comment ends Python's parser lacks, same length so positions stay exact ("--!>", "<!-->")
 _COMMENT_FIXES = (("--!>", "!-->"), ("<!--->", "<!-xx>"), ("<!-->", "<!-x>"))
 _NOTE_CONTAINER = ("footnotes", "endnotes", "references", "reflist", "doc-endnotes", "notes")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -48,6 +44,9 @@ def _collector_class():
             self.blocks: list[Block] = []
             self.metadata: dict[str, str] = {}
             self.stack: list[tuple[str, str]] = []  # (tag, block kind it implies)
+            self.kinds: list[str] = []  # the block kind in force at each stack entry
+            self.open_at: dict[str, list[int]] = {}  # stack indexes of each open tag
+            self.footnotes = 0  # stack entries of kind "footnote"
             self.skip = 0
             self.sup = 0
             self.footnote_depth = 0
@@ -65,11 +64,8 @@ def _collector_class():
             return self.starts[line - 1] + col if line - 1 < len(self.starts) else len(self.source)
 
         # block assembly ----------------------------------------------------------------------------
-        def current_kind(self) -> str:
-            for tag, kind in reversed(self.stack):
-                if kind:
-                    return kind
-            return "paragraph"
+        def current_kind(self) -> str:  # O(1): each stack entry carries the kind in force there
+            return self.kinds[-1] if self.kinds else "paragraph"
 
         def flush(self) -> None:
             text = "".join(self.parts)
@@ -134,6 +130,10 @@ def _collector_class():
                         self.note_label = _note_label(attr.get("id") or "")
                 if tag not in VOID_TAGS:
                     self.stack.append((tag, kind))
+                    self.kinds.append(kind or (self.kinds[-1] if self.kinds else "paragraph"))
+                    self.open_at.setdefault(tag, []).append(len(self.stack) - 1)
+                    if kind == "footnote":
+                        self.footnotes += 1
                     if is_note:
                         self.footnote_depth += 1
 
@@ -156,11 +156,18 @@ def _collector_class():
                 self.flush()
                 if tag == "li":
                     self.note_label = None
-                for i in range(len(self.stack) - 1, -1, -1):
-                    if self.stack[i][0] == tag:
-                        del self.stack[i:]
-                        break
-                self.footnote_depth = sum(1 for _, k in self.stack if k == "footnote")
+                if self.open_at.get(tag):  # the innermost open one, found without walking the stack
+                    self.close_from(self.open_at[tag][-1])
+                self.footnote_depth = self.footnotes
+
+        def close_from(self, i: int) -> None:
+            """Pop the stack down to entry ``i``: each entry is popped once, so unclosed tags stay linear."""
+            while len(self.stack) > i:
+                tag, kind = self.stack.pop()
+                self.kinds.pop()
+                self.open_at[tag].pop()
+                if kind == "footnote":
+                    self.footnotes -= 1
 
         def handle_data(self, data):
             if self.skip:
@@ -201,18 +208,15 @@ def _note_label(element_id: str) -> str | None:
     import re
 
     low = element_id.lower()
-    if not any(k in low for k in ("fn", "note", "ref", "cite")):
-        return None
-    m = re.search(r"(\d{1,3})$", low)
+    m = re.search(r"(\d{1,3})$", low) if any(k in low for k in ("fn", "note", "ref", "cite")) else None
     return m.group(1) if m else None
 
 
 def parse_html(path: str, source: str) -> Document:
     collector = _collector_class()(source)
-    fed = source
+    fed = source[:_tokenizable_end(source)]
     for bad, good in _COMMENT_FIXES:
-        if bad in fed:
-            fed = fed.replace(bad, good)
+        fed = fed.replace(bad, good) if bad in fed else fed
     collector.feed(fed)
     collector.close()
     collector.flush()
@@ -221,6 +225,22 @@ def parse_html(path: str, source: str) -> Document:
         metadata["html_title"] = " ".join("".join(collector.title_text).split())
     return Document(path=path, format="html", source=source, blocks=collector.blocks, metadata=metadata,
                     source_line_starts=collector.starts)
+
+
+def _tokenizable_end(source: str) -> int:
+    """Where to stop feeding the standard-library tokenizer, which re-scans an unterminated
+    construct to the end of the input for every ``<`` in it (``<a``x80k, ``<!--``x40k were
+    quadratic). Per HTML, an unclosed comment and a tag cut by the end of the file hide the rest
+    of it. The cut is made only past a few dozen ``<``: ordinary pages parse exactly as before."""
+    import re
+
+    last_close = source.rfind("-->")
+    unclosed = source.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    end = unclosed if unclosed >= 0 else len(source)
+    tail = source.rfind(">", 0, end) + 1
+    found = re.compile(r"<[A-Za-z/!?]").search(source, tail, end)
+    cut = found.start() if found else end
+    return cut if source.count("<", cut) > 64 else len(source)
 
 
 @hookimpl(trylast=True)
