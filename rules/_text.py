@@ -212,3 +212,144 @@ def head_lines(document: "Document"):
     return HEAD_LINES.of(document)
 
 
+
+
+# -- page structure that is not residue: code, separators, lists, letters -------------------------
+
+_SEPARATOR_GLYPHS = set("*-_=~#•·§¶—–|+:.⁂❧❦☙◆◇●○■□♦✦✧※⸻⸺ ")
+_CODE_RE = lazy_re(
+    r"[{}]\s*$|[=(){}\[\]].*;\s*$|:=|==|!=|&&|\|\||=>|->|^//|^/\*|^#include|^\$ |"
+    r"^(?:import|from|def|func|return|const|let|var|if|for|while|else|elif|try|catch|class|public|private|"
+    r"package|fn|pub|use|SELECT|FROM|WHERE|GROUP BY|HAVING|ORDER BY|JOIN|INSERT|UPDATE|CREATE)\b|"
+    r"^[\w.]+\([^()]*\)\s*[;{]?$|\w\.\w+\(|^[+-]\s{2,}\S")
+_BRACKETS_ONLY = set("{}()[];,<>/ ")
+
+
+_CODE_CHARS = frozenset("{};=()&|$#/+<>")
+_EMPTY_PAIRS = ("{}", "()", "[]")
+_CODE_WORDS = frozenset("import from def func return const let var if for while else elif try catch class public "
+                        "private package fn pub use SELECT FROM WHERE GROUP HAVING ORDER JOIN INSERT UPDATE "
+                        "CREATE".split())
+
+
+def _code_shaped(text: str) -> bool:
+    """Braces, operators, calls or a keyword opening the line; a cheap test first, since most
+    lines of an article have none of the characters code needs."""
+    if len(text) >= 300 or text.strip() in _EMPTY_PAIRS:
+        return False  # "{}" alone is an unrendered template slot, not a line of code
+    if _CODE_CHARS.isdisjoint(text):
+        first = text.split(None, 1)[:1]
+        if not first or first[0] not in _CODE_WORDS:
+            return False
+    return bool(_CODE_RE.search(text))
+
+
+def is_separator(text: str) -> bool:
+    """A typographic break between sections: a dinkus ("*", "* * *", "§", "⁂"), a rule ("___",
+    "---", "—") or an empty table rule ("|---|---|"). Nothing a reader takes for content."""
+    t = text.strip()
+    if t.replace(" ", "") in ("...", "…", "....", "[...]", "[…]", "(...)", "(…)"):
+        return True  # an elision mark
+    return bool(t) and all(c in _SEPARATOR_GLYPHS for c in t) and t.strip(" .,:") != ""
+
+
+def is_bullet_only(text: str) -> bool:
+    """A list marker whose item text went to the next line ("-", "*", "•", "1.")."""
+    t = text.strip()
+    return t in ("-", "*", "•", "·", "–", "+") or bool(re.fullmatch(r"\d{1,3}[.)]", t))
+
+
+def is_table_row(text: str) -> bool:
+    t = text.strip()
+    return t.startswith("|") and t.endswith("|") and t.count("|") >= 3
+
+
+def _raw_indent(document, line) -> int:
+    if document.format not in ("text", "markdown"):
+        return 0
+    starts = document.line_starts
+    k = line.number - document.first_line
+    if not 0 <= k < len(starts):
+        return 0
+    end = starts[k + 1] - 1 if k + 1 < len(starts) else len(document.source)
+    raw = document.source[starts[k]:end]
+    return len(raw) - len(raw.lstrip(" \t"))
+
+
+def _code_lines(doc, _options) -> frozenset[int]:
+    lines = doc.lines
+    n = len(lines)
+    shaped = [_code_shaped(l.text) for l in lines]
+    bracket = [bool(l.text.strip()) and l.text.strip() not in _EMPTY_PAIRS
+               and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
+    indent = [_raw_indent(doc, l) >= 2 for l in lines]
+    out = set()
+    for i in range(n):
+        near = range(max(0, i - 2), min(n, i + 3))
+        if shaped[i] and any(shaped[j] or bracket[j] for j in near if j != i):
+            out.add(i)
+        elif bracket[i] and any(shaped[j] for j in near if j != i):
+            out.add(i)
+    # an indented run (preformatted text) is code when any line of it is code-shaped
+    i = 0
+    while i < n:
+        if not indent[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and indent[j]:
+            j += 1
+        if j - i >= 2 and any(shaped[k] or bracket[k] for k in range(max(0, i - 1), j)):
+            out.update(k for k in range(i, j) if not is_prose(lines[k].text))
+        i = j
+    # a bracket line between two code lines of a listing is code too ("}" closing a block), and
+    # so is the header line that opens one ("theorem name {a : T} :", "function f(x) {")
+    for i in range(n):
+        if bracket[i] and ((i - 1 in out) or (i + 1 in out)):
+            out.add(i)
+        elif i + 1 in out and not is_prose(lines[i].text) and (
+                lines[i].text.rstrip().endswith((":", "{", "(", "[", "=")) or len(lines[i].text.split()) == 1
+                and lines[i].text.strip().isalpha() and lines[i].text.strip().islower()):
+            out.add(i)  # ... or a lone keyword over an indented block ("by" of a Lean proof)
+    # Code before the article's first sentence is a stylesheet or script that leaked into the
+    # text, not a listing the article shows: it stays residue.
+    first_prose = next((k for k, l in enumerate(lines)
+                        if k not in out and not shaped[k] and not bracket[k] and is_prose(l.text)
+                        and l.text.rstrip().endswith((".", "!", "?", "…"))), n)
+    return frozenset(k for k in out if k > first_prose)
+
+
+#: Lines of code listings shown in the article (see :func:`code_lines`).
+CODE_LINES: "Analysis[frozenset[int]]" = Analysis("code-lines", _code_lines)
+
+
+def code_lines(document) -> frozenset[int]:
+    """Indices (into ``document.lines``) of lines that belong to a code listing shown in the
+    article: runs of code-shaped lines (braces, operators, calls, keywords), the bracket-only
+    lines that close them, and indented runs of a plain-text file (preformatted text).
+    Markdown fences are dropped by the parser already; this finds code that extractors flatten."""
+    return CODE_LINES.of(document)
+
+
+_VALEDICTION_RE = lazy_re(r"^[—–-]?\s*(?:[A-Za-z’']+\s){0,3}[A-Za-z’']+,\s*(?:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})?$")
+
+
+def is_letter_framing(text: str) -> bool:
+    """A letter's salutation or sign-off: a short line ending in a comma ("Friend,", "Dear Ana,",
+    "Best wishes,") or a sign-off with the name after it ("—Warmly, Michael")."""
+    t = text.strip()
+    return 0 < len(t.split()) <= 5 and bool(_VALEDICTION_RE.match(t)) and (t.endswith(",") or t[:1] in "—–-")
+
+
+def continues_prose(lines, k: int) -> bool:
+    """Line ``k`` goes on with the sentence of the line before it (hard-wrapped prose): the line
+    before has several words and no sentence end, and this one starts in lower case."""
+    if k == 0:
+        return False
+    prev, text = lines[k - 1].text.rstrip(), lines[k].text.lstrip()
+    if not (text and text[0].islower() and len(prev.split()) >= 8) or prev.endswith(TERMINAL) or prev.endswith(":"):
+        return False
+    # the line before breaks off mid-sentence: after a comma or a function word, or it is prose
+    # already (a sentence ended inside it); a headline above a lower-case byline does neither
+    last = prev.split()[-1].casefold()
+    return prev.endswith(",") or last in stopwords() or bool(re.search(r"[a-z][.!?] [A-Z]", prev))

@@ -9,6 +9,6 @@ from __future__ import annotations
 from ._boilerplate import BOILERPLATE_MATCHES
 from ._footnotes import FOOTNOTES
 from ._phrases import PHRASE_HITS
-from ._text import FOLDED_LINES, HEAD_LINES
+from ._text import CODE_LINES, FOLDED_LINES, HEAD_LINES
 
-__all__ = ["BOILERPLATE_MATCHES", "FOLDED_LINES", "FOOTNOTES", "HEAD_LINES", "PHRASE_HITS"]
+__all__ = ["BOILERPLATE_MATCHES", "CODE_LINES", "FOLDED_LINES", "FOOTNOTES", "HEAD_LINES", "PHRASE_HITS"]

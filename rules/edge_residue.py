@@ -1,22 +1,24 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from newslint import Rule
 
 from .analyses import BOILERPLATE_MATCHES
-from ._text import TERMINAL, is_prose, stopword_density, title_key, words
+from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
+                    stopword_density, title_key, words)
 
-
-_SEPARATOR_CHARS = "_-*=~#•·"
+_NAME_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,3},\s[A-Z][\w.’' -]{1,40}$")
 
 
 def _stray(t: str) -> bool:
-    """Punctuation alone (").", "%", "-"), not a separator line ("___", "***") and not symbols
-    such as a star rating ("★★★★") or an emoji."""
+    """Punctuation alone (").", "%", ","), not a section separator ("*", "* * *", "§", "___",
+    "—"), an elision ("...") or a list bullet whose text went to the next line ("-"), and not
+    symbols such as a star rating ("★★★★") or an emoji."""
     if not 0 < len(t) <= 4 or not all(unicodedata.category(c)[0] == "P" or c == "\ufeff" for c in t):
         return False
-    return not (len(t) >= 3 and len(set(t)) == 1 and t[0] in _SEPARATOR_CHARS)
+    return not (is_separator(t) or is_bullet_only(t))
 
 
 class EdgeResidue(Rule):
@@ -28,8 +30,14 @@ class EdgeResidue(Rule):
     punctuation, and a low share of
     function words (under `max-stopword-density`, the jusText measure). Each line of the run is
     reported, unless NL301 already names it. Anywhere in the article, a line of punctuation
-    alone (").", "%", split off a sentence by the extractor) is reported too; separator lines
-    ("___", "***") are not. Articles with no prose at all are skipped.
+    alone (").", "%", split off a sentence by the extractor) is reported too. Not residue,
+    whatever their shape: section separators and a dinkus ("*", "* * *", "§", "___", "—",
+    "|---|"), an elision ("...") or an empty list bullet inside the article, table cells,
+    lines of a code listing (code-shaped runs such as `});`, `}` closing a block, indented
+    blocks with a code line; code before the first sentence is leaked script and stays
+    residue), and a letter's salutation, sign-off and signature ("Friend,", "Best wishes," and
+    the name under it, "Jane Porter, Eastfield" under a letter). Articles with no prose at all
+    are skipped.
 
     ## Why is this bad?
     Page furniture gathers at the edges of an extracted article: section labels, "Latest",
@@ -60,8 +68,9 @@ class EdgeResidue(Rule):
 
     def _is_fragment(self, text: str, ctx) -> bool:
         n = len(words(text))
-        if n == 0:
-            return _stray(text.strip())
+        if n == 0:  # at an edge an elision or an empty bullet is debris: "..." after a cut-off bio
+            t = text.strip()
+            return _stray(t) or (0 < len(t) <= 4 and (is_bullet_only(t) or t.replace(" ", "") in ("...", "…")))
         if n > ctx.options["max-words"] or text.rstrip().endswith(TERMINAL):
             return False
         if any(c.isdigit() or c in "@/[]():" for c in text) or "." in text.rstrip("."):
@@ -72,12 +81,23 @@ class EdgeResidue(Rule):
         lines = document.lines
         if not any(is_prose(l.text) for l in lines):
             return
+        # lines that are not residue whatever their shape: code listings, table cells, a letter's
+        # salutation, sign-off and signature
         known = ctx.analysis(BOILERPLATE_MATCHES)
+        content = set(code_lines(document))
+        last_prose = max((k for k, l in enumerate(lines) if is_prose(l.text)), default=-1)
+        for k, line in enumerate(lines):
+            if line.block.kind == "table_cell" or is_letter_framing(line.text):
+                content.add(k)
+                if line.text.rstrip().endswith(",") and k > last_prose:  # a sign-off: the signature follows
+                    content.update(range(k + 1, min(len(lines), k + 3)))
         run: list[int] = []
         # end edge: fragments and bulleted teasers after the last prose line
         i = len(lines) - 1
         while i >= 0 and lines[i].block.kind not in ("title",):
             text = lines[i].text
+            if i in content:
+                break
             if self._is_fragment(text, ctx):
                 run.append(i)
                 i -= 1
@@ -92,6 +112,8 @@ class EdgeResidue(Rule):
                 break
             if j in known:
                 continue
+            if j in content:
+                break
             # at the top only one- and two-word lines: a short title must never look like residue
             if self._is_fragment(line.text, ctx) and len(words(line.text)) <= 2:
                 run.append(j)
@@ -102,11 +124,15 @@ class EdgeResidue(Rule):
         for k in sorted(run):
             if k in known or title_key(lines[k].text) == of_title:
                 continue
+            if k == last_prose + 1 and _NAME_PLACE_RE.match(lines[k].text.strip()):
+                continue  # "Ana Ruiz, Leeds" under a letter to the editor: its signature
             line = lines[k]
             where = "start" if k < i else "end"
             ctx.report(line.block, line.start, line.end, f"residue line {line.text[:60]!r} at the {where} of the article")
         # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
         edges = set(run)
         for k, line in enumerate(lines):
-            if k not in edges and k not in known and _stray(line.text.strip()):
+            if document.format == "html" and line.text.strip() == "\ufeff":
+                continue  # a byte-order mark between two HTML blocks: nothing a reader sees
+            if k not in edges and k not in known and k not in content and _stray(line.text.strip()):
                 ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article")

@@ -13,7 +13,8 @@ class FillerParagraph(Rule):
     "in today's fast-paced world", "To sum up,", "a testament to") score 2; weaker hype words
     ("significant", "notably", "showcasing", "massive") score 0.5. Each phrase counts once and
     overlapping matches count as one. A line that reaches `min-score` is reported, naming the
-    phrases that were found.
+    phrases that were found. A paragraph longer than 120 words needs its score in proportion
+    (three stock phrases in 240 words of figures and names are a habit, not filler).
 
     ## Why is this bad?
     SEO rewriters and text generators pad articles with sentences that carry no information.
@@ -46,7 +47,9 @@ class FillerParagraph(Rule):
                 continue
             hits = _distinct(found)
             score = sum(2 if group == "strong" else 0.5 for *_, group in hits)
-            if score >= need:
+            # a long paragraph needs its cues as dense as a short one: three stock phrases in
+            # two hundred words of figures and names are a writer's habit, not filler
+            if score >= need * max(1.0, len(line.text.split()) / 120):
                 names = ", ".join(repr(line.text[s:e]) for s, e, *_ in hits[:4])
                 ctx.report(line.block, line.start, line.end, f"filler paragraph (phrases {names})")
 

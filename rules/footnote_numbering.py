@@ -35,7 +35,7 @@ class FootnoteNumbering(Rule):
 
     def check(self, document, ctx):
         notes = analyse(document)
-        marks = [m for m in notes.markers if m.label.isdigit()] or [d for d in notes.definitions if d.label.isdigit()]
+        marks = [m for m in notes.markers if m.label.isdigit() and not m.weak] or [d for d in notes.definitions if d.label.isdigit()]
         seen: set[int] = set()
         highest = 0
         for mark in marks:

@@ -12,7 +12,13 @@ class FootnoteUndefined(Rule):
     Finds footnote markers in the text (`[1]`, `[^note]`, and superscript digits such as `¹`
     after a word or punctuation) and reports each one whose label has no definition anywhere
     in the article. Markdown links (`[1](url)`) and reference definitions (`[1]: url`) are not
-    markers.
+    markers, nor is code (`[32]byte`, lines of a listing). Grouped citations (`[4,5]`, `[3–6]`)
+    cite each label. Definitions are found by label wherever they are written: a line starting
+    `[1]`, `[^1]:` or `¹`, a Markdown `[^1]:` note, an item of an HTML note list keyed by its id
+    (`fn3`, `cite_note-3`), or an item of a list under a heading such as "References",
+    "Sources" or "Notes" (`1. Smith …`, `- 1.Smith …`, `[2] https://…`). A marker on a line that
+    is not a sentence ("Comments [82]", "Signal² — a blog") is a count or a name and is not
+    reported, unless it follows a full stop.
 
     ## Why is this bad?
     Scrapers keep the citation markers of the source page but drop its reference list, and
@@ -41,5 +47,5 @@ class FootnoteUndefined(Rule):
         notes = analyse(document)
         defined = {d.label for d in notes.definitions}
         for mark in notes.markers:
-            if mark.label not in defined:
+            if mark.label not in defined and not mark.weak:
                 ctx.report(mark.block, mark.start, mark.end, f"footnote {shown(mark.label)} has no definition")

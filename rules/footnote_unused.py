@@ -11,7 +11,8 @@ class FootnoteUnused(Rule):
     ## What it does
     Reports each footnote definition (a line starting `[1]`, `[^1]:` or `¹`, a Markdown
     `[^1]:` definition, or an item of an HTML endnote list) whose label no marker in the body
-    uses.
+    uses. Items of a list under a "References" or "Sources" heading are not reported: a
+    bibliography may list works the text never cites.
 
     ## Why is this bad?
     An uncited note is usually residue: enrichment text or a reference list pasted in by a
@@ -42,6 +43,6 @@ class FootnoteUnused(Rule):
         notes = analyse(document)
         cited = {m.label for m in notes.markers}
         for d in notes.definitions:
-            if d.label not in cited:
+            if d.label not in cited and not d.weak:  # a bibliography may list works it never cites
                 ctx.report(d.block, d.start, d.end if d.end > d.start else d.start + 1,
                            f"footnote definition {shown(d.label)} is never cited")

@@ -20,7 +20,11 @@ class GeneratedResidue(Rule):
     summary of the news article in a journalistic style:"), knowledge-cutoff disclaimers
     ("As of my last knowledge update"), pipeline labels ("Enrichment Data:", "SEO title:") and
     chatbot citation artifacts (`oaicite`, `contentReference`, `utm_source=chatgpt.com`).
-    Matches inside quotation marks are skipped, so reporting about AI is not flagged.
+    Matches inside quotation marks are skipped, so reporting about AI is not flagged. Weak cues,
+    which people write too ("feel free to ask me about it", "here's a summary of the agencies",
+    "[insert your name here]" as a joke), count only together with another cue in the article or
+    when the offer is about editing the text itself ("Would you like me to add a catchy
+    headline?", "Let me know if you'd like me to adjust the tone").
 
     ## Why is this bad?
     These strings are never part of edited news. They show that generated or enriched text was
@@ -49,13 +53,33 @@ class GeneratedResidue(Rule):
 
     def check(self, document, ctx):
         groups = set(ctx.options["groups"])
-        for line, hits in hits_in(document, "generated"):
-            text = line.text
-            for start, end, phrase, group in hits:
-                if group not in groups or _quoted(text, start):
-                    continue
-                ctx.report(line.block, line.start + start, line.start + end,
-                           _MESSAGES[group].format(text[start:end].strip()))
+        found = [(line, hit) for line, hits in hits_in(document, "generated") for hit in hits
+                 if hit[3] in groups and not _quoted(line.text, hit[0])]
+        # A weak cue is something people also write ("feel free to ask me", "[insert your name
+        # here]" as a joke): it counts only next to another cue of generated text.
+        if found and all(hit[2] in WEAK and not _about_the_text(line.text[hit[1]:]) for line, hit in found) \
+                and len({hit[2] for _, hit in found}) < 2:
+            return
+        for line, (start, end, phrase, group) in found:
+            ctx.report(line.block, line.start + start, line.start + end,
+                       _MESSAGES[group].format(line.text[start:end].strip()))
+
+
+WEAK = frozenset({"feel free to ask", "let me know if you", "would you like me to", "here is a summary of the",
+                  "here's a summary of the", "[insert ", "[your name]", "additional context:",
+                  "original article:", "in a journalistic style:"})
+
+
+_EDITING = ("headline", "meta description", "the tone", "the length", "word count", "another version",
+            "a version", "edits", "rewrite", "revise", "this article", "the article", "the story", "seo",
+            "bullet points", "the format", "shorter", "longer")
+
+
+def _about_the_text(rest: str) -> bool:
+    """The offer is about editing the text itself ("Would you like me to add a catchy headline?",
+    "Let me know if you'd like me to adjust the tone"): an assistant speaking, not a writer."""
+    low = rest.lower()
+    return any(k in low for k in _EDITING)
 
 
 def _quoted(text: str, at: int) -> bool:

@@ -5,7 +5,8 @@ from newslint.textshape import is_headline_shaped
 
 from .analyses import BOILERPLATE_MATCHES
 from ._phrases import hits_in
-from ._text import head_lines, title_key
+from ._text import head_lines, stopwords, title_key, words
+from .title_variant import _two_sentences
 
 
 class HeadlineCluster(Rule):
@@ -35,6 +36,15 @@ class HeadlineCluster(Rule):
     ```
     Lines 3 and 5 compete with the title.
 
+    On real pages most lines stacked under a headline are the page's own deck: a standfirst, a
+    subtitle, key-point bullets, the first section heading. So a stack is a weak cue, and a line
+    of it is reported only with a second sign that the stack is not a deck: the stack holds a
+    line twice (a pasted rewrite), the article carries generator residue (NL403's phrases), or
+    the line is another story's headline (five words or more sharing no content word with the
+    title). A standfirst right under the title (a line addressed to the reader, "Learn how
+    ...", or a descriptive sentence with clauses, half as long again as the headline) ends the
+    stack, and a line holding two sentences is never a headline.
+
     ## Options
     - `min-headlines` (int, default 3): how many headline-shaped lines make a cluster.
 
@@ -57,6 +67,8 @@ class HeadlineCluster(Rule):
         for line in head_lines(document)[:16]:
             if index[id(line)] in chrome or id(line) in generated:
                 continue  # site chrome (NL301's) or generator residue (NL403's) does not end the stack
+            if head and all(title_key(h.text) == title_key(head[0].text) for h in head) and _deck(line.text, head[0].text):
+                break  # a standfirst under the headline: the stack is the headline and its deck
             if _headline(line.text):
                 head.append(line)
             elif head:
@@ -64,18 +76,69 @@ class HeadlineCluster(Rule):
         if not ctx.options["min-headlines"] <= len(head) <= 8:  # a longer run is a list, not a stack
             return
         first = head[0]
-        seen = {title_key(first.text)}
-        for line in head[1:]:
-            key = title_key(line.text)
+        keys = [title_key(h.text) for h in head]
+        # a line twice in the stack (not the title extracted twice: extractors often do that)
+        others = [k for k in keys[1:] if k != keys[0]]
+        pasted = ("a line of the stack is pasted twice" if len(set(others)) < len(others)
+                  else "generator residue in the article" if generated else None)
+        seen = {keys[0]}
+        for line, key in zip(head[1:], keys[1:]):
             if key in seen:
                 continue
             seen.add(key)
-            ctx.report(line.block, line.start, line.end,
-                       f"competing headline before the body (cluster of {len(head)} headline lines from line {first.number})")
+            why = pasted or _rival(line.text, first.text)
+            if why is None:
+                continue  # the headline's own deck, subtitle or key points
+            ctx.report(line.block, line.start, line.end, f"competing headline before the body ({why}; cluster of "
+                                                         f"{len(head)} headline lines from line {first.number})")
+
+
+def _rival(text: str, title: str) -> str | None:
+    """Why one line of a stack is a rival headline and not the title's deck, or None."""
+    stops = stopwords()
+    own = {w.casefold() for w in words(text)} - stops
+    n_line, n_title = len(words(text)), len(words(title))
+    if n_line >= 5 and not (own & ({w.casefold() for w in words(title)} - stops)):
+        return "another story: no word in common with the title"
+    if _title_case(text, stops) and _sentence_case(title, stops):
+        return "Title Case under a sentence-case title"
+    similar = 0.75 <= n_line / max(1, n_title) <= 1.34 or (max(n_line, n_title) <= 8 and abs(n_line - n_title) <= 2)
+    asks = text.rstrip().endswith("?") and not title.rstrip().endswith("?")
+    labelled = ":" in text[:30] or ":" in title[:30]  # "Setup time: ...": a list of specs
+    if similar and not asks and not labelled and _title_case(text, stops) == _title_case(title, stops):
+        return "the title's twin in length and style"
+    return None
+
+
+_READER_VERBS = {"learn", "discover", "find", "get", "see", "read", "explore", "here's"}
+
+
+def _title_case(text: str, stops) -> bool:
+    """Headline style: nearly every content word capitalised ("Russia's Kursk Region Gets a Helping
+    Hand"), unlike a sentence-case title ("North Korea sends 6000 workers to Kursk")."""
+    content = [w for w in words(text) if w[0].isalpha() and w.casefold() not in stops]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _sentence_case(text: str, stops) -> bool:
+    content = [w for w in words(text) if w[0].isalpha() and w.casefold() not in stops]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) <= 0.5 * len(content)
+
+
+def _deck(text: str, title: str) -> bool:
+    """A standfirst: addressed to the reader ("Learn everything you need to know about ...") or
+    a descriptive sentence clearly longer than the headline, with clauses ("A guide to the types
+    of taxes Americans pay, how they work, and why ...")."""
+    toks = text.split()
+    if len(toks) < 5:
+        return False
+    if toks[0].lower().strip("'’") in _READER_VERBS:
+        return True
+    return "," in text and len(toks) >= 1.5 * len(title.split())
 
 
 def _headline(text: str) -> bool:
-    if not is_headline_shaped(text, min_words=4, max_words=20):
+    if not is_headline_shaped(text, min_words=4, max_words=20) or _two_sentences(text):
         return False
     first = next((c for c in text if c.isalpha()), "")
     if first and not first.isupper() and first.lower() != first.upper():

@@ -5,7 +5,7 @@ from collections import Counter
 
 from newslint import Rule
 
-from ._text import stopwords, words
+from ._text import is_table_row, stopwords, words
 
 ITEM_SPLIT = re.compile(r"[,;|]")
 
@@ -21,7 +21,10 @@ class KeywordStuffing(Rule):
     `min-repeats` occurrences. Team line-ups ("Name (Club), Name (Club)") do not qualify: their
     items open with different names. A list-like line with a three-word phrase of content words
     in three or more of its items ("budget vote delayed, budget vote delayed latest, budget vote
-    delayed update, ...") is reported too.
+    delayed update, ...") is reported too. Stuffing varies the phrase: when the items that open
+    with the keyword are fewer than three different ones ("Brexit, Brexit, Brexit, we love
+    you"), it is a refrain, not a keyword list. Table rows ("| Yes | Yes | Partial |") are not lists
+    of keywords and are never checked.
 
     ## Why is this bad?
     Keyword lists written for search engines ("stock car 2018, stock car brasil, stock car
@@ -50,6 +53,8 @@ class KeywordStuffing(Rule):
             text = line.text
             if len(text) > 2000 or text.count(",") + text.count(";") + text.count("|") < 3:
                 continue  # a keyword list is a short line of four or more separated items
+            if line.block.kind == "table_cell" or is_table_row(text):
+                continue  # a table row repeats "Yes" and "High" by design
             items = [i for i in ITEM_SPLIT.split(text) if i.strip()]
             if len(items) < 4:
                 continue
@@ -80,6 +85,12 @@ def _repeated_opener(items: list[str], content: list[str], stops: frozenset[str]
         if len(item_words) >= 2:
             openers[item_words[0] + " " + item_words[1]] += 1
     keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
+    # stuffing varies the phrase ("stock car 2018, stock car brasil, ..."); the same item said
+    # again and again is a refrain or a chant ("Brexit, Brexit, Brexit, we love you")
+    variants = {" ".join(w.casefold() for w in words(item)) for item in items
+                if [w.casefold() for w in words(item) if w.casefold() not in stops][:len(keyword.split())] == keyword.split()}
+    if len(variants) < 3:
+        return None
     count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
     if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
             2 if " " in keyword else 1) >= opts["max-share"]:

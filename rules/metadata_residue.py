@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import lazy_re, words
+from ._text import code_lines, continues_prose, lazy_re, words
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -40,8 +40,13 @@ _CLOCK_WORDS = {"am", "pm", "a.m", "p.m", "a.m.", "p.m.", "h", "uhr"}
 WEEKDAY_SET = set(WEEKDAYS)
 
 CREDIT_RE = lazy_re(
-    r"^\(?(image credit|photo credit|picture credit|photo illustration|личный архив|file photo|photo|photos|photograph|image|images|picture|pictures|pic|credit|credits|source|foto|fotos|"
-    r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©|\s(?=[А-ЯA-Z]))\s*\S", re.I)
+    r"^\(?(image credit|photo credit|picture credit|image source|photo source|picture source|image courtesy|"
+    r"photo courtesy|courtesy of|courtesy|(?:image|photo|picture)s? used under licen[cs]e from|photo illustration|личный архив|file photo|photo|photos|photograph|image|images|picture|pictures|pic|credit|credits|source|foto|fotos|"
+    r"bild|bildquelle|quelle|crédit photo|crédit|fotografía|imagem|immagine|фото)\s*(:|by\b|/|©|\s(?=(?-i:[А-ЯA-Z])))\s*\S", re.I)
+# "Photo Jane Smith", "Фото Ивана Петрова": after a bare space a credit names someone: two to four
+# capitalised words, no function words, the line not in capitals (a heading: "PICTURE BOOKS").
+SPACE_CREDIT_RE = lazy_re(r"^\(?\w+\s+[A-ZА-Я][\w.'’-]+(?:\s+(?:[A-ZА-Я][\w.'’-]+|de|van|von|da|di)){0,3}\)?$")
+_SOURCE_WORDS = {"source", "sources", "quelle", "bildquelle"}
 # Caption lines: a picture described, then its credit at the end of the line.
 CAPTION_CREDIT_RE = lazy_re(
     r"([/|]\s*(ap|afp|reuters|epa|getty images|getty|pa|ap file|ap photo|afp via getty images)(\s+file)?\s*$)|"
@@ -142,6 +147,9 @@ CONTRIB_RE = lazy_re(
 
 
 def _timestamp(text: str) -> bool:
+    stripped = text.strip()
+    if stripped.endswith(":") or stripped.startswith("*") or stripped.lower().lstrip("(*").startswith(("as of ", "as at ")):
+        return False  # a dated entry's heading, an asterisked note or "as of <date>" qualifying a figure
     toks = [t.strip(".,;:|()[]·-–—@").lower() for t in text.replace("/ ", " ").split()]
     toks = [t for t in toks if t]
     if not toks or len(toks) > 14:
@@ -182,7 +190,7 @@ def classify(text: str) -> str | None:
             return "byline"
         return None
     low = lower.strip(" .:-–—|·•")
-    if low in LABELS:
+    if low in LABELS and not t.startswith(("- ", "* ", "• ")):  # "- source" is an item of a list
         return "metadata label"
     if ("BC-" in t or "Writethru" in t) and WIRE_SLUG_RE.search(t):
         return "wire slug"
@@ -196,21 +204,26 @@ def classify(text: str) -> str | None:
     first_word = low.split(None, 1)[0] if low else ""
     if n <= 12 and (first_word in _CAPTION_STARTS or t[0].isdigit()) and CAPTION_MARKER_RE.match(t):
         return "caption marker"
-    if n <= 16 and first_word.strip("(:") in _CREDIT_STARTS and CREDIT_RE.match(t):
-        return "photo credit"
+    if n <= 16 and first_word.strip("(:") in _CREDIT_STARTS:
+        m = CREDIT_RE.match(t)
+        if m and (m.group(2).strip() or (not t.isupper() and _names_someone(t[m.end(1):]))):
+            head = first_word.strip("(:/")
+            return "source credit" if head in _SOURCE_WORDS and "image" not in lower and "photo" not in lower \
+                else "photo credit"
     if _maybe_caption(t, low) and (CAPTION_PREFIX_RE.match(t) or CAPTION_CREDIT_RE.search(t[-100:])):
         return "photo caption"
     if n <= 40 and any(k in low for k in _BIO_KEYS) and BIO_RE.search(t):
         return "author bio"
-    if n <= 12 and (("@" in t and HANDLE_RE.match(t)) or (_ends_like_staff(low) and STAFF_RE.match(t))):
+    if n <= 12 and (("@" in t and HANDLE_RE.match(t)) or (_ends_like_staff(low) and STAFF_RE.match(t)
+                                                             and _byline_names_someone("By " + t) and _second_word_named(t))):
         return "byline"
     if n <= 25 and first_word in _BYLINE_STARTS and DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)):
         return "byline"
     if n <= 30 and t.endswith(")") and CREDIT_SUFFIX_RE.search(t):
         return "photo credit"
-    if n <= 10 and _ends_like_agency(low) and AGENCY_SUFFIX_RE.match(t):
-        return "photo credit"
-    if n <= 10 and first_word in _BYLINE_STARTS and BYLINE_RE.match(t):
+    if n <= 10 and _ends_like_agency(low) and AGENCY_SUFFIX_RE.match(t) and not _FIELD_RE.match(t):
+        return "photo credit"  # but "Headquarters: Pittsburgh, PA" is a field of a record
+    if n <= 10 and first_word in _BYLINE_STARTS and BYLINE_RE.match(t) and _byline_names_someone(t):
         return "byline"
     if n <= 25 and any(k in low for k in _CONTRIB_KEYS) and CONTRIB_RE.search(t):
         return "credit line"
@@ -220,7 +233,7 @@ def classify(text: str) -> str | None:
 # Cheap string tests that decide whether a pattern can match at all, so most lines of ordinary
 # prose never reach (or compile) the regular expressions above.
 _CAPTION_STARTS = {"image", "media", "getty", "picture", "photo", "slide"}
-_CREDIT_STARTS = {"image", "photo", "photos", "picture", "pictures", "pic", "credit", "credits", "source",
+_CREDIT_STARTS = {"courtesy", "images", "image", "photo", "photos", "picture", "pictures", "pic", "credit", "credits", "source",
                   "foto", "fotos", "bild", "bildquelle", "quelle", "crédit", "fotografía", "imagem", "immagine",
                   "фото", "file", "личный", "photograph"}
 _BYLINE_STARTS = {"by", "written", "posted", "published", "reported", "words", "von", "par", "por", "door",
@@ -232,6 +245,34 @@ _AGENCY_ENDINGS = ("ap", "afp", "reuters", "epa", "getty", "images", "press", "p
                    "ansa", "xinhua", "shutterstock", "alamy", "istock", ")")
 _STAFF_ENDINGS = ("ap", "press", "reuters", "afp", "today", "cnn", "bloomberg", "futurism", "writer", "correspondent",
                   "reporter", "editor", "columnist", "contributor")
+
+
+def _names_someone(t: str) -> bool:
+    """After a bare space, a credit names a person or an agency, it does not go on in words."""
+    t = t.strip()
+    if not SPACE_CREDIT_RE.match("x " + t):
+        return False
+    from ._text import stopwords
+
+    stops = stopwords()
+    return not any(w.lower() in stops for w in t.split())
+
+
+def _second_word_named(t: str) -> bool:
+    """ "Jane Smith, Reuters" names someone; "Trending On Reuters" and "Top Stories From AP" do not:
+    a name and a role hold no function word."""
+    from ._text import stopwords
+
+    stops = stopwords() - {"and", "und", "et", "y", "e"}  # "Kevin Johnson and Kevin McCoy USA TODAY"
+    return not any(w.lower().strip(",.:") in stops for w in t.split()[:-1])
+
+
+def _byline_names_someone(t: str) -> bool:
+    """The word after "By" starts a name: not a function word ("By Any Means Necessary", "By The Way")."""
+    from ._text import stopwords
+
+    rest = t.split()[1:2]
+    return bool(rest) and rest[0].lower().strip(",.:") not in stopwords()
 
 
 def _ends_like_agency(low: str) -> bool:
@@ -276,8 +317,8 @@ class MetadataResidue(Rule):
 
     ## Options
     - `kinds` (list, default all): which of "timestamp", "reading time", "metadata label",
-      "wire slug", "byline", "agency credit", "caption marker", "photo credit", "photo caption", "author bio",
-      "credit line" to report.
+      "wire slug", "byline", "agency credit", "caption marker", "photo credit", "source credit",
+      "photo caption", "author bio", "credit line" to report.
 
     ## Fix
     Unsafe (`--unsafe-fixes`): the metadata line is deleted.
@@ -289,13 +330,39 @@ class MetadataResidue(Rule):
     fix = "remove-line"
     fix_safety = "unsafe"
     options = {"kinds": ["timestamp", "reading time", "metadata label", "wire slug", "byline", "agency credit",
-                         "caption marker", "photo credit", "photo caption", "author bio", "credit line"]}
+                         "caption marker", "photo credit", "source credit", "photo caption", "author bio",
+                         "credit line"]}
 
     def check(self, document, ctx):
         kinds = set(ctx.options["kinds"])
-        for line in document.lines:
-            if len(line.text) > 300:
-                continue
+        lines = document.lines
+        code = code_lines(document)
+        for k, line in enumerate(lines):
+            if len(line.text) > 300 or k in code or continues_prose(lines, k):
+                continue  # a code listing, or a wrapped sentence going on from the line above
             kind = classify(line.text)
-            if kind in kinds:
+            if kind in ("photo caption", "photo credit", "source credit", "byline", "credit line") and \
+                    line.text.lstrip().startswith(("- ", "* ", "• ")):
+                continue  # an item of a list (a credits list, a list of sources), not a caption
+            if kind == "metadata label" and k + 1 < len(lines) and (
+                    lines[k + 1].text.rstrip().endswith(":") or lines[k + 1].text.lstrip().startswith(("- ", "* ", "• "))):
+                continue  # "Credits" over "Please credit this item to:" or over a list: a section heading
+            if kind == "metadata label" and line.text.strip().lower() == "by" and (
+                    k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1].islower()):
+                continue  # "by" over a name is a byline label; over "intro ..." it is a keyword of code
+            if kind in kinds and not (kind == "timestamp" and _in_header_record(lines, k)):
                 ctx.report(line.block, line.start, line.end, f"{kind} {line.text[:60]!r} left in the body")
+
+
+_FIELD_RE = lazy_re(r"^[A-Z][\w-]{1,20}:\s+\S")
+
+
+def _in_header_record(lines, k: int) -> bool:
+    """"Date: ..." next to "From: ...", "Subject: ...": the header of a quoted e-mail or a record,
+    whose other fields are not page metadata, so neither is its date."""
+    if not _FIELD_RE.match(lines[k].text):
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(lines) and _FIELD_RE.match(lines[j].text) and classify(lines[j].text) is None:
+            return True
+    return False

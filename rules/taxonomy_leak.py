@@ -28,7 +28,9 @@ class TaxonomyLeak(Rule):
     of general news, including ...", "part of our coverage of", "Filed under:") and, in the same
     line, category slugs such as `war-and-conflicts`. Slugs are reported only next to such
     wording: on their own, hyphenated compounds ("peer-to-peer", "better-than-expected") are
-    ordinary English.
+    ordinary English. A label ("Tags:", "Categories:") counts only where a label stands, at the
+    head of the line or of a segment after a separator ("... - Tags: ..."): "Capital gains
+    taxes fall into two categories:" is a sentence.
 
     ## Why is this bad?
     Category names belong to the site's metadata. When a rewriting pipeline folds them into the
@@ -58,9 +60,24 @@ class TaxonomyLeak(Rule):
         for line, phrases in hits_in(document, "taxonomy"):
             text = line.text
             slugs = [m for m in SLUG_RE.finditer(text) if m.group() not in PROSE_COMPOUNDS]
+            phrases = [p for p in phrases if not p[2].rstrip().endswith(":") or _labels(text, p[0])]
+            if not phrases:
+                continue
             for start, end, phrase, _ in phrases:
                 ctx.report(line.block, line.start + start, line.start + end,
                            f"taxonomy wording {text[start:end].strip()!r} in prose")
             for m in slugs:
                     ctx.report(line.block, line.start + m.start(), line.start + m.end(),
                                f"taxonomy slug {m.group()!r} in prose")
+
+
+_SEGMENT_BREAKS = "|•·–—-/\n"
+
+
+def _labels(text: str, start: int) -> bool:
+    """A label phrase ("Tags:", "Categories:", "Filed under:") heads its own segment: at most two
+    words before it since the line start or a separator ("Related Tags:", "... - Tags: ...").
+    "Capital gains taxes fall into two categories:" is a sentence about categories."""
+    before = text[:start]
+    cut = max(before.rfind(c) for c in _SEGMENT_BREAKS)
+    return len(before[cut + 1:].split()) <= 2

@@ -1,9 +1,26 @@
 from __future__ import annotations
 
+import re
+
 from newslint import Rule
 
-from ._text import head_lines, normalize_title
+from ._text import head_lines, is_prose, normalize_title
 from newslint.textshape import is_headline_shaped
+
+
+_SENTENCE_END_RE = re.compile(r"(\S+)[.!?]\s+[A-Z]")
+
+
+def _two_sentences(text: str) -> bool:
+    """A sentence ends inside the line ("... orders $60+. For more information ..."); "U.S. Senate"
+    and "Mr. Smith" are abbreviations, not sentence ends."""
+    for m in _SENTENCE_END_RE.finditer(text):
+        word = m.group(1)
+        if len(word) >= 4 and not any(c.isupper() for c in word[1:]) and "." not in word:
+            return True
+        if word[-1:].isdigit() or (not word[-1:].isalnum() and word[-1:] not in "."):
+            return True
+    return False
 
 
 class TitleVariant(Rule):
@@ -12,7 +29,11 @@ class TitleVariant(Rule):
     ## What it does
     Scores every headline-shaped line (short, no sentence-final period) against the title with
     rapidfuzz's token-set ratio, after the same normalisation as NL101. A score at or above
-    `threshold` that is not an exact repeat is reported with the score.
+    `threshold` that is not an exact repeat (and whose word order agrees) is reported with the
+    words the line adds or drops and its similarity (the lower of the token-set and token-sort
+    ratios, so a line that differs never reads "similarity 100"). A line holding two sentences
+    is a paragraph or a promo, not a headline. Only the top of the article and the lines after its
+    last paragraph are compared: a line with prose after it is a section heading.
 
     ## Why is this bad?
     Rewritten feeds add "BREAKING:" prefixes, shout the headline in capitals or tack on a
@@ -49,10 +70,13 @@ class TitleVariant(Rule):
             return
         title_line = document.position(title.start_offset)[0]
         threshold = ctx.options["threshold"]
-        candidates = head_lines(document) + [l for l in document.lines[-8:] if l not in head_lines(document)]
+        # the top, and the end after the last paragraph: a heading with prose after it is a section
+        last_prose = max((k for k, l in enumerate(document.lines) if is_prose(l.text)), default=len(document.lines))
+        tail = [l for l in document.lines[max(last_prose + 1, len(document.lines) - 8):] if l not in head_lines(document)]
+        candidates = head_lines(document) + tail
         for line in candidates:
-            if line.block is title or not is_headline_shaped(line.text, min_words=3):
-                continue
+            if line.block is title or not is_headline_shaped(line.text, min_words=3) or _two_sentences(line.text):
+                continue  # two sentences in one line are a paragraph or a promo, not a headline
             other = normalize_title(line.text)
             if other == key or not (0.6 <= len(other.split()) / n_title <= 1.7):
                 continue
@@ -60,6 +84,21 @@ class TitleVariant(Rule):
 
             score = fuzz.token_set_ratio(key, other)
             # token-set scores any subset 100; the word order must agree too
-            if score >= threshold and fuzz.token_sort_ratio(key, other) >= 70:
+            order = fuzz.token_sort_ratio(key, other)
+            if score >= threshold and order >= 70:
                 ctx.report(line.block, line.start, line.end,
-                           f"near-variant of the title at line {title_line} (similarity {score:.0f})")
+                           f"near-variant of the title at line {title_line} ({_difference(key, other)}; "
+                           f"similarity {min(score, order):.0f})")
+
+
+def _difference(title: str, other: str) -> str:
+    """What the line changes: the words it adds and drops, or only their order."""
+    a, b = title.split(), other.split()
+    added = [w for w in b if w not in a]
+    dropped = [w for w in a if w not in b]
+    parts = []
+    if added:
+        parts.append(f"adds {' '.join(added)!r}")
+    if dropped:
+        parts.append(f"drops {' '.join(dropped)!r}")
+    return ", ".join(parts) if parts else "same words in another order"

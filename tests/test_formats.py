@@ -50,7 +50,12 @@ def test_cli_output_validates_against_official_schema(cli, shared, tmp_path, fmt
     validate(shared, VALIDATED[fmt], out)
 
 
-@pytest.mark.parametrize("fmt", sorted(BUILTIN))
+# The HTML page embeds its script and every rule's documentation, so a byte snapshot would break on
+# any doc edit: tests/test_html_report.py checks its structure and, in a browser, what it shows.
+SNAPSHOT = sorted(set(BUILTIN) - {"html"})
+
+
+@pytest.mark.parametrize("fmt", SNAPSHOT)
 def test_golden_snapshot(cli, fmt):
     proc = cli("check", "--isolated", "--output-format", fmt, "fixtures/formats/input", cwd=ROOT)
     got = proc.out.replace(__version__, "VERSION")
@@ -157,7 +162,7 @@ def test_rdjson_columns_are_utf8_bytes(tmp_path):
 
 def regenerate() -> None:
     GOLDEN.mkdir(parents=True, exist_ok=True)
-    for fmt in BUILTIN:
+    for fmt in SNAPSHOT:
         proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--isolated", "--output-format", fmt,
                                "fixtures/formats/input"], capture_output=True, text=True, cwd=ROOT,
                               env={**__import__("os").environ, "NO_COLOR": "1"})

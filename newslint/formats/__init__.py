@@ -21,6 +21,7 @@ BUILTIN = {
     "gitlab": "newslint.formats.gitlab:GitlabReporter",
     "junit": "newslint.formats.junit:JunitReporter",
     "rdjson": "newslint.formats.rdjson:RdjsonReporter",
+    "html": "newslint.formats.html:HtmlReporter",
 }
 
 

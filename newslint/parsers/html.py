@@ -1,8 +1,11 @@
 """HTML articles, read with the standard library's tolerant HTML parser.
 
 Every visible text block is kept (residue is what newslint looks for); ``<script>``, ``<style>``,
-``<template>`` and ``<svg>`` are skipped. Entities are decoded, and each text node keeps its exact
-source position. Nothing is fetched, executed or expanded.
+``<template>``, ``<svg>``, ``<noscript>`` (tracking pixels) and ``<pre>`` (code, as Markdown
+fences) are skipped. Comments close as browsers close them (``--!>``, ``<!-->``). Footnote lists
+are known by their markup (``footnotes``, ``doc-endnotes``, ``references``) and each note keeps
+the label of its id (``fn3``, ``cite_note-3``). Entities are decoded, and each text node keeps
+its exact source position. Nothing is fetched, executed or expanded.
 """
 from __future__ import annotations
 
@@ -18,7 +21,10 @@ BLOCK_TAGS = {
     "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
     "td", "tfoot", "th", "thead", "title", "tr", "ul", "option", "button", "label", "select", "textarea",
 }
-SKIP_TAGS = {"script", "style", "template", "svg"}
+SKIP_TAGS = {"script", "style", "template", "svg", "noscript", "pre"}
+# WHATWG comment ends Python's parser lacks, same length so positions stay exact ("--!>", "<!-->")
+_COMMENT_FIXES = (("--!>", "!-->"), ("<!--->", "<!-xx>"), ("<!-->", "<!-x>"))
+_NOTE_CONTAINER = ("footnotes", "endnotes", "references", "reflist", "doc-endnotes", "notes")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _WS = str.maketrans("\n\t\r\f", "    ")
@@ -51,6 +57,7 @@ def _collector_class():
             self.runs: list[tuple[int, int, int]] = []
             self.wide: dict[int, int] = {}
             self.length = 0
+            self.note_label: str | None = None
 
         def source_pos(self) -> int:
             line, col = self.getpos()
@@ -76,7 +83,10 @@ def _collector_class():
                     kind = "heading"
                 if kind == "title":
                     self.h1_seen = True
-                self.blocks.append(Block(kind, stripped, runs, wide=wide))
+                meta = {}
+                if kind == "footnote" and self.note_label:
+                    meta["label"] = self.note_label
+                self.blocks.append(Block(kind, stripped, runs, wide=wide, meta=meta))
             self.parts, self.runs, self.wide, self.length = [], [], {}, 0
 
         def add_text(self, text: str, source_offset: int | None) -> None:
@@ -109,12 +119,15 @@ def _collector_class():
                 self.flush()
                 attr = dict(attrs)
                 marker = f"{attr.get('id') or ''} {attr.get('class') or ''} {attr.get('role') or ''}".lower()
-                is_note = "footnote" in marker or marker.startswith("fn") or "doc-endnote" in marker
+                is_note = "footnote" in marker or marker.startswith("fn") or "doc-endnote" in marker or (
+                    tag in ("ol", "ul", "section", "div", "aside") and any(w in marker.split() for w in _NOTE_CONTAINER))
                 kind = {"h1": "title", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
                         "h6": "heading", "li": "list_item", "blockquote": "quote", "figcaption": "caption",
                         "td": "table_cell", "th": "table_cell", "dt": "list_item", "dd": "list_item"}.get(tag, "")
                 if is_note or (self.footnote_depth and tag == "li"):
                     kind = "footnote"
+                    if tag == "li":
+                        self.note_label = _note_label(attr.get("id") or "")
                 if tag not in VOID_TAGS:
                     self.stack.append((tag, kind))
                     self.kinds.append(kind or (self.kinds[-1] if self.kinds else "paragraph"))
@@ -141,6 +154,8 @@ def _collector_class():
                 return
             if tag in BLOCK_TAGS:
                 self.flush()
+                if tag == "li":
+                    self.note_label = None
                 if self.open_at.get(tag):  # the innermost open one, found without walking the stack
                     self.close_from(self.open_at[tag][-1])
                 self.footnote_depth = self.footnotes
@@ -188,9 +203,21 @@ def _collector_class():
     return _Collector
 
 
+def _note_label(element_id: str) -> str | None:
+    """The label a note's id gives it: "fn3", "fn:3", "cite_note-3", "cite_note-smith-3", "note-3"."""
+    import re
+
+    low = element_id.lower()
+    m = re.search(r"(\d{1,3})$", low) if any(k in low for k in ("fn", "note", "ref", "cite")) else None
+    return m.group(1) if m else None
+
+
 def parse_html(path: str, source: str) -> Document:
     collector = _collector_class()(source)
-    collector.feed(source[:_tokenizable_end(source)])
+    fed = source[:_tokenizable_end(source)]
+    for bad, good in _COMMENT_FIXES:
+        fed = fed.replace(bad, good) if bad in fed else fed
+    collector.feed(fed)
     collector.close()
     collector.flush()
     metadata = dict(collector.metadata)
