@@ -14,7 +14,7 @@ from .document import Document
 from .errors import ConfigError, InputError
 from .parsers import format_of
 from .plugins import Registry, load_registry
-from .rules import Rule, RuleContext
+from .rules import MIN_CONFIDENCE, Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -130,7 +130,8 @@ class Linter:
         self.rules = [self._compile(cls) for cls in self.registry.rules.values() if is_enabled(cls, self.config)]
 
     def _compile(self, cls: type[Rule]) -> CompiledRule:
-        options = dict(cls.options)
+        # every rule takes min-confidence (global default, overridable per rule); see RuleContext.report
+        options = {MIN_CONFIDENCE: self.config.min_confidence, **cls.options}
         where = self.config.path or "<config>"
         for key, value in self.config.rules.get(cls.code, {}).items():
             if key not in options:

@@ -10,6 +10,8 @@ from .diagnostics import SEVERITIES, Diagnostic
 if TYPE_CHECKING:
     from .document import Block, Document
 
+#: The option every rule accepts (global ``min-confidence``, or per rule under ``[rules.CODE]``).
+MIN_CONFIDENCE = "min-confidence"
 CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -73,8 +75,15 @@ class RuleContext:
         self.severity = severity
         self.diagnostics: list[Diagnostic] = []
 
-    def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None) -> None:
-        """Report ``block.text[start:end]``; the engine maps it to the file's line and column."""
+    def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None,
+               confidence: float = 1.0) -> None:
+        """Report ``block.text[start:end]``; the engine maps it to the file's line and column.
+
+        ``confidence`` (0-1) says how sure the rule is: 1.0 for exact rules, a model's probability
+        for learned ones. Findings below the ``min-confidence`` setting are dropped here.
+        """
+        if confidence < (self.options.get(MIN_CONFIDENCE) or 0.0):
+            return
         doc = self.document
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
@@ -99,5 +108,6 @@ class RuleContext:
                 field=block.meta.get("field") if doc.record is not None else None,
                 source=self.rule.plugin,
                 context=" ".join(excerpt.lower().split())[:200],
+                confidence=float(confidence),
             )
         )
