@@ -22,6 +22,7 @@ def newslint_register_rules():
     from .keyword_stuffing import KeywordStuffing
     from .metadata_residue import MetadataResidue
     from .repeated_line import RepeatedLine
+    from .residue_line import ResidueLine
     from .restating_conclusion import RestatingConclusion
     from .taxonomy_leak import TaxonomyLeak
     from .title_repeated import TitleRepeated
@@ -30,6 +31,6 @@ def newslint_register_rules():
     return [
         TitleRepeated, TitleVariant, HeadlineCluster, RepeatedLine,
         FootnoteUndefined, FootnoteUnused, FootnotesGlued, FootnoteNumbering,
-        BoilerplateLine, EdgeResidue, MetadataResidue,
+        BoilerplateLine, EdgeResidue, MetadataResidue, ResidueLine,
         TaxonomyLeak, FillerParagraph, GeneratedResidue, KeywordStuffing, RestatingConclusion,
     ]
