@@ -38,7 +38,7 @@ class ResidueLine(Rule):
     ```
 
     ## Options
-    - `threshold` (float, default: the model's, chosen in training for precision 0.95 on
+    - `threshold` (float, default: the model's, chosen in training for precision 0.93 on
       held-out pages): the probability from which a line is reported. Raise it for fewer,
       surer findings; `min-confidence` does the same for this and every other rule.
     """
