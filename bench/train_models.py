@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402  (training only: the `train` extra)
 
 from newslint import Config  # noqa: E402
-from newslint.engine import Linter  # noqa: E402
+from newslint.linter import Linter  # noqa: E402
 
 try:
     from newslint_rules import _residue_model as rm  # installed (pip install -e .)

@@ -20,8 +20,8 @@ _LAZY = {
     "Document": ("document", "Document"),
     "Block": ("document", "Block"),
     "Config": ("config", "Config"),
-    "lint_text": ("engine", "lint_text"),
-    "lint_paths": ("engine", "lint_paths"),
+    "lint_text": ("api", "lint_text"),
+    "lint_paths": ("api", "lint_paths"),
 }
 
 

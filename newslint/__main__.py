@@ -1,3 +1,4 @@
+"""``python -m newslint``: the command line."""
 import sys
 
 from .cli import main

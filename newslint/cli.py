@@ -15,6 +15,18 @@ from .errors import NewslintError, UsageError
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+def _load_config(args):
+    from .check import load_config_for
+
+    return load_config_for(args)
+
+
+def cmd_check(args) -> int:
+    from .check import cmd_check as check
+
+    return check(args)
+
+
 def _codes(value: str) -> list[str]:
     return [c.strip() for c in value.split(",") if c.strip()]
 
@@ -67,17 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_config(args) -> "Config":  # noqa: F821
-    from .config import Config, find_config, load_config
-
-    if getattr(args, "isolated", False):
-        return Config()
-    if getattr(args, "config", None):
-        return load_config(args.config)
-    found = find_config()
-    return load_config(found) if found else Config()
-
-
 def cmd_rules(args) -> int:
     from .plugins import load_registry
 
@@ -120,100 +121,6 @@ def cmd_plugins(args) -> int:
     for entry, dist, version in registry.distributions:
         count = sum(1 for r in registry.rules.values() if r.plugin.endswith(f"[{entry}]") or r.plugin == dist)
         print(f"{dist} {version} (entry point {entry!r}, {count} rules)")
-    return EXIT_CLEAN
-
-
-def _reporter_class(name: str, pm):
-    from .formats import resolve
-
-    for group in pm.hook.newslint_register_formats():
-        for item in group or []:
-            if item.name == name:
-                return resolve(item)
-    names = sorted(cls.name for group in pm.hook.newslint_register_formats() for cls in group or [])
-    raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(names)}")
-
-
-def cmd_check(args) -> int:
-    from .config import override
-    from .diagnostics import SEVERITY_RANK
-    from .engine import Linter, run
-    from .formats import Summary
-
-    if args.verbose:
-        os.environ["NEWSLINT_VERBOSE"] = "1"
-    config = override(_load_config(args), select=args.select, extend_select=args.extend_select,
-                      ignore=args.ignore, fail_on=args.fail_on, min_confidence=args.min_confidence)
-    if args.baseline:
-        config.baseline = args.baseline
-    jobs = args.jobs if args.jobs is not None else (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-    if jobs < 1:
-        raise UsageError("--jobs must be at least 1")
-    paths = args.paths or ["."]
-    for path in paths:
-        if path != "-" and not os.path.lexists(path):
-            raise UsageError(f"{path}: no such file or directory")
-    linter = Linter(config)
-    reporter_cls = _reporter_class(args.output_format or "text", linter.pm)
-    linter.keep_source = reporter_cls.needs_source or args.show_source
-    known = None
-    if config.baseline and not args.write_baseline:
-        from .baseline import load_baseline
-
-        known = load_baseline(config.baseline)
-
-    out_path = args.output_file
-    stream = open(out_path + ".newslint-tmp", "w", encoding="utf-8", newline="\n") if out_path else sys.stdout
-    color = (not out_path and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-             and os.environ.get("TERM") != "dumb")
-    reporter = reporter_cls(stream, linter.registry.rules, show_source=args.show_source, color=color,
-                            statistics=args.statistics, quiet=args.quiet)
-    summary = Summary()
-    problems: list[str] = []
-    failing = False
-    everything = []
-    last_path = last_counted = None
-    threshold = SEVERITY_RANK[config.fail_on]
-    try:
-        for result in run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter):
-            for warning in result.warnings:
-                print(f"newslint: warning: {warning}", file=sys.stderr)
-            if not result.path:
-                continue  # discovery notes only
-            new_file = result.path != last_path  # a streamed JSON Lines file arrives in chunks
-            if new_file:
-                summary.files += 1
-                last_path = result.path
-            problems.extend(result.errors + result.crashes)
-            for message in result.errors + result.crashes:
-                print(f"newslint: error: {message}", file=sys.stderr)
-            diags = result.diagnostics
-            if args.write_baseline:
-                everything.extend(diags)
-            if known is not None:
-                diags = known.filter(diags)
-            if diags and (new_file or last_counted != result.path):
-                summary.files_with_findings += 1
-                last_counted = result.path
-                failing = failing or any(SEVERITY_RANK[d.severity] >= threshold for d in diags)
-            reporter.add(result.path, diags, result.source)
-        summary.errors = problems
-        reporter.finish(summary)
-    finally:
-        if out_path:
-            stream.close()
-    if out_path:
-        os.replace(out_path + ".newslint-tmp", out_path)
-    if args.write_baseline:
-        from .baseline import write_baseline
-
-        write_baseline(args.write_baseline, everything)
-        print(f"newslint: wrote {len(everything)} findings to baseline {args.write_baseline}", file=sys.stderr)
-        return EXIT_ERROR if problems else EXIT_CLEAN
-    if problems:
-        return EXIT_ERROR
-    if failing and not args.exit_zero:
-        return EXIT_FINDINGS
     return EXIT_CLEAN
 
 

@@ -155,6 +155,6 @@ class Document:
         return out
 
     @cached_property
-    def cache(self) -> dict[str, Any]:
+    def cache(self) -> dict[Any, Any]:
         """Per-document scratch space shared by all rules (normalised lines, token sets...)."""
         return {}

@@ -28,3 +28,4 @@ class InputError(NewslintError):
         super().__init__(f"{where}: {message}")
         self.path = path
         self.line = line
+        self.detail = message

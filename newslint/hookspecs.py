@@ -13,7 +13,7 @@ import pluggy
 if TYPE_CHECKING:
     from .config import Config
     from .document import Document
-    from .formats import Reporter
+    from .reporting import Reporter
     from .rules import Rule
 
 hookspec = pluggy.HookspecMarker("newslint")
@@ -36,7 +36,7 @@ def newslint_register_formats() -> list[type["Reporter"]]:
 
     Fires once, when the CLI resolves ``--output-format``. Each class has a unique ``name``
     (the value users pass to ``--output-format``). An item may also be a
-    ``newslint.formats.LazyReporter(name, "module:Class")``, imported only when chosen.
+    ``newslint.reporting.LazyReporter(name, "package.module:Class")``, imported only when chosen.
     ``None`` means the plugin adds no format.
     """
 

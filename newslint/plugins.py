@@ -5,14 +5,12 @@ import importlib
 import importlib.util
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import Any
-
 import pluggy
 
 from . import hookspecs
 from .config import Config
 from .errors import UsageError
+from .registry import Registry
 from .rules import Rule
 
 hookimpl = pluggy.HookimplMarker("newslint")
@@ -21,21 +19,6 @@ CORE_PLUGINS = (
     "newslint.parsers.text", "newslint.parsers.markdown", "newslint.parsers.html", "newslint.parsers.jsonfmt",
     "newslint.formats",
 )
-
-
-@dataclass
-class Registry:
-    """Everything the loaded plugins provide, with who provided it."""
-
-    pm: pluggy.PluginManager
-    rules: dict[str, type[Rule]] = field(default_factory=dict)  # code -> class, sorted by code
-    plugin_names: dict[str, str] = field(default_factory=dict)  # pluggy name -> display name
-    distributions: list[tuple[str, str, str]] = field(default_factory=list)  # (entry name, dist, version)
-
-
-def _display_name(pm: pluggy.PluginManager, plugin: Any, names: dict[str, str]) -> str:
-    name = pm.get_name(plugin) or getattr(plugin, "__name__", repr(plugin))
-    return names.get(name, name)
 
 
 def _scan_entry_points() -> list[list[str]]:
@@ -139,12 +122,10 @@ def _load_local_plugins(pm: pluggy.PluginManager, config: Config, registry: Regi
 
 
 def _collect_rules(registry: Registry) -> None:
-    pm = registry.pm
     owner: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    for impl in pm.hook.newslint_register_rules.get_hookimpls():
-        plugin = _display_name(pm, impl.plugin, registry.plugin_names)
-        for rule in impl.function() or []:
+    for plugin, rules in registry.rule_hooks():
+        for rule in rules:
             if not (isinstance(rule, type) and issubclass(rule, Rule)):
                 raise UsageError(f"plugin {plugin} registered {rule!r}, which is not a newslint.Rule subclass")
             problems = rule.validate()

@@ -38,9 +38,9 @@ def pytest_collect_file(file_path: Path, parent: pytest.Collector):
     if not any(fnmatch.fnmatch(name, pattern) for pattern in settings.include):
         return None
     rel = os.path.relpath(file_path, config.rootpath)
-    from newslint.engine import _excluded
+    from newslint.discovery import excluded
 
-    if _excluded(rel, settings.all_excludes):
+    if excluded(rel, settings.all_excludes):
         return None
     return NewslintFile.from_parent(parent, path=file_path)
 
@@ -59,7 +59,7 @@ class NewslintError(Exception):
 
 class NewslintItem(pytest.Item):
     def runtest(self) -> None:
-        from newslint.engine import Linter
+        from newslint.linter import Linter
 
         settings = self.config.stash[_CONFIG_KEY]
         linter = self.config.stash.get(_LINTER_KEY, None)
@@ -93,7 +93,9 @@ def newslint_check():
             assert newslint_check(scrape("https://...")) == []
             assert newslint_check(Path("out/article.md")) == []
     """
-    from newslint.engine import InputError, Linter, resolve_config
+    from newslint.api import resolve_config
+    from newslint.errors import InputError
+    from newslint.linter import Linter
 
     linter = Linter(resolve_config(None))
 
@@ -101,12 +103,12 @@ def newslint_check():
         if isinstance(article, os.PathLike):
             result = linter.lint_file(os.fspath(article))
             if result.errors or result.crashes:
-                raise InputError(os.fspath(article), "; ".join(result.errors + result.crashes))
+                raise InputError(os.fspath(article), "; ".join(map(str, result.errors + result.crashes)))
             return result.diagnostics
         text = article.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
         result = linter.lint_source(filename, text)
         if result.errors or result.crashes:
-            raise InputError(filename, "; ".join(result.errors + result.crashes))
+            raise InputError(filename, "; ".join(map(str, result.errors + result.crashes)))
         return result.diagnostics
 
     return check

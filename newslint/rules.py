@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import inspect
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .diagnostics import SEVERITIES, Diagnostic
 
 if TYPE_CHECKING:
+    from .analysis import Analysis
     from .document import Block, Document
+
+T = TypeVar("T")
 
 #: The option every rule accepts (global ``min-confidence``, or per rule under ``[rules.CODE]``).
 MIN_CONFIDENCE = "min-confidence"
@@ -66,14 +69,23 @@ class Rule:
 class RuleContext:
     """What a rule's ``check`` gets besides the document: its options and a way to report."""
 
-    __slots__ = ("rule", "document", "options", "severity", "diagnostics", "_field_of")
+    __slots__ = ("rule", "document", "options", "severity", "diagnostics", "_all_options")
 
-    def __init__(self, rule: type[Rule], document: "Document", options: dict[str, Any], severity: str):
+    def __init__(self, rule: type[Rule], document: "Document", options: dict[str, Any], severity: str,
+                 all_options: dict[str, dict[str, Any]] | None = None):
         self.rule = rule
         self.document = document
         self.options = options
         self.severity = severity
         self.diagnostics: list[Diagnostic] = []
+        self._all_options = all_options or {}
+
+    def analysis(self, fact: "Analysis[T]") -> "T":
+        """A shared fact about this document, computed once with its owner rule's configured options."""
+        options = self._all_options.get(fact.owner) if fact.owner else None
+        if fact.owner == self.rule.code:
+            options = self.options
+        return fact.of(self.document, options, reader=self.rule.code)
 
     def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None,
                confidence: float = 1.0) -> None:

@@ -10,11 +10,11 @@
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .engine import Linter
+from .linter import Linter
 from .plugins import core_registry
 from .rules import Rule
 
@@ -44,7 +44,7 @@ class RuleTester:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         result = linter.lint_source(filename, text.lstrip("\ufeff"))
         if result.errors or result.crashes:
-            raise AssertionError(f"{self.rule.code} on {filename}: " + "; ".join(result.errors + result.crashes))
+            raise AssertionError(f"{self.rule.code} on {filename}: " + "; ".join(map(str, result.errors + result.crashes)))
         return result.diagnostics
 
     def run(self, valid: Iterable[Any] = (), invalid: Iterable[dict[str, Any]] = ()) -> None:

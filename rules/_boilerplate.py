@@ -3,14 +3,13 @@ automaton for in-line phrases, and a few anchored patterns (counters, copyright 
 from __future__ import annotations
 
 import json
-import os
-import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ._text import _toml, cached, label_key, lazy_re, load_data
+from newslint.analysis import Analysis
+
+from ._text import _toml, label_key, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
@@ -159,16 +158,19 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def boilerplate_matches(document, options: dict[str, Any] | None = None) -> dict[int, Match]:
-    """Line index -> match, for every line of the document (computed once per document)."""
-    def compute(doc):
-        m = matcher(options or DEFAULTS)
-        out = {}
-        for i, line in enumerate(doc.lines):
-            if len(line.text) > 600:
-                continue
-            hit = m.match(line.text)
-            if hit is not None:
-                out[i] = hit
-        return out
-    return cached(document, "boilerplate:" + options_key(options or DEFAULTS), compute)
+def _boilerplate_matches(document, options: dict[str, Any]) -> dict[int, Match]:
+    """Line index -> match, for every line of the document."""
+    m = matcher(options)
+    out = {}
+    for i, line in enumerate(document.lines):
+        if len(line.text) > 600:
+            continue
+        hit = m.match(line.text)
+        if hit is not None:
+            out[i] = hit
+    return out
+
+
+#: Which lines NL301's phrase inventory (as configured) calls site chrome.
+BOILERPLATE_MATCHES: "Analysis[dict[int, Match]]" = Analysis(
+    "boilerplate-matches", _boilerplate_matches, owner="NL301", defaults=DEFAULTS, fallback=dict)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._text import cached, lazy_re
+from newslint.analysis import Analysis
+
+from ._text import lazy_re
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
@@ -38,7 +40,7 @@ def _label(raw: str) -> str:
 
 
 def analyse(document) -> Notes:
-    return cached(document, "footnotes", _analyse)
+    return FOOTNOTES.of(document)
 
 
 def _analyse(document) -> Notes:
@@ -75,3 +77,7 @@ def _analyse(document) -> Notes:
 
 def shown(label: str) -> str:
     return f"[{label}]" if label.isdigit() else f"[^{label}]"
+
+
+#: Footnote markers, definitions and glued definitions of a document, keyed by label.
+FOOTNOTES: "Analysis[Notes]" = Analysis("footnotes", lambda document, _options: _analyse(document))

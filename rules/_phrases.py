@@ -1,9 +1,11 @@
 """Aho-Corasick scanning of the NL4xx phrase lists: one automaton for every list, built once per
-process, run once per line and shared by the rules through the document cache."""
+process, run once per document and shared by the rules as a declared analysis."""
 from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+
+from newslint.analysis import Analysis
 
 from ._text import load_data
 
@@ -23,16 +25,12 @@ def combined():
     return auto
 
 
-def line_hits(document) -> list[list[tuple[int, int, str, str, str]]]:
+def _line_hits(document, _options) -> list[list[tuple[int, int, str, str, str]]]:
     """For each line of the document: (start, end, phrase, section, group) of every phrase hit.
 
     The automaton runs once over the whole document (lines joined by newlines, which no phrase
     contains), not once per line: hits are rare, and per-line calls were most of the cost.
     """
-    cache = document.cache
-    hits = cache.get("phrase_hits")
-    if hits is not None:
-        return hits
     texts = [line.text for line in document.lines]
     joined = "\n".join(texts)
     low = joined.lower()
@@ -49,8 +47,15 @@ def line_hits(document) -> list[list[tuple[int, int, str, str, str]]]:
         for start, end, phrase, section, group in _scan(low):
             i = bisect_right(starts, start) - 1
             hits[i].append((start - starts[i], end - starts[i], phrase, section, group))
-    cache["phrase_hits"] = hits
     return hits
+
+
+#: Every NL4xx phrase-list hit, per line: (start, end, phrase, section, group).
+PHRASE_HITS: "Analysis[list[list[tuple[int, int, str, str, str]]]]" = Analysis("phrase-hits", _line_hits)
+
+
+def line_hits(document) -> list[list[tuple[int, int, str, str, str]]]:
+    return PHRASE_HITS.of(document)
 
 
 def _scan(low: str):

@@ -284,11 +284,16 @@ def load_model(path: str = MODEL_FILE) -> Model:
         return Model(json.load(fh))
 
 
-def document_vectors(document: "Document") -> tuple[list[Any], list[list[float]]]:
-    """The lines the model scores (non-blank, outside the title) and their feature vectors."""
-    from ._boilerplate import boilerplate_matches
+def document_vectors(document: "Document", matches: dict[int, Any] | None = None
+                     ) -> tuple[list[Any], list[list[float] | None]]:
+    """The lines the model scores (non-blank, outside the title) and their feature vectors.
 
-    matches = boilerplate_matches(document)
+    ``matches`` is NL301's phrase analysis (line index -> match) as the run configured it; by
+    default the built-in inventory's, which is what training uses."""
+    if matches is None:
+        from ._boilerplate import BOILERPLATE_MATCHES
+
+        matches = BOILERPLATE_MATCHES.of(document)
     lines, texts, hits = [], [], set()
     for i, line in enumerate(document.lines):
         if line.block.kind == "title":
@@ -301,13 +306,13 @@ def document_vectors(document: "Document") -> tuple[list[Any], list[list[float]]
     return lines, document_features(texts, title.text if title is not None else None, hits)
 
 
-def score_document(document: "Document") -> list[tuple[Any, float]]:
+def score_document(document: "Document", matches: dict[int, Any] | None = None) -> list[tuple[Any, float]]:
     """``(line, probability)`` for each non-blank line outside the title, cached on the document."""
     cache = document.cache
     hit = cache.get("residue_model")
     if hit is None:
         model = load_model()
-        lines, feats = document_vectors(document)
+        lines, feats = document_vectors(document, matches)
         hit = cache["residue_model"] = [(line, 0.0 if x is None else model.probability(x))
                                         for line, x in zip(lines, feats)]
     return hit

@@ -1,4 +1,4 @@
-"""Text helpers shared by the built-in rules; every per-document result is cached on the document."""
+"""Text helpers shared by the built-in rules; per-document results are declared analyses."""
 from __future__ import annotations
 
 import os
@@ -7,6 +7,8 @@ import sys
 import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from newslint.analysis import Analysis
 
 if TYPE_CHECKING:
     from newslint import Document
@@ -115,8 +117,12 @@ def title_key(text: str) -> str:
     return fold(strip_site_suffix(text))
 
 
+#: Every line of the document, folded for comparison (:func:`fold`).
+FOLDED_LINES: "Analysis[list[str]]" = Analysis("folded-lines", lambda doc, _: [fold(line.text) for line in doc.lines])
+
+
 def folded_lines(document: "Document") -> list[str]:
-    return cached(document, "folded_lines", lambda doc: [fold(line.text) for line in doc.lines])
+    return FOLDED_LINES.of(document)
 
 
 def normalize_title(text: str) -> str:
@@ -189,22 +195,20 @@ def stopword_density(text: str) -> float:
     return sum(1 for t in toks if t in stops) / len(toks)
 
 
-def cached(document: "Document", key: str, compute):
-    cache = document.cache
-    if key not in cache:
-        cache[key] = compute(document)
-    return cache[key]
+def _head_lines(document: "Document", _options) -> list:
+    out = []
+    for line in document.lines:
+        if line.block.kind != "title" and is_prose(line.text):
+            break
+        out.append(line)
+    return out
+
+
+#: Lines before the first prose line: where headline stacks and top residue live.
+HEAD_LINES: "Analysis[list]" = Analysis("head-lines", _head_lines)
 
 
 def head_lines(document: "Document"):
-    """Lines before the first prose line: where headline stacks and top residue live."""
-    def compute(doc):
-        out = []
-        for line in doc.lines:
-            if line.block.kind != "title" and is_prose(line.text):
-                break
-            out.append(line)
-        return out
-    return cached(document, "head_lines", compute)
+    return HEAD_LINES.of(document)
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._boilerplate import DEFAULTS, PatternTimeout, boilerplate_matches
+from ._boilerplate import BOILERPLATE_MATCHES, DEFAULTS, PatternTimeout
 
 
 class BoilerplateLine(Rule):
@@ -45,7 +45,7 @@ class BoilerplateLine(Rule):
 
     def check(self, document, ctx):
         try:
-            matches = boilerplate_matches(document, ctx.options)
+            matches = ctx.analysis(BOILERPLATE_MATCHES)
         except PatternTimeout as exc:
             raise ValueError(f"pattern {exc.args[0]!r} exceeded its {ctx.options['pattern-timeout']} s timeout "
                              "(catastrophic backtracking?); fix or remove it") from None

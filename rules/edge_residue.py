@@ -4,7 +4,7 @@ import unicodedata
 
 from newslint import Rule
 
-from ._boilerplate import boilerplate_matches
+from .analyses import BOILERPLATE_MATCHES
 from ._text import TERMINAL, is_prose, stopword_density, title_key, words
 
 
@@ -67,7 +67,7 @@ class EdgeResidue(Rule):
         lines = document.lines
         if not any(is_prose(l.text) for l in lines):
             return
-        known = boilerplate_matches(document)
+        known = ctx.analysis(BOILERPLATE_MATCHES)
         run: list[int] = []
         # end edge: fragments and bulleted teasers after the last prose line
         i = len(lines) - 1

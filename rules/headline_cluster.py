@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from newslint import Rule
-from newslint.parsers.text import is_headline_shaped
+from newslint.textshape import is_headline_shaped
 
-from ._boilerplate import boilerplate_matches
+from .analyses import BOILERPLATE_MATCHES
 from ._phrases import hits_in
 from ._text import head_lines, title_key
 
@@ -46,7 +46,7 @@ class HeadlineCluster(Rule):
 
     def check(self, document, ctx):
         head = []
-        chrome = boilerplate_matches(document)
+        chrome = ctx.analysis(BOILERPLATE_MATCHES)
         generated = {id(line) for line, _ in hits_in(document, "generated")}
         index = {id(l): i for i, l in enumerate(document.lines)}
         for line in head_lines(document)[:16]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from newslint import Rule
 
+from ._boilerplate import BOILERPLATE_MATCHES
 from ._residue_model import load_model, score_document
 
 
@@ -54,7 +55,7 @@ class ResidueLine(Rule):
             threshold = load_model().threshold
         elif isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
             raise ValueError(f"threshold must be a number in (0, 1], got {threshold!r}")
-        for line, p in score_document(document):
+        for line, p in score_document(document, ctx.analysis(BOILERPLATE_MATCHES)):
             if p >= threshold:
                 label = line.text if len(line.text) <= 60 else line.text[:57] + "..."
                 ctx.report(line.block, line.start, line.end,

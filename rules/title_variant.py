@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._text import head_lines, normalize, normalize_title, words
-from newslint.parsers.text import is_headline_shaped
+from ._text import head_lines, normalize_title
+from newslint.textshape import is_headline_shaped
 
 
 class TitleVariant(Rule):

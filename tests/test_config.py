@@ -118,7 +118,7 @@ def test_table_round_trip():
 
 
 def test_file_discovery_order_includes_and_excludes(tmp_path):
-    from newslint.engine import discover
+    from newslint.discovery import discover
 
     for rel in ("b.txt", "a.md", "notes.py", "z/inner.html", "z/drafts/skip.txt", "node_modules/x.txt",
                 "c/y.json", "c/old.txt", "c/d/deep.jsonl"):

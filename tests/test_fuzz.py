@@ -10,7 +10,7 @@ import sys
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newslint.config import Config
-from newslint.engine import Linter
+from newslint.linter import Linter
 
 LINTER = Linter(Config())
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newslint import Rule
 from newslint.config import Config
-from newslint.engine import Linter, decode
+from newslint.inputs import decode
+from newslint.linter import Linter
 from newslint.plugins import core_registry
 
 

@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 from newslint.config import Config
-from newslint.engine import STREAM_JSONL_BYTES, Linter
+from newslint.inputs import STREAM_JSONL_BYTES
+from newslint.linter import Linter
 
 from conftest import FIXTURES
 
@@ -30,7 +31,7 @@ def test_streamed_jsonl_equals_whole_file(tmp_path):
 
     whole = Linter(Config()).lint_source(str(path), path.read_text(encoding="utf-8"))
     expected = [d.to_dict() for d in whole.diagnostics]
-    assert whole.errors == [f"{path}:501: invalid JSON (Expecting property name enclosed in double quotes); record skipped"]
+    assert list(map(str, whole.errors)) == [f"{path}:501: invalid JSON (Expecting property name enclosed in double quotes); record skipped"]
     for jobs in ("1", "2"):
         proc = subprocess.run([sys.executable, "-m", "newslint", "check", "--isolated", "--jobs", jobs,
                                "--output-format", "json-lines", str(path)], capture_output=True, text=True)

@@ -1,70 +1,27 @@
 """Output formats: one reporter class per format, registered through ``newslint_register_formats``."""
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from ..plugins import hookimpl
+from ..reporting import LazyReporter, Reporter, Summary, load_reporter, resolve
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
-    from ..rules import Rule
+
+__all__ = ["BUILTIN", "LazyReporter", "Reporter", "Summary", "fingerprints", "load_reporter", "report_path",
+           "resolve", "rule_help_uri", "rule_section"]
 
 BUILTIN = {
-    "text": "text:TextReporter",
-    "json": "json:JsonReporter",
-    "json-lines": "jsonlines:JsonLinesReporter",
-    "sarif": "sarif:SarifReporter",
-    "github": "github:GithubReporter",
-    "gitlab": "gitlab:GitlabReporter",
-    "junit": "junit:JunitReporter",
-    "rdjson": "rdjson:RdjsonReporter",
+    "text": "newslint.formats.text:TextReporter",
+    "json": "newslint.formats.json:JsonReporter",
+    "json-lines": "newslint.formats.jsonlines:JsonLinesReporter",
+    "sarif": "newslint.formats.sarif:SarifReporter",
+    "github": "newslint.formats.github:GithubReporter",
+    "gitlab": "newslint.formats.gitlab:GitlabReporter",
+    "junit": "newslint.formats.junit:JunitReporter",
+    "rdjson": "newslint.formats.rdjson:RdjsonReporter",
 }
-
-
-@dataclass
-class Summary:
-    """Totals for the end of a run."""
-
-    files: int = 0
-    files_with_findings: int = 0
-    errors: list[str] = field(default_factory=list)
-
-
-class Reporter:
-    """Writes diagnostics in one format. ``add`` is called once per file, in input order."""
-
-    name: ClassVar[str] = ""
-    description: ClassVar[str] = ""
-    #: Set when the format needs each file's decoded text (UTF-8 byte columns, source excerpts).
-    needs_source: ClassVar[bool] = False
-
-    def __init__(self, stream: IO[str], rules: "dict[str, type[Rule]]", *, show_source: bool = False,
-                 color: bool = False, statistics: bool = False, quiet: bool = False, files: list[str] | None = None):
-        self.stream = stream
-        self.rules = rules
-        self.show_source = show_source
-        self.color = color
-        self.statistics = statistics
-        self.quiet = quiet
-        self.files = files if files is not None else []
-        self._seen = set(self.files)
-        self.collected: list["Diagnostic"] = []
-
-    def add(self, path: str, diagnostics: "list[Diagnostic]", source: str | None = None) -> None:
-        if path and path not in self._seen:  # a streamed file arrives in several chunks
-            self._seen.add(path)
-            self.files.append(path)
-        self.collected.extend(diagnostics)
-
-    def finish(self, summary: Summary) -> None:
-        raise NotImplementedError
-
-    def sorted(self) -> "list[Diagnostic]":
-        from ..diagnostics import Diagnostic
-
-        return sorted(self.collected, key=Diagnostic.sort_key)
 
 
 def report_path(path: str) -> str:
@@ -116,30 +73,6 @@ def rule_section(rule, title: str) -> str:
         return rule.summary()
     body = doc.split(marker, 1)[1].split("\n## ", 1)[0]
     return " ".join(body.split()) or rule.summary()
-
-
-def load_reporter(spec: str) -> type[Reporter]:
-    module, _, cls = spec.partition(":")
-    return getattr(importlib.import_module(f"{__name__}.{module}"), cls)
-
-
-class LazyReporter:
-    """A format known by name now and imported only when chosen (keeps start-up fast).
-
-    ``newslint_register_formats`` may return these instead of Reporter classes.
-    """
-
-    def __init__(self, name: str, spec: str):
-        self.name = name
-        self.spec = spec
-
-    def load(self) -> type[Reporter]:
-        return load_reporter(self.spec)
-
-
-def resolve(item) -> type[Reporter]:
-    return item.load() if isinstance(item, LazyReporter) else item
-
 
 
 @hookimpl

@@ -52,7 +52,8 @@ class NewslintBatch:
 
     def __init__(self, config: Any = None):
         from newslint.config import Config
-        from newslint.engine import Linter, resolve_config
+        from newslint.api import resolve_config
+        from newslint.linter import Linter
 
         self.linter = Linter(config if isinstance(config, Config) else resolve_config(config) if config else Config())
 

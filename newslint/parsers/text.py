@@ -5,29 +5,10 @@ import re
 
 from ..document import Block, Document
 from ..plugins import hookimpl
+from ..textshape import is_headline_shaped
 from . import format_of
 
 _WORD_RE = re.compile(r"\w+")
-_SENTENCE_END = (".", ",", ";", ":", "。", "、")
-_CLOSERS = "\"'”’»)"
-_TRAILING_MARKERS = re.compile(r"(?:\[\^?\w{1,5}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$")
-
-
-def is_headline_shaped(line: str, min_words: int = 2, max_words: int = 25) -> bool:
-    """Short, starts with a letter or digit, and does not end like a sentence or a label."""
-    line = line.strip()
-    if not line or len(line) > 240:
-        return False
-    if line[-1] == "]" or line[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
-        line = _TRAILING_MARKERS.sub("", line)  # "... project.[1]" ends like a sentence
-    if not line or len(line) > 220 or line.rstrip(_CLOSERS).endswith(_SENTENCE_END):
-        return False
-    if not (line[0].isalnum() or line[0] in "\"'‘“«¿¡"):
-        return False
-    words = len(_WORD_RE.findall(line))
-    if words > 10 and line.rstrip(_CLOSERS).endswith("!"):
-        return False  # a long exclamation is a sentence: headlines that shout are short
-    return min_words <= words <= max_words
 
 
 def plain_blocks(text: str, offset: int = 0, detect_title: bool = True, meta: dict | None = None) -> list[Block]:

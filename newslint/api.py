@@ -1,0 +1,59 @@
+"""The Python API: one door for scripts, the pytest plugin, Ray and the command line.
+
+``lint_text`` and ``lint_paths`` are the public functions; ``resolve_config`` turns what a
+caller gives (nothing, a path, a Config) into a Config the same way everywhere.
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterable
+
+from .config import Config, find_config, load_config
+from .diagnostics import Diagnostic
+from .errors import InputError
+from .linter import Linter
+from .runner import run
+
+
+def resolve_config(config: Config | str | os.PathLike[str] | None) -> Config:
+    if isinstance(config, Config):
+        return config
+    if config is None:
+        found = find_config()
+        return load_config(found) if found else Config()
+    return load_config(config)
+
+
+_DEFAULT_LINTER: Linter | None = None
+
+
+def lint_text(text: str, filename: str = "article.txt", config: Config | None = None) -> list[Diagnostic]:
+    """Lint a string as if it were the file ``filename`` (its extension picks the parser).
+
+    ``config=None`` means newslint's defaults (no config file is read); the rules are compiled
+    once and reused by later calls, so calling this per record of a corpus is cheap.
+    """
+    global _DEFAULT_LINTER
+    if config is None:
+        if _DEFAULT_LINTER is None:
+            _DEFAULT_LINTER = Linter(Config())
+        linter = _DEFAULT_LINTER
+    else:
+        linter = Linter(resolve_config(config))
+    result = linter.lint_text(filename, text)
+    if result.errors:
+        raise InputError(filename, "; ".join(map(str, result.errors)))
+    return result.diagnostics
+
+
+def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Config | None = None,
+               errors: list[str] | None = None) -> list[Diagnostic]:
+    """Lint files and folders; input problems go to ``errors`` (when given) instead of raising."""
+    config = resolve_config(config)
+    out: list[Diagnostic] = []
+    for result in run([os.fspath(p) for p in paths], config):
+        out.extend(result.diagnostics)
+        if errors is not None:
+            errors.extend(str(p) for p in result.errors + result.crashes)
+    out.sort(key=Diagnostic.sort_key)
+    return out

@@ -1,0 +1,125 @@
+"""Reading inputs: size limits, the suffix table, decoding, and JSON Lines files in chunks.
+
+Everything that turns a path into decoded text lives here, so the linter only ever sees ``str``
+with ``\\n`` line ends, and every refusal (too big, binary, not UTF-8) is an ``InputError``.
+"""
+from __future__ import annotations
+
+import os
+from typing import Iterator
+
+from .errors import InputError
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Past this many characters a text, Markdown or HTML file is checked only up to a line end
+#: before the limit (with a warning): no article is this long, and time must stay bounded.
+MAX_CHECK_CHARS = 2_000_000
+#: JSON Lines files larger than this are read and linted in chunks of whole lines, so memory
+#: stays bounded whatever the corpus size, and the chunks spread over the worker processes.
+STREAM_JSONL_BYTES = 4 * 1024 * 1024
+CHUNK_BYTES = 512 * 1024
+
+FORMAT_BY_SUFFIX = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+
+
+def format_of(path: str) -> str:
+    """The input format a file name implies; unknown extensions are read as plain text."""
+    return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def decode(path: str, data: bytes) -> str:
+    """Decode a file: UTF-8 (BOM optional) or UTF-16 with a BOM; line ends normalised to LF.
+
+    Anything else (binary data, NUL bytes, invalid UTF-8 such as Latin-1) is an InputError: the
+    file is reported and skipped, never guessed at, so positions are never silently wrong.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        encoding = "utf-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+        if b"\x00" in data[:8192] or b"\x00" in data:
+            raise InputError(path, "binary file (contains NUL bytes); skipped")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            path, f"not valid {encoding.upper()} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "newslint reads UTF-8 or UTF-16 with a BOM; file skipped", line) from None
+    if encoding == "utf-16":
+        text = text.lstrip("\ufeff")
+        if "\x00" in text:
+            raise InputError(path, "binary file (contains NUL characters); skipped")
+    return normalise_line_ends(text)
+
+
+def normalise_line_ends(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_file(path: str) -> str:
+    """The decoded text of one file, or an InputError that says why it cannot be linted."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise InputError(path, f"file is {size} bytes, over the {MAX_FILE_BYTES} byte limit; skipped")
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError(path, "file not found (it may have been removed during the run)") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    return decode(path, data)
+
+
+def truncated(path: str, source: str) -> tuple[str, int | None]:
+    """``source`` cut at a line end before MAX_CHECK_CHARS, and the last line kept (None: whole).
+
+    JSON and JSON Lines are never cut: a cut record would be invalid JSON.
+    """
+    if len(source) <= MAX_CHECK_CHARS or format_of(path) in ("json", "jsonl"):
+        return source, None
+    cut = source.rfind("\n", 0, MAX_CHECK_CHARS)
+    source = source[:cut + 1 if cut > 0 else MAX_CHECK_CHARS]
+    return source, source.count("\n") + 1
+
+
+def size_of(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def is_streamed(path: str) -> bool:
+    """Whether a file is linted in chunks of lines rather than read whole."""
+    return format_of(path) == "jsonl" and size_of(path) > STREAM_JSONL_BYTES
+
+
+def jsonl_chunks(path: str) -> Iterator[tuple[int, bytes]]:
+    """``(first_line, data)`` for chunks of whole lines of a JSON Lines file (OSError if unreadable)."""
+    with open(path, "rb") as fh:
+        line_no = 1
+        first = True
+        while True:
+            lines = fh.readlines(CHUNK_BYTES)
+            if not lines:
+                break
+            data = b"".join(lines)
+            if first and data.startswith(b"\xef\xbb\xbf"):
+                data = data[3:]
+            first = False
+            yield line_no, data
+            line_no += len(lines)

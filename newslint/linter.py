@@ -1,0 +1,179 @@
+"""The linter: decoded text -> parse -> every enabled rule (crash-isolated) -> suppression -> findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .diagnostics import Diagnostic
+from .document import Document
+from .errors import ConfigError, InputError
+from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
+from .problems import CRASH, ERROR, WARNING, Problem
+from .registry import Registry
+from .rules import MIN_CONFIDENCE, Rule, RuleContext
+from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
+from .suppression import unsuppressed
+
+
+@dataclass
+class FileResult:
+    """What linting one input produced: findings, plus problems that stopped part of the work."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    source: str | None = None  # the decoded text, kept only when a reporter asks for it
+
+    def _of(self, kind: str) -> list[Problem]:
+        return [p for p in self.problems if p.kind == kind]
+
+    @property
+    def errors(self) -> list[Problem]:  # unusable input: exit code 2
+        return self._of(ERROR)
+
+    @property
+    def crashes(self) -> list[Problem]:  # a rule or parser raised: exit code 2
+        return self._of(CRASH)
+
+    @property
+    def warnings(self) -> list[Problem]:  # noted on stderr, exit code unaffected
+        return self._of(WARNING)
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    cls: type[Rule]
+    options: dict[str, Any]
+    severity: str
+
+
+def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
+    """A rule's defaults overridden by ``[rules.CODE]``; unknown keys and wrong types are errors."""
+    # every rule takes min-confidence (the global setting unless [rules.CODE] sets its own);
+    # RuleContext.report drops findings below it
+    options = {MIN_CONFIDENCE: config.min_confidence, **cls.options}
+    where = config.path or "<config>"
+    for key, value in config.rules.get(cls.code, {}).items():
+        if key not in options:
+            known = ", ".join(sorted(options)) or "none"
+            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})")
+        default = options[key]
+        if default is not None and not _same_type(default, value):
+            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}")
+        options[key] = value
+    return options
+
+
+def _same_type(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, (list, tuple)):
+        return isinstance(value, list)
+    return isinstance(value, type(default))
+
+
+class Linter:
+    """Rules compiled once for a config; lints any number of files or strings."""
+
+    def __init__(self, config: Config | None = None, registry: Registry | None = None,
+                 keep_source: bool = False, verbose: bool = False):
+        from .plugins import load_registry  # the plugin loader is only needed without a registry
+
+        self.config = config or Config()
+        self.keep_source = keep_source
+        self.verbose = verbose
+        self.registry = registry or load_registry(self.config)
+        check_selectors(self.config, self.registry.rules)
+        self.registry.configure(self.config)
+        #: every registered rule's configured options, enabled or not: analyses read them
+        self.options = {code: rule_options(cls, self.config) for code, cls in self.registry.rules.items()}
+        self.rules = [CompiledRule(cls(), cls, self.options[cls.code], self.config.severity.get(cls.code, cls.severity))
+                      for cls in self.registry.rules.values() if is_enabled(cls, self.config)]
+
+    def parse(self, path: str, source: str, problems: list[Problem] | None = None) -> list[Document]:
+        """Documents of one decoded file; per-record problems of multi-record files go to ``problems``."""
+        result = self.registry.parse(path, source, self.config)
+        if result is None:
+            return []
+        if problems is not None:
+            problems.extend(p if isinstance(p, Problem) else Problem("", str(p))
+                            for p in getattr(result, "errors", ()))
+        return [result] if isinstance(result, Document) else list(result)
+
+    def check(self, document: Document, result: FileResult) -> None:
+        skip = ignored_for_path(document.path, self.config) if self.config.per_file_ignores else ()
+        for compiled in self.rules:
+            if skip and code_matches_any(compiled.cls.code, skip):
+                continue
+            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options)
+            try:
+                compiled.rule.check(document, ctx)
+            except Exception as exc:
+                where = f"{document.path}" + (f" (record {document.record})" if document.record else "")
+                result.problems.append(Problem("", (
+                    f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
+                    f"crashed on {where}: {self._detail(exc)}"), kind=CRASH))
+                continue
+            result.diagnostics.extend(ctx.diagnostics)
+
+    def _detail(self, exc: BaseException) -> str:
+        detail = f"{type(exc).__name__}: {exc}"
+        if self.verbose:
+            import traceback
+
+            detail += "\n" + traceback.format_exc()
+        return detail
+
+    def lint_source(self, path: str, source: str, first_line: int = 1) -> FileResult:
+        """Lint decoded text. ``first_line`` > 1 marks whole lines from inside a streamed JSON
+        Lines file: positions, record numbers and problems are then given in the file's lines."""
+        result = FileResult(path, source=source if self.keep_source else None)
+        source, last_line = truncated(path, source)
+        if last_line is not None:
+            result.problems.append(Problem(path, f"longer than {MAX_CHECK_CHARS:,} characters; "
+                                                 f"checked only up to line {last_line}", kind=WARNING))
+        problems: list[Problem] = []
+        try:
+            documents = self.parse(path, source, problems)
+        except InputError as exc:
+            problems.append(Problem.from_error(exc))
+            documents = []
+        except RecursionError:
+            problems.append(Problem(path, "input nested too deeply to parse; skipped"))
+            documents = []
+        except Exception as exc:  # a parser bug must not end the run or hide other files
+            result.problems.append(Problem(path, f"parser failed: {self._detail(exc)}", kind=CRASH))
+            return result
+        result.problems.extend(p.shifted(first_line) for p in problems)
+        for document in documents:
+            if first_line > 1:
+                document.first_line = first_line
+                if document.record is not None:
+                    document.record += first_line - 1
+            self.check(document, result)
+        result.diagnostics = unsuppressed(result.diagnostics, source, first_line)
+        result.diagnostics.sort(key=Diagnostic.sort_key)
+        return result
+
+    def lint_text(self, path: str, text: str) -> FileResult:
+        """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""
+        return self.lint_source(path, normalise_line_ends(text).lstrip("\ufeff"))
+
+    def lint_chunk(self, path: str, first_line: int, data: bytes) -> FileResult:
+        """Lint whole lines of a JSON Lines file that start at ``first_line``."""
+        try:
+            source = decode(path, data)
+        except InputError as exc:
+            return FileResult(path, problems=[Problem.from_error(exc).shifted(first_line)])
+        return self.lint_source(path, source, first_line)
+
+    def lint_file(self, path: str) -> FileResult:
+        try:
+            source = read_file(path)
+        except InputError as exc:
+            return FileResult(path, problems=[Problem.from_error(exc)])
+        return self.lint_source(path, source)

@@ -1,0 +1,55 @@
+"""The registry: the plugin manager and what the loaded plugins provide, behind typed methods.
+
+Nothing else in newslint calls ``pm.hook``: the linter asks the registry to parse and to
+configure, the command line asks it for formats. (tox's plugin manager has the same shape.)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
+
+import pluggy
+
+from .errors import UsageError
+from .reporting import Reporter, resolve
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .document import Document
+    from .rules import Rule
+
+
+@dataclass
+class Registry:
+    """Everything the loaded plugins provide, with who provided it."""
+
+    pm: pluggy.PluginManager
+    rules: dict[str, type["Rule"]] = field(default_factory=dict)  # code -> class, sorted by code
+    plugin_names: dict[str, str] = field(default_factory=dict)  # pluggy name -> display name
+    distributions: list[tuple[str, str, str]] = field(default_factory=list)  # (entry name, dist, version)
+
+    def parse(self, path: str, source: str, config: "Config") -> "Document | Sequence[Document] | None":
+        """The first parser that claims ``path`` turns ``source`` into documents."""
+        return self.pm.hook.newslint_parse_document(path=path, source=source, config=config)
+
+    def configure(self, config: "Config") -> None:
+        self.pm.hook.newslint_configure(config=config)
+
+    def formats(self) -> list:
+        """Every registered output format (Reporter classes or LazyReporters), in plugin order."""
+        return [item for group in self.pm.hook.newslint_register_formats() for item in group or []]
+
+    def reporter(self, name: str) -> type[Reporter]:
+        """The reporter class for ``--output-format name``; a usage error names the known ones."""
+        items = self.formats()
+        for item in items:
+            if item.name == name:
+                return resolve(item)
+        names = sorted(item.name for item in items)
+        raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(names)}")
+
+    def rule_hooks(self):
+        """``(plugin display name, registered rule classes)`` for every plugin that registers rules."""
+        for impl in self.pm.hook.newslint_register_rules.get_hookimpls():
+            name = self.pm.get_name(impl.plugin) or getattr(impl.plugin, "__name__", repr(impl.plugin))
+            yield self.plugin_names.get(name, name), impl.function() or []

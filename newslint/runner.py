@@ -1,0 +1,155 @@
+"""The runner: the discovered files as units of work, linted in order, in one process or a pool.
+
+Units are processed in input order whatever ``--jobs`` is, so the output never depends on it.
+At most a few units are in flight at once, so memory stays bounded on corpora of any size.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Iterator, Sequence, Union
+
+from .config import Config
+from .discovery import discover
+from .errors import InputError
+from .inputs import decode, format_of, is_streamed, jsonl_chunks
+from .linter import FileResult, Linter
+from .problems import Problem
+
+
+@dataclass(frozen=True)
+class FileBatch:
+    """Ordinary files, each read and linted whole."""
+
+    paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class JsonlChunk:
+    """Whole lines of a large JSON Lines file, starting at ``first_line``."""
+
+    path: str
+    first_line: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class UnreadableFile:
+    path: str
+    problem: Problem
+
+
+Unit = Union[FileBatch, JsonlChunk, UnreadableFile]
+
+
+def units(files: Sequence[str], batch: int) -> Iterator[Unit]:
+    pending: list[str] = []
+    for path in files:
+        if not is_streamed(path):
+            pending.append(path)
+            if len(pending) >= batch:
+                yield FileBatch(tuple(pending))
+                pending = []
+            continue
+        if pending:
+            yield FileBatch(tuple(pending))
+            pending = []
+        yield from _chunks(path)
+    if pending:
+        yield FileBatch(tuple(pending))
+
+
+def _chunks(path: str) -> Iterator[Unit]:
+    try:
+        for first_line, data in jsonl_chunks(path):
+            yield JsonlChunk(path, first_line, data)
+    except OSError as exc:
+        yield UnreadableFile(path, Problem(path, f"cannot read: {exc.strerror or exc}"))
+
+
+def process(linter: Linter, unit: Unit) -> list[FileResult]:
+    if isinstance(unit, FileBatch):
+        return [linter.lint_file(p) for p in unit.paths]
+    if isinstance(unit, JsonlChunk):
+        return [linter.lint_chunk(unit.path, unit.first_line, unit.data)]
+    return [FileResult(unit.path, problems=[unit.problem])]
+
+
+# -- the worker pool -------------------------------------------------------------------------------
+_WORKER: Linter | None = None
+_PARENT: Linter | None = None
+_WARM_UP_TEXT = "Warm-up headline for the linter\n\nA sentence of warm-up prose, said the minister.[1]\n\n[1] Note.\n"
+_WARM_UP = {"text": _WARM_UP_TEXT, "markdown": "# Warm-up\n\n" + _WARM_UP_TEXT, "html": "<h1>Warm-up</h1><p>Text.</p>",
+            "json": '{"title": "Warm-up", "body": "Text."}', "jsonl": '{"title": "Warm-up", "body": "Text."}\n'}
+_WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json", "jsonl": "jsonl"}
+
+
+def _init_worker(config: Config, keep_source: bool, verbose: bool) -> None:
+    global _WORKER
+    inherited = _PARENT is not None and _PARENT.config is config
+    _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose)
+
+
+def _work(unit: Unit) -> list[FileResult]:
+    assert _WORKER is not None
+    return process(_WORKER, unit)
+
+
+def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int) -> Iterator[FileResult]:
+    import collections
+    import gc
+    import multiprocessing
+
+    global _PARENT
+    # Build every lazy cache (phrase automata, parsers, regexes) once here, before forking, so
+    # each worker starts warm instead of paying for it again.
+    for fmt in formats:
+        linter.lint_source(f"warm-up.{_WARM_UP_SUFFIX.get(fmt, 'txt')}", _WARM_UP.get(fmt, _WARM_UP["text"]))
+    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
+    gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source, linter.verbose)) as pool:
+        window: collections.deque = collections.deque()
+        for unit in work:
+            window.append(pool.apply_async(_work, (unit,)))
+            if len(window) >= jobs * 3:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
+
+
+def _with_stdin(linter: Linter, files: Sequence[str], stdin_name: str) -> Iterator[FileResult]:
+    for path in files:
+        if path != "-":
+            yield linter.lint_file(path)
+            continue
+        try:
+            source = decode(stdin_name, sys.stdin.buffer.read())
+        except InputError as exc:
+            yield FileResult(stdin_name, problems=[Problem.from_error(exc)])
+            continue
+        yield linter.lint_source(stdin_name, source)
+
+
+def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "-",
+        linter: Linter | None = None) -> Iterator[FileResult]:
+    """Lint every input, yielding FileResults in input order, whatever ``jobs`` is.
+
+    Each file gives one result, except a large JSON Lines file, which gives one per chunk of
+    lines (same path, in order). Discovery warnings come first, in a result with no path.
+    """
+    linter = linter or Linter(config)
+    warnings: list[Problem] = []
+    files = list(discover(paths, config, warnings))
+    if warnings:
+        yield FileResult("", problems=warnings)
+    if "-" in files:
+        yield from _with_stdin(linter, files, stdin_name)
+        return
+    work = units(files, batch=max(1, min(32, len(files) // (max(jobs, 1) * 4) or 1)))
+    streamed = any(is_streamed(p) for p in files)
+    if jobs <= 1 or (len(files) <= 8 and not streamed):  # a pool costs more than a few files
+        for unit in work:
+            yield from process(linter, unit)
+        return
+    yield from _in_pool(linter, work, {format_of(p) for p in files}, jobs)
