@@ -13,7 +13,9 @@ class ResidueLine(Rule):
     Scores every line outside the title with a small model trained on extractor output of real
     news pages (`python bench/train_models.py` retrains it; the weights ship as
     `data/residue_model.json`) and reports the lines whose probability of being residue reaches
-    the threshold. The finding's `confidence` is that probability.
+    the threshold. The finding's `confidence` is that probability. Lines that NL301's phrase
+    inventory names are left to NL301 (the inventory is one of the model's features), so a
+    line is not reported twice.
 
     The model looks only at shallow, site-independent features of the line and of its two
     neighbours on each side (after Kohlschütter et al., WSDM 2010; jusText; the C4 and FineWeb
@@ -55,8 +57,10 @@ class ResidueLine(Rule):
             threshold = load_model().threshold
         elif isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
             raise ValueError(f"threshold must be a number in (0, 1], got {threshold!r}")
-        for line, p in score_document(document, ctx.analysis(BOILERPLATE_MATCHES)):
-            if p >= threshold:
+        matches = ctx.analysis(BOILERPLATE_MATCHES)
+        named = {id(document.lines[i]) for i in matches}  # NL301 reports these by name already
+        for line, p in score_document(document, matches):
+            if p >= threshold and id(line) not in named:
                 label = line.text if len(line.text) <= 60 else line.text[:57] + "..."
                 ctx.report(line.block, line.start, line.end,
                            f"residue line {label!r} (model probability {p:.2f})", confidence=round(p, 4))

@@ -31,7 +31,7 @@ def test_text_output_shape(cli):
     proc = cli("check", "--isolated", SEED)
     lines = proc.out.splitlines()
     assert lines[0] == f"{SEED}:1:1: NL301 boilerplate line 'Skip to content' (skip link)"
-    assert lines[-1].startswith("Found 17 findings (4 errors, 13 warnings) in 1 file")
+    assert lines[-1].startswith("Found 19 findings (4 errors, 15 warnings) in 1 file")
     assert "\x1b[" not in proc.out  # no colour off a TTY
 
 

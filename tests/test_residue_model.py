@@ -28,7 +28,7 @@ ARTICLE = "Bank raises rates again as inflation stays high\n\n" + "\n\n".join(BO
 
 
 def _scores(text: str) -> dict[str, float]:
-    from newslint.engine import Linter
+    from newslint.linter import Linter
 
     doc = Linter(Config(select=["NL304"])).parse("a.txt", text)[0]
     return {line.text: p for line, p in rm.score_document(doc)}
