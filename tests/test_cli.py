@@ -44,8 +44,8 @@ def test_show_source_and_statistics(cli):
 def test_json_contract(cli):
     proc = cli("check", "--isolated", "--output-format", "json", SEED, CLEAN)
     data = json.loads(proc.out)
-    assert isinstance(data, list) and len(data) == 17
-    keys = {"path", "code", "rule", "severity", "message", "line", "column", "end_line", "end_column"}
+    assert isinstance(data, list) and len(data) == 19  # 17 + two NL304 lines
+    keys = {"path", "code", "rule", "severity", "message", "line", "column", "end_line", "end_column", "confidence"}
     for d in data:
         assert keys <= set(d)
         assert d["severity"] in ("error", "warning", "info")
