@@ -18,7 +18,8 @@ def render() -> str:
         out.append(f"## {code} {rule.name}")
         out.append("")
         opt = " · **opt-in** (enable with `extend-select`)" if getattr(rule, "opt_in", False) else ""
-        out.append(f"Default severity: `{rule.severity}`{opt}")
+        fix = f" · fix: `{rule.fix}`, {rule.fix_safety}" if getattr(rule, "fix", None) else ""
+        out.append(f"Default severity: `{rule.severity}`{opt}{fix}")
         out.append("")
         out.append(rule.doc().replace("\n## ", "\n### "))
         out.append("")

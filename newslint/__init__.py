@@ -9,7 +9,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 __all__ = ["hookimpl", "Rule", "RuleContext", "Diagnostic", "Document", "Block", "Config",
-           "lint_text", "lint_paths", "__version__"]
+           "lint_text", "lint_paths", "fix_text", "Fix", "Edit", "__version__"]
 
 # The CLI imports only what it needs; these names resolve on first use to keep start-up fast.
 _LAZY = {
@@ -22,6 +22,9 @@ _LAZY = {
     "Config": ("config", "Config"),
     "lint_text": ("api", "lint_text"),
     "lint_paths": ("api", "lint_paths"),
+    "fix_text": ("api", "fix_text"),
+    "Fix": ("fixes", "Fix"),
+    "Edit": ("fixes", "Edit"),
 }
 
 

@@ -11,6 +11,7 @@ from typing import Iterable
 from .config import Config, find_config, load_config
 from .diagnostics import Diagnostic
 from .errors import InputError
+from .inputs import normalise_line_ends
 from .linter import Linter
 from .runner import run
 
@@ -44,6 +45,26 @@ def lint_text(text: str, filename: str = "article.txt", config: Config | None = 
     if result.errors:
         raise InputError(filename, "; ".join(map(str, result.errors)))
     return result.diagnostics
+
+
+_FIXERS: dict[bool, Linter] = {}
+
+
+def fix_text(text: str, filename: str = "article.txt", config: Config | None = None,
+             unsafe: bool = False) -> tuple[str, list[Diagnostic]]:
+    """``text`` with its fixes applied (safe ones; unsafe ones too when asked), and the findings
+    that remain. ``config=None`` means the defaults, compiled once and reused."""
+    from .fixes import FixPolicy
+
+    if config is None:
+        linter = _FIXERS.get(unsafe) or _FIXERS.setdefault(unsafe, Linter(Config(), fix=FixPolicy(unsafe=unsafe)))
+    else:
+        linter = Linter(resolve_config(config), fix=FixPolicy(unsafe=unsafe))
+    result = linter.lint_text(filename, text)
+    if result.errors:
+        raise InputError(filename, "; ".join(map(str, result.errors)))
+    fixed = result.fixed.fixed if result.fixed is not None and result.fixed.fixed is not None else None
+    return (fixed if fixed is not None else normalise_line_ends(text).lstrip("\ufeff")), result.diagnostics
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Config | None = None,

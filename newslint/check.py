@@ -14,6 +14,8 @@ from .linter import FileResult, Linter
 from .plugins import load_registry
 from .reporting import Summary
 from .runner import run
+from .fingerprints import prepare_corpus
+from .fixcommand import fix_only, fix_setup, fix_summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -50,10 +52,11 @@ def _cpus() -> int:
 
 
 @contextlib.contextmanager
-def report_stream(out_path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a temporary file beside ``out_path`` renamed into place once the report is whole."""
+def report_stream(out_path: str | None, stdout_taken: bool = False) -> Iterator[IO[str]]:
+    """stdout, or a temporary file beside ``out_path`` renamed into place once the report is whole.
+    When the fixed text of stdin goes to stdout, the report goes to stderr."""
     if not out_path:
-        yield sys.stdout
+        yield sys.stderr if stdout_taken else sys.stdout
         return
     tmp = out_path + ".newslint-tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
@@ -94,16 +97,21 @@ def cmd_check(args) -> int:
     config, jobs, paths = settings(args)
     registry = load_registry(config)
     reporter_cls = registry.reporter(args.output_format or "text")
-    linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source,
-                    verbose=args.verbose)
     known = None
     if config.baseline and not args.write_baseline:
         from .baseline import load_baseline
 
         known = load_baseline(config.baseline)
+    writer, policy = fix_setup(args, paths, known)
+    linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source or policy is not None,
+                    verbose=args.verbose, fix=policy)
+    prepare_corpus(args, linter, paths, config, jobs)
     tally = Tally(SEVERITY_RANK[config.fail_on])
     everything: list[Diagnostic] = []
-    with report_stream(args.output_file) as stream:
+    remaining = 0
+    if writer is not None and (writer.mode == "diff" or getattr(args, "fix_only", False)):
+        return fix_only(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter), writer, tally)
+    with report_stream(args.output_file, writer is not None and writer.stdin_name is not None) as stream:
         color = (not args.output_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
                  and os.environ.get("TERM") != "dumb")
         reporter = reporter_cls(stream, registry.rules, show_source=args.show_source, color=color,
@@ -118,7 +126,14 @@ def cmd_check(args) -> int:
             if known is not None:
                 diags = known.filter(diags)
             tally.add(result, diags)
-            reporter.add(result.path, diags, result.source)
+            remaining += len(diags)
+            if writer is not None:
+                writer.add(result)
+            fixed = result.fixed.fixed if result.fixed is not None else None
+            reporter.add(result.path, diags, fixed if fixed is not None else result.source)
+        if writer is not None:
+            writer.close()
+            fix_summary(writer, remaining)
         reporter.finish(tally.summary)
     if args.write_baseline:
         return _write_baseline(args.write_baseline, everything, tally)

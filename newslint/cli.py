@@ -11,6 +11,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import NewslintError, UsageError
+from .fixargs import add_clean_command, add_fix_flags
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -25,6 +26,12 @@ def cmd_check(args) -> int:
     from .check import cmd_check as check
 
     return check(args)
+
+
+def cmd_clean(args) -> int:
+    from .clean import cmd_clean as clean
+
+    return clean(args)
 
 
 def _codes(value: str) -> list[str]:
@@ -71,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")
     check.add_argument("--verbose", "-v", action="store_true", help="tracebacks for crashing rules")
+    add_fix_flags(check)
+    add_clean_command(sub, _codes)
 
     sub.add_parser("rules", help="list every rule: code, name, family, severity, summary, plugin")
     rule = sub.add_parser("rule", help="show a rule's documentation")
@@ -106,6 +115,8 @@ def cmd_rule(args) -> int:
     print(f"Family: {rule.family()} · Default severity: {rule.severity} · Plugin: {rule.plugin}"
           + (" · Opt-in: enable with extend-select" if getattr(rule, "opt_in", False) else "") + "\n")
     print(rule.doc())
+    print("\nFix: " + (f"{rule.fix} ({rule.fix_safety}{', with --unsafe-fixes' if rule.fix_safety == 'unsafe' else ''})"
+                       if getattr(rule, "fix", None) else "none (not fixable automatically)"))
     if rule.options:
         print("\nDefaults:")
         for key, value in rule.options.items():
@@ -130,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
-    handler = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "plugins": cmd_plugins}[args.command]
+    handler = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "rule": cmd_rule,
+               "plugins": cmd_plugins}[args.command]
     try:
         return handler(args)
     except NewslintError as exc:

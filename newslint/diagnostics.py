@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field as dc_field
+from typing import Any
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
@@ -29,6 +30,11 @@ class Diagnostic:
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
     #: How sure the rule is, 0-1: 1.0 for exact rules, a model's probability for learned ones.
     confidence: float = dc_field(default=1.0, compare=False)
+    fix: Any = dc_field(default=None, compare=False, repr=False)  # a fixes.Fix, or None
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
 
     def sort_key(self) -> tuple:
         return (self.path, self.record or 0, self.line, self.column, self.code, self.message)

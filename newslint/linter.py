@@ -8,6 +8,9 @@ from .config import Config
 from .diagnostics import Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
+from .fingerprints import FingerprintTable
+from .fixapply import FixOutcome, fix_loop
+from .fixes import FixPolicy
 from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
@@ -24,6 +27,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     source: str | None = None  # the decoded text, kept only when a reporter asks for it
+    fixed: FixOutcome | None = None  # set when the linter applies fixes (``--fix``, ``--diff``, clean)
 
     def _of(self, kind: str) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
@@ -80,10 +84,12 @@ class Linter:
     """Rules compiled once for a config; lints any number of files or strings."""
 
     def __init__(self, config: Config | None = None, registry: Registry | None = None,
-                 keep_source: bool = False, verbose: bool = False):
+                 keep_source: bool = False, verbose: bool = False, fix: FixPolicy | None = None):
         from .plugins import load_registry  # the plugin loader is only needed without a registry
 
         self.config = config or Config()
+        self.fix = fix
+        self.corpus: FingerprintTable | None = None  # the first pass's counts, when the run made one
         self.keep_source = keep_source
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
@@ -109,7 +115,7 @@ class Linter:
         for compiled in self.rules:
             if skip and code_matches_any(compiled.cls.code, skip):
                 continue
-            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options)
+            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options, self.corpus)
             try:
                 compiled.rule.check(document, ctx)
             except Exception as exc:
@@ -130,7 +136,18 @@ class Linter:
 
     def lint_source(self, path: str, source: str, first_line: int = 1) -> FileResult:
         """Lint decoded text. ``first_line`` > 1 marks whole lines from inside a streamed JSON
-        Lines file: positions, record numbers and problems are then given in the file's lines."""
+        Lines file: positions, record numbers and problems are then given in the file's lines.
+        With a fix policy, fixes are applied and the fixed text re-linted until stable: the
+        findings are then those that remain, and ``fixed`` says what was done."""
+        result = self._lint(path, source, first_line)
+        if self.fix is None or result.crashes or result.warnings or (result.errors and self.fix.strict):
+            return result  # never fix an input with a problem (a cut file, a bad record)
+        final, outcome = fix_loop(lambda text: self._lint(path, text, first_line), source, result, self.fix)
+        final.source = source
+        final.fixed = outcome
+        return final
+
+    def _lint(self, path: str, source: str, first_line: int) -> FileResult:
         result = FileResult(path, source=source if self.keep_source else None)
         source, last_line = truncated(path, source)
         if last_line is not None:
@@ -158,6 +175,22 @@ class Linter:
         result.diagnostics = unsuppressed(result.diagnostics, source, first_line)
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
+
+    @property
+    def corpus_rules(self) -> list[CompiledRule]:
+        return [c for c in self.rules if c.cls.corpus_pass]
+
+    def count_source(self, path: str, source: str) -> FingerprintTable:
+        """The first pass over one decoded input: every corpus rule's keys, per document."""
+        table = FingerprintTable()
+        try:
+            documents = self.parse(path, truncated(path, source)[0], [])
+        except Exception:  # the second pass reports unreadable input
+            return table
+        rules = self.corpus_rules
+        for document in documents:
+            table.add(key for c in rules for key in c.cls.fingerprints(document, c.options))
+        return table
 
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""

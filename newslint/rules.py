@@ -6,9 +6,13 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .diagnostics import SEVERITIES, Diagnostic
+from .fixes import FIX_KINDS, SAFETIES, Fix, resolve
 
 if TYPE_CHECKING:
+    from typing import Iterable
+
     from .analysis import Analysis
+    from .fingerprints import FingerprintTable
     from .document import Block, Document
 
 T = TypeVar("T")
@@ -33,9 +37,26 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     #: Filled in by the engine: the plugin (distribution or module) that registered the rule.
     plugin: ClassVar[str] = ""
+    #: How the engine fixes a finding when ``ctx.report`` gets no ``fix=``: None (not fixable),
+    #: "remove-line" (delete the whole lines the finding covers, only when it covers all their
+    #: words) or "split-line" (put the text from the finding's start on a line of its own).
+    fix: ClassVar[str | None] = None
+    #: "safe" (applied by ``--fix``) or "unsafe" (only with ``--unsafe-fixes``).
+    fix_safety: ClassVar[str] = "safe"
+    #: For "remove-line": how safe it is to delete the whole line when the finding covers only
+    #: part of it ("unsafe", or None: such findings are not fixed).
+    fix_partial: ClassVar[str | None] = None
+
+    #: Set by rules that need a first pass over the whole run (see ``newslint.fingerprints``).
+    corpus_pass: ClassVar[bool] = False
 
     def check(self, document: "Document", ctx: "RuleContext") -> None:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    @classmethod
+    def fingerprints(cls, document: "Document", options: dict[str, Any]) -> "Iterable[int]":
+        """For ``corpus_pass`` rules: the keys of one document, counted in the first pass."""
+        return ()
 
     # -- metadata used by `newslint rules`, `newslint rule CODE` and SARIF ---------------------
     @classmethod
@@ -63,16 +84,24 @@ class Rule:
             problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
         if not isinstance(cls.options, dict):
             problems.append("options must be a dict of defaults")
+        if cls.fix is not None and cls.fix not in FIX_KINDS:
+            problems.append(f"fix {cls.fix!r} is not one of {', '.join(FIX_KINDS)}")
+        if cls.fix_partial is not None and cls.fix_partial not in SAFETIES:
+            problems.append(f"fix_partial {cls.fix_partial!r} is not one of {', '.join(SAFETIES)}")
+        if cls.fix_safety not in SAFETIES:
+            problems.append(f"fix_safety {cls.fix_safety!r} is not one of {', '.join(SAFETIES)}")
         return problems
 
 
 class RuleContext:
     """What a rule's ``check`` gets besides the document: its options and a way to report."""
 
-    __slots__ = ("rule", "document", "options", "severity", "diagnostics", "_all_options")
+    __slots__ = ("rule", "document", "options", "severity", "diagnostics", "_all_options", "corpus")
 
     def __init__(self, rule: type[Rule], document: "Document", options: dict[str, Any], severity: str,
-                 all_options: dict[str, dict[str, Any]] | None = None):
+                 all_options: dict[str, dict[str, Any]] | None = None, corpus: "FingerprintTable | None" = None):
+        #: the first pass's counts (``corpus_pass`` rules), or None when the run has none
+        self.corpus = corpus
         self.rule = rule
         self.document = document
         self.options = options
@@ -88,17 +117,18 @@ class RuleContext:
         return fact.of(self.document, options, reader=self.rule.code)
 
     def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None,
-               confidence: float = 1.0) -> None:
+               fix: Fix | None = None, confidence: float = 1.0) -> None:
         """Report ``block.text[start:end]``; the engine maps it to the file's line and column.
 
-        ``confidence`` (0-1) says how sure the rule is: 1.0 for exact rules, a model's probability
-        for learned ones. Findings below the ``min-confidence`` setting are dropped here.
-        """
+        ``fix``: edits with offsets into ``block.text`` (default: the rule's declared ``fix``).
+        ``confidence`` (0-1): 1.0 for exact rules, a model's probability for learned ones.
+        Findings below the ``min-confidence`` setting are dropped here."""
         if confidence < (self.options.get(MIN_CONFIDENCE) or 0.0):
             return
         doc = self.document
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
+        resolved = resolve(self.rule, doc, block, start, end, fix) if fix is not None or self.rule.fix else None
         s = block.source_offset(start)
         e = block.source_end(end) if end > start else s
         line, col = doc.position(s)
@@ -121,5 +151,6 @@ class RuleContext:
                 source=self.rule.plugin,
                 context=" ".join(excerpt.lower().split())[:200],
                 confidence=float(confidence),
+                fix=resolved,
             )
         )

@@ -12,7 +12,8 @@ from typing import Iterator, Sequence, Union
 from .config import Config
 from .discovery import discover
 from .errors import InputError
-from .inputs import decode, format_of, is_streamed, jsonl_chunks
+from .fingerprints import FingerprintTable
+from .inputs import decode, format_of, is_streamed, jsonl_chunks, read_file
 from .linter import FileResult, Linter
 from .problems import Problem
 
@@ -84,10 +85,10 @@ _WARM_UP = {"text": _WARM_UP_TEXT, "markdown": "# Warm-up\n\n" + _WARM_UP_TEXT, 
 _WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json", "jsonl": "jsonl"}
 
 
-def _init_worker(config: Config, keep_source: bool, verbose: bool) -> None:
+def _init_worker(config: Config, keep_source: bool, verbose: bool, fix=None) -> None:
     global _WORKER
     inherited = _PARENT is not None and _PARENT.config is config
-    _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose)
+    _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose, fix=fix)
 
 
 def _work(unit: Unit) -> list[FileResult]:
@@ -95,7 +96,45 @@ def _work(unit: Unit) -> list[FileResult]:
     return process(_WORKER, unit)
 
 
-def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int) -> Iterator[FileResult]:
+def counts_of(linter: Linter, unit: Unit) -> list[FingerprintTable]:
+    """The first pass over one unit of work: line fingerprints, no rules run."""
+    if isinstance(unit, FileBatch):
+        table = FingerprintTable()
+        for path in unit.paths:
+            try:
+                table.merge(linter.count_source(path, read_file(path)))
+            except InputError:
+                pass  # reported by the second pass
+        return [table]
+    if isinstance(unit, JsonlChunk):
+        try:
+            return [linter.count_source(unit.path, decode(unit.path, unit.data))]
+        except InputError:
+            pass
+    return [FingerprintTable()]
+
+
+def _count_work(unit: Unit) -> list[FingerprintTable]:
+    assert _WORKER is not None
+    return counts_of(_WORKER, unit)
+
+
+def count_pass(paths: Sequence[str], config: Config, jobs: int, linter: Linter) -> FingerprintTable:
+    """Count line fingerprints over every input (the first pass of a corpus run); the sum is the
+    same whatever ``jobs`` is."""
+    files = [p for p in discover(paths, config, []) if p != "-"]
+    work = units(files, batch=max(1, min(32, len(files) // (max(jobs, 1) * 4) or 1)))
+    if jobs <= 1 or (len(files) <= 8 and not any(is_streamed(p) for p in files)):
+        parts: Iterator[FingerprintTable] = (t for unit in work for t in counts_of(linter, unit))
+    else:
+        parts = _in_pool(linter, work, set(), jobs, _count_work)
+    table = FingerprintTable()
+    for part in parts:
+        table.merge(part)
+    return table
+
+
+def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int, fn=_work) -> Iterator:
     import collections
     import gc
     import multiprocessing
@@ -108,10 +147,10 @@ def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int)
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
     gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source, linter.verbose)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source, linter.verbose, linter.fix)) as pool:
         window: collections.deque = collections.deque()
         for unit in work:
-            window.append(pool.apply_async(_work, (unit,)))
+            window.append(pool.apply_async(fn, (unit,)))
             if len(window) >= jobs * 3:
                 yield from window.popleft().get()
         while window:

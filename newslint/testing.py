@@ -14,12 +14,13 @@ from typing import Any, Iterable
 
 from .config import Config
 from .diagnostics import Diagnostic
+from .fixes import FixPolicy
 from .linter import Linter
 from .plugins import core_registry
 from .rules import Rule
 
 ERROR_KEYS = ("code", "rule", "line", "column", "end_line", "end_column", "message", "severity", "record", "field")
-CASE_KEYS = ("text", "filename", "options", "errors", "name")
+CASE_KEYS = ("text", "filename", "options", "errors", "name", "output")
 
 
 class RuleTester:
@@ -34,18 +35,26 @@ class RuleTester:
 
     # -- running ---------------------------------------------------------------------------------
     def lint(self, text: str, filename: str = "article.txt", options: dict[str, Any] | None = None) -> list[Diagnostic]:
+        return self._result(text, filename, options).diagnostics
+
+    def fix(self, text: str, filename: str = "article.txt", options: dict[str, Any] | None = None) -> str:
+        """The text after every fix of this rule (safe and unsafe) is applied until stable."""
+        result = self._result(text, filename, options, fix=True)
+        return result.fixed.fixed if result.fixed and result.fixed.fixed is not None else result.source
+
+    def _result(self, text: str, filename: str, options: dict[str, Any] | None, fix: bool = False):
         registry = core_registry()
         self.rule.plugin = self.rule.plugin or "tester"
         registry.rules = {self.rule.code: self.rule}
         merged = {**self.options, **{k.replace("_", "-"): v for k, v in (options or {}).items()}}
         config = Config(select=[self.rule.code], rules={self.rule.code: merged} if merged else {})
-        linter = Linter(config, registry)
+        linter = Linter(config, registry, keep_source=True, fix=FixPolicy(unsafe=True) if fix else None)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         result = linter.lint_source(filename, text.lstrip("\ufeff"))
         if result.errors or result.crashes:
             raise AssertionError(f"{self.rule.code} on {filename}: " + "; ".join(map(str, result.errors + result.crashes)))
-        return result.diagnostics
+        return result
 
     def run(self, valid: Iterable[Any] = (), invalid: Iterable[dict[str, Any]] = ()) -> None:
         for case in valid:
@@ -72,6 +81,16 @@ class RuleTester:
                 f"{self.rule.code} findings in {case.get('filename', 'article.txt')} differ.\n"
                 f"expected ({len(expected)}):\n" + "\n".join(f"  {e}" for e in expected)
                 + f"\nactual ({len(actual)}):\n" + _table(found))
+        if "output" in case:
+            self._check_output(case)
+
+    def _check_output(self, case: dict[str, Any]) -> None:
+        """``output``: the text after fixing (ESLint's key); None means the findings have no fix."""
+        name = case.get("filename", "article.txt")
+        fixed = self.fix(case["text"], name, case.get("options"))
+        expected = case["output"] if case["output"] is not None else case["text"].replace("\r\n", "\n")
+        if fixed != expected:
+            raise AssertionError(f"{self.rule.code} fix of {name} differs.\nexpected: {expected!r}\nactual:   {fixed!r}")
 
     # -- pytest integration ------------------------------------------------------------------------
     def cases(self, valid: Iterable[Any] = (), invalid: Iterable[dict[str, Any]] = ()) -> list[Any]:

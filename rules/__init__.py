@@ -12,6 +12,7 @@ from newslint import hookimpl
 def newslint_register_rules():
     from .boilerplate_line import BoilerplateLine
     from .edge_residue import EdgeResidue
+    from .filler_model import FillerModel
     from .filler_paragraph import FillerParagraph
     from .footnote_numbering import FootnoteNumbering
     from .footnote_undefined import FootnoteUndefined
@@ -25,12 +26,13 @@ def newslint_register_rules():
     from .residue_line import ResidueLine
     from .restating_conclusion import RestatingConclusion
     from .taxonomy_leak import TaxonomyLeak
+    from .template_line import TemplateLine
     from .title_repeated import TitleRepeated
     from .title_variant import TitleVariant
 
     return [
         TitleRepeated, TitleVariant, HeadlineCluster, RepeatedLine,
         FootnoteUndefined, FootnoteUnused, FootnotesGlued, FootnoteNumbering,
-        BoilerplateLine, EdgeResidue, MetadataResidue, ResidueLine,
-        TaxonomyLeak, FillerParagraph, GeneratedResidue, KeywordStuffing, RestatingConclusion,
+        BoilerplateLine, EdgeResidue, MetadataResidue, ResidueLine, TemplateLine,
+        TaxonomyLeak, FillerParagraph, GeneratedResidue, KeywordStuffing, RestatingConclusion, FillerModel,
     ]

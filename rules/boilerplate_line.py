@@ -36,11 +36,17 @@ class BoilerplateLine(Rule):
     - `patterns` (list, default []): extra regular expressions (`regex` syntax, case-insensitive).
     - `pattern-timeout` (float, default 0.05): seconds one pattern may run on one line; a
       pattern that backtracks past it is reported as an error instead of hanging the run.
+
+    ## Fix
+    Safe when the phrase is the whole line: the line is deleted. Unsafe (`--unsafe-fixes`) when the phrase is inside a longer line (consent or widget wording): the whole line is deleted.
     """
 
     code = "NL301"
     name = "boilerplate-line"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "safe"
+    fix_partial = "unsafe"
     options = dict(DEFAULTS)
 
     def check(self, document, ctx):

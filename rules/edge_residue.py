@@ -46,11 +46,16 @@ class EdgeResidue(Rule):
     ## Options
     - `max-words` (int, default 3): longest line, in words, that can be residue.
     - `max-stopword-density` (float, default 0.3): jusText's threshold for "not prose".
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the residue line is deleted; the line is only believed to be residue by its shape and place.
     """
 
     code = "NL302"
     name = "edge-residue"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"max-words": 3, "max-stopword-density": 0.3}
 
     def _is_fragment(self, text: str, ctx) -> bool:

@@ -27,11 +27,16 @@ class FillerParagraph(Rule):
 
     ## Options
     - `min-score` (int, default 3): the score a line needs to be reported.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the filler line is deleted.
     """
 
     code = "NL402"
     name = "filler-paragraph"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"min-score": 3}
 
     def check(self, document, ctx):

@@ -26,11 +26,16 @@ class FootnoteUndefined(Rule):
 
     ## Options
     None.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the marker is deleted.
     """
 
     code = "NL201"
     name = "footnote-undefined"
     severity = "warning"
+    fix = "remove-span"
+    fix_safety = "unsafe"
 
     def check(self, document, ctx):
         notes = analyse(document)

@@ -26,11 +26,17 @@ class FootnoteUnused(Rule):
 
     ## Options
     None.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the definition's line is deleted.
     """
 
     code = "NL202"
     name = "footnote-unused"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
+    fix_partial = "unsafe"
 
     def check(self, document, ctx):
         notes = analyse(document)

@@ -23,11 +23,16 @@ class FootnotesGlued(Rule):
 
     ## Options
     None.
+
+    ## Fix
+    Safe: each glued definition is moved onto a line of its own (the spaces before it become a line end).
     """
 
     code = "NL203"
     name = "footnotes-glued"
     severity = "warning"
+    fix = "split-line"
+    fix_safety = "safe"
 
     def check(self, document, ctx):
         for mark, host in analyse(document).glued:

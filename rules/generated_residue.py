@@ -34,11 +34,17 @@ class GeneratedResidue(Rule):
 
     ## Options
     - `groups` (list, default all): which of "chat", "cutoff", "pipeline", "artifact" to report.
+
+    ## Fix
+    Safe when the match is the whole line ("Enrichment Data:", "Here is the rewritten article:"): the line is deleted. Unsafe (`--unsafe-fixes`) when the match is part of a longer line: the whole line is deleted.
     """
 
     code = "NL403"
     name = "generated-residue"
     severity = "error"
+    fix = "remove-line"
+    fix_safety = "safe"
+    fix_partial = "unsafe"
     options = {"groups": ["chat", "cutoff", "pipeline", "artifact"]}
 
     def check(self, document, ctx):

@@ -37,11 +37,16 @@ class HeadlineCluster(Rule):
 
     ## Options
     - `min-headlines` (int, default 3): how many headline-shaped lines make a cluster.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): each stacked headline line is deleted.
     """
 
     code = "NL103"
     name = "headline-cluster"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"min-headlines": 3}
 
     def check(self, document, ctx):

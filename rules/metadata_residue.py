@@ -278,11 +278,16 @@ class MetadataResidue(Rule):
     - `kinds` (list, default all): which of "timestamp", "reading time", "metadata label",
       "wire slug", "byline", "agency credit", "caption marker", "photo credit", "photo caption", "author bio",
       "credit line" to report.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the metadata line is deleted.
     """
 
     code = "NL303"
     name = "metadata-residue"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"kinds": ["timestamp", "reading time", "metadata label", "wire slug", "byline", "agency credit",
                          "caption marker", "photo credit", "photo caption", "author bio", "credit line"]}
 

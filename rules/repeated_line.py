@@ -31,11 +31,16 @@ class RepeatedLine(Rule):
 
     ## Options
     - `min-words` (int, default 4): shortest line, in words, that is compared.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the second copy is deleted; the first stays.
     """
 
     code = "NL104"
     name = "repeated-line"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"min-words": 4}
 
     def check(self, document, ctx):

@@ -42,11 +42,17 @@ class TaxonomyLeak(Rule):
 
     ## Options
     None.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the line is deleted when the leaked list is the whole line; a list inside a
+    sentence is not fixed.
     """
 
     code = "NL401"
     name = "taxonomy-leak"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
 
     def check(self, document, ctx):
         for line, phrases in hits_in(document, "taxonomy"):

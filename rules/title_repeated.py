@@ -29,11 +29,16 @@ class TitleRepeated(Rule):
 
     ## Options
     - `min-words` (int, default 2): ignore titles shorter than this (too little to compare).
+
+    ## Fix
+    Safe: the repeated line is deleted with its line end (and one blank separator when it is a paragraph of its own).
     """
 
     code = "NL101"
     name = "title-repeated"
     severity = "error"
+    fix = "remove-line"
+    fix_safety = "safe"
     options = {"min-words": 2}
 
     def check(self, document, ctx):

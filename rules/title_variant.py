@@ -27,11 +27,16 @@ class TitleVariant(Rule):
 
     ## Options
     - `threshold` (int, default 90): the lowest token-set ratio (0-100) that counts.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the variant headline line is deleted.
     """
 
     code = "NL102"
     name = "title-variant"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"threshold": 90}
 
     def check(self, document, ctx):

@@ -36,6 +36,9 @@ EXPECTED: dict[str, dict[str, list[tuple]]] = {
     "NL403": {"bad.txt": [(5, 1, 31), (7, 1, 18), (7, 20, 38)], "good.txt": []},
     "NL404": {"bad.txt": [(5, 1, 94), (7, 1, 134)], "good.txt": []},
     "NL405": {"bad.txt": [(9, 1, 136)], "good.txt": []},
+    "NL406": {"bad.txt": [(5, 1, 60)], "good.txt": []},
+    # NL305 needs a corpus (a first pass over many documents): tests/test_template_line.py
+    "NL305": {"good.txt": []},
 }
 
 

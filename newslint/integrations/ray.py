@@ -7,6 +7,11 @@
     findings = ds.map_batches(NewslintBatch, concurrency=8, batch_size=256, batch_format="pyarrow")
     findings.write_parquet("s3://bucket/newslint-findings/")
 
+Template lines (NL305) take two stages: ``table = corpus_counts(ds, config)`` counts line
+fingerprints over the whole dataset, then ``ds.map_batches(NewslintBatch, fn_constructor_kwargs=
+{"config": config, "fingerprints": table}, ...)`` lints with them. ``CleanBatch`` returns the
+batch with its text column fixed.
+
 ``NewslintBatch`` is a callable class, so Ray runs it as a stateful actor: the rules are compiled
 once per worker, not once per batch. It turns article rows into finding rows with the columns
 ``path, id, record, code, rule, severity, message, line, column, end_line, end_column``. Rows made
@@ -41,6 +46,70 @@ def jsonl_lines(dataset):
     return dataset.flat_map(_split_file)
 
 
+def _linter(config: Any):
+    from newslint.api import resolve_config
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    return Linter(config if isinstance(config, Config) else resolve_config(config) if config else Config())
+
+
+def _to_rows(batch) -> list[dict[str, Any]]:
+    import pyarrow as pa
+
+    if isinstance(batch, pa.Table):
+        return batch.to_pylist()
+    if hasattr(batch, "to_dict") and hasattr(batch, "columns"):  # pandas
+        return batch.to_dict("records")
+    keys = list(batch)  # dict of numpy arrays
+    return [dict(zip(keys, values)) for values in zip(*(list(batch[k]) for k in keys))]
+
+
+def _raw_of(row: dict[str, Any]) -> tuple[str, int, str]:
+    """``(path, line, raw JSON record)`` of an article row."""
+    raw = row.get("raw")
+    if raw is None:
+        record = {k: v for k, v in row.items() if k not in ("path", "line") and v is not None}
+        raw = json.dumps(record, ensure_ascii=False)
+    return str(row.get("path") or "corpus.jsonl"), int(row.get("line") or 1), str(raw)
+
+
+class FingerprintBatch:
+    """Stage one of NL305 (template lines) on Ray: article rows in, ``(key, documents)`` rows out.
+
+    Enable NL305 in ``config`` (``extend-select``); :func:`corpus_counts` runs this stage and sums
+    per key, and ``NewslintBatch(config, fingerprints=table)`` is stage two.
+    """
+
+    def __init__(self, config: Any = None):
+        self.linter = _linter(config)
+
+    def __call__(self, batch):
+        import pyarrow as pa
+
+        from newslint.fingerprints import FingerprintTable
+
+        table = FingerprintTable()
+        for row in _to_rows(batch):
+            path, _, raw = _raw_of(row)
+            table.merge(self.linter.count_source(path, raw))
+        keys = [k - (1 << 64) if k >= 1 << 63 else k for k in table.counts]  # int64 columns
+        return pa.table({"key": pa.array(keys, pa.int64()),
+                         "documents": pa.array(list(table.counts.values()), pa.int64())})
+
+
+def corpus_counts(dataset, config: Any = None, **map_kw):
+    """Stage one, whole: count line fingerprints over ``dataset`` and sum them per key."""
+    from newslint.fingerprints import FingerprintTable
+
+    counted = dataset.map_batches(FingerprintBatch, fn_constructor_kwargs={"config": config},
+                                  batch_format="pyarrow", **map_kw)
+    table = FingerprintTable(documents=dataset.count())
+    for row in counted.groupby("key").sum("documents").iter_rows():
+        table.counts[row["key"] % (1 << 64)] = int(row["sum(documents)"])
+    return table
+
+
 class NewslintBatch:
     """A callable class for ``Dataset.map_batches``: article rows in, finding rows out.
 
@@ -50,20 +119,16 @@ class NewslintBatch:
     config file, or ``None`` for the defaults.
     """
 
-    def __init__(self, config: Any = None):
-        from newslint.config import Config
-        from newslint.api import resolve_config
-        from newslint.linter import Linter
+    def __init__(self, config: Any = None, fingerprints: Any = None):
+        self.linter = _linter(config)
+        if fingerprints is not None:  # NL305: the counts of stage one (corpus_counts) or a file
+            from newslint.fingerprints import FingerprintTable
 
-        self.linter = Linter(config if isinstance(config, Config) else resolve_config(config) if config else Config())
+            self.linter.corpus = (fingerprints if isinstance(fingerprints, FingerprintTable)
+                                  else FingerprintTable.read(str(fingerprints)))
 
     def _lint_row(self, row: dict[str, Any]) -> list[dict[str, Any]]:
-        path = str(row.get("path") or "corpus.jsonl")
-        line = int(row.get("line") or 1)
-        raw = row.get("raw")
-        if raw is None:
-            record = {k: v for k, v in row.items() if k not in ("path", "line") and v is not None}
-            raw = json.dumps(record, ensure_ascii=False)
+        path, line, raw = _raw_of(row)
         result = self.linter.lint_chunk(path, line, str(raw).encode("utf-8"))
         record_id = row.get("id")
         if record_id is None:
@@ -96,12 +161,51 @@ class NewslintBatch:
     def __call__(self, batch):
         import pyarrow as pa
 
-        if isinstance(batch, pa.Table):
-            rows = batch.to_pylist()
-        elif hasattr(batch, "to_dict") and hasattr(batch, "columns"):  # pandas
-            rows = batch.to_dict("records")
-        else:  # dict of numpy arrays
-            keys = list(batch)
-            rows = [dict(zip(keys, values)) for values in zip(*(list(batch[k]) for k in keys))]
-        findings = [f for row in rows for f in self._lint_row(row)]
+        findings = [f for row in _to_rows(batch) for f in self._lint_row(row)]
         return pa.Table.from_pylist(findings, schema=self.schema())
+
+
+class CleanBatch:
+    """A callable class for ``Dataset.map_batches`` that returns the batch with ``column`` cleaned.
+
+        cleaned = ds.map_batches(CleanBatch, fn_constructor_kwargs={"column": "text"},
+                                 concurrency=8, batch_size=256, batch_format="pyarrow")
+
+    Each row's ``column`` is fixed as a plain-text article (safe fixes; ``unsafe=True`` adds the
+    unsafe ones); every other column is returned as it was. ``summary=True`` adds a ``newslint``
+    column with the codes found, the lines removed and the share of the text removed.
+    """
+
+    def __init__(self, column: str = "text", unsafe: bool = False, config: Any = None, summary: bool = False):
+        from newslint.api import resolve_config
+        from newslint.config import Config
+        from newslint.fixes import FixPolicy
+        from newslint.linter import Linter
+
+        cfg = config if isinstance(config, Config) else resolve_config(config) if config else Config()
+        self.linter = Linter(cfg, fix=FixPolicy(unsafe=unsafe))
+        self.column = column
+        self.summary = summary
+
+    def clean(self, text: Any) -> tuple[Any, dict[str, Any]]:
+        if not isinstance(text, str):
+            return text, {"codes": [], "lines_removed": 0, "residue_share": 0.0}
+        result = self.linter.lint_text("article.txt", text)
+        outcome = result.fixed
+        fixed = outcome.fixed if outcome is not None and outcome.fixed is not None else text
+        removed = sum(1 for x in text.split("\n") if x.strip()) - sum(1 for x in fixed.split("\n") if x.strip())
+        share = 1 - len(fixed) / len(text) if text else 0.0
+        codes = sorted({d.code for d in (outcome.found if outcome is not None else result.diagnostics)})
+        return fixed, {"codes": codes, "lines_removed": max(0, removed), "residue_share": round(max(0.0, share), 4)}
+
+    def __call__(self, batch):
+        import pyarrow as pa
+
+        table = batch if isinstance(batch, pa.Table) else pa.Table.from_pandas(batch) \
+            if hasattr(batch, "to_dict") and hasattr(batch, "columns") else pa.table(dict(batch))
+        cleaned = [self.clean(v) for v in table.column(self.column).to_pylist()]
+        index = table.column_names.index(self.column)
+        table = table.set_column(index, self.column, pa.array([c[0] for c in cleaned], type=pa.string()))
+        if self.summary:
+            table = table.append_column("newslint", pa.array([c[1] for c in cleaned]))
+        return table

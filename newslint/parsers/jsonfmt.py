@@ -58,6 +58,15 @@ def compose(blocks: list[Block], inner: list[tuple[int, int, int]], wide: dict[i
     return blocks
 
 
+def _located(blocks: list[Block], a: int, b: int) -> list[Block]:
+    """Note where each block's text starts in its decoded string value and which source range
+    holds the string literal: what fixes edit (``newslint.fixes``)."""
+    for block in blocks:
+        block.meta["literal"] = (a, b)
+        block.meta["at"] = block.runs[0][1] if block.runs else 0
+    return blocks
+
+
 def _first(fields: dict, names: list[str]) -> str | None:
     return next((name for name in names if name in fields), None)
 
@@ -75,7 +84,7 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
         if title_text.strip():
             lead = len(title_text) - len(title_text.lstrip())
             block = Block("title", title_text.strip(), [(0, lead, len(title_text.strip()))], meta={"field": f"/{title_key}"})
-            blocks.extend(compose([block], runs, wide))
+            blocks.extend(compose(_located([block], a, b), runs, wide))
     if body_key:
         a, b = raw_fields[body_key]
         wide = {}
@@ -84,7 +93,7 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
         if blocks and body_blocks and body_blocks[0].text.split("\n", 1)[0].strip() == blocks[0].text:
             blocks = []  # the body repeats its title as its first line: that line is the title
             body_blocks = plain_blocks(body, detect_title=True, meta={"field": f"/{body_key}"})
-        blocks.extend(compose(body_blocks, runs, wide))
+        blocks.extend(compose(_located(body_blocks, a, b), runs, wide))
     id_key = _first(obj, config.id_fields)
     metadata = {k: v for k, v in obj.items() if k not in (title_key, body_key) and isinstance(v, (str, int, float, bool))}
     return Document(path=path, format=format_of(path), source=source, blocks=blocks, metadata=metadata,

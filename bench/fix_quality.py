@@ -1,0 +1,185 @@
+"""How good are the fixes? Lines removed by safe and by unsafe fixes on the labelled corpora.
+
+    python bench/fix_quality.py [--corpus ../shared/corpus] [--write docs/benchmarks.md]
+
+- residue/ and wcxb/: the share of RESIDUE lines and of BODY lines that ``--fix`` (safe) and
+  ``--fix --unsafe-fixes`` remove (a line counts as removed when it is gone from the fixed text;
+  a changed line, such as a split footnote list, counts as changed, not removed);
+- clean/bbc.jsonl: the share of articles left byte-for-byte unchanged;
+- injected/: after ``--fix --unsafe-fixes``, the share of injected defects a re-lint still finds
+  (a finding of the defect's family on a surviving ``accept`` line), and the share of records
+  whose fixed text equals the original BBC article (compared without trailing whitespace);
+- html/: on the 92 raw pages, how many findings the safe and the unsafe fixes remove (the
+  element whose text is the line);
+- idempotence: fixing the fixed text again changes nothing, on every corpus.
+
+Every text is fixed in-process with the same Linter the command line uses, as a ``.txt`` file
+(as ../shared/tools/evaluate.py writes them).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from newslint.config import Config
+from newslint.fixes import FixPolicy
+from newslint.linter import Linter
+
+FAMILIES = {"NL1": "dup_title", "NL2": "footnote", "NL3": "boilerplate", "NL4": "filler"}
+LINTERS = {mode: Linter(Config(), fix=FixPolicy(unsafe=mode == "unsafe")) for mode in ("safe", "unsafe")}
+PLAIN = Linter(Config())
+NOT_IDEMPOTENT: Counter = Counter()
+
+
+def fix(text: str, mode: str) -> tuple[str, list]:
+    result = LINTERS[mode].lint_source("a.txt", text)
+    out = result.fixed.fixed if result.fixed and result.fixed.fixed is not None else text
+    if out != text:
+        again = LINTERS[mode].lint_source("a.txt", out)
+        if again.fixed and again.fixed.fixed is not None:
+            NOT_IDEMPOTENT[mode] += 1
+    return out, result.fixed.found if result.fixed else result.diagnostics
+
+
+def line_fate(before: str, after: str) -> tuple[dict[int, int], set[int]]:
+    """Old line (1-based) -> new line for lines kept as they were, and the old lines deleted."""
+    old, new = before.split("\n"), after.split("\n")
+    kept, deleted = {}, set()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            kept.update({i1 + k + 1: j1 + k + 1 for k in range(i2 - i1)})
+        elif tag == "delete":
+            deleted.update(range(i1 + 1, i2 + 1))
+    return kept, deleted
+
+
+def residue_scores(files: list[Path]) -> dict[str, dict[str, float]]:
+    counts = {mode: Counter() for mode in LINTERS}
+    for path in files:
+        for raw in path.open(encoding="utf-8"):
+            rec = json.loads(raw)
+            labels = {x["line"]: x["label"] for x in rec["lines"]}
+            labels_text = {x["line"]: x["text"].strip() for x in rec["lines"]}
+            for mode in LINTERS:
+                out, found = fix(rec["text"], mode)
+                _, deleted = line_fate(rec["text"], out)
+                survivors = {line.strip() for line in out.split("\n")}
+                flagged = {n for d in found for n in range(d.line, d.end_line + 1)}
+                for line, label in labels.items():
+                    counts[mode][label] += 1
+                    counts[mode][label + "-removed"] += line in deleted
+                    counts[mode][label + "-lost"] += line in deleted and labels_text[line] not in survivors
+                    counts[mode][label + "-flagged"] += line in flagged
+    return {mode: {label: c[label + "-removed"] / max(1, c[label]) for label in ("RESIDUE", "BODY", "TITLE")}
+            | {"residue_lines": c["RESIDUE"], "body_lines": c["BODY"],
+               "flagged": c["RESIDUE-flagged"] / max(1, c["RESIDUE"]),
+               "body_lost": c["BODY-lost"] / max(1, c["BODY"])} for mode, c in counts.items()}
+
+
+def clean_unchanged(path: Path) -> dict[str, float]:
+    texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
+    return {mode: sum(fix(t, mode)[0] == t for t in texts) / len(texts) for mode in LINTERS}
+
+
+def injected_scores(path: Path, originals: Path) -> dict[str, float]:
+    orig = {}
+    for line in originals.open(encoding="utf-8"):
+        rec = json.loads(line)
+        orig[rec["id"]] = rec["text"]
+    recs = [json.loads(line) for line in path.open(encoding="utf-8")]
+    defects = found_before = found_after = equal = equal_injected = injected = 0
+    for rec in recs:
+        out, before = fix(rec["text"], "unsafe")
+        after = PLAIN.lint_source("a.txt", out).diagnostics
+        kept, _ = line_fate(rec["text"], out)
+        same = out.rstrip() == orig[rec["id"]].rstrip()
+        equal += same
+        if rec["inserted"]:
+            injected += 1
+            equal_injected += same
+        for defect in rec["inserted"]:
+            defects += 1
+            family = defect["cls"]
+            accept = set(defect["accept"])
+            found_before += any(FAMILIES.get(d.code[:3]) == family and d.line in accept for d in before)
+            moved = {kept[line] for line in accept if line in kept}
+            found_after += any(FAMILIES.get(d.code[:3]) == family and d.line in moved for d in after)
+    return {"defects": defects, "found_before": found_before / defects, "found_after": found_after / defects,
+            "equal_all": equal / len(recs), "equal_injected": equal_injected / max(1, injected), "records": len(recs)}
+
+
+def html_scores(folder: Path) -> dict[str, int]:
+    """On the raw pages: findings, findings fixed (safe, unsafe), and pages whose fix was unstable."""
+    import gzip
+
+    out = Counter()
+    for path in sorted(folder.glob("*.html.gz")):
+        page = gzip.open(path).read().decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+        out["pages"] += 1
+        out["findings"] += len(PLAIN.lint_source("a.html", page).diagnostics)
+        for mode, linter in LINTERS.items():
+            result = linter.lint_source("a.html", page)
+            out[mode] += result.fixed.count if result.fixed else 0
+            fixed = result.fixed.fixed if result.fixed and result.fixed.fixed is not None else page
+            again = linter.lint_source("a.html", fixed)
+            out["unstable"] += bool(again.fixed and again.fixed.fixed is not None)
+    return out
+
+
+def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float, pages: dict | None = None) -> str:
+    pct = "{:.1%}".format
+    rows = [
+        "| measure | safe fixes (`--fix`) | + unsafe (`--unsafe-fixes`) | target (safe / unsafe) |",
+        "|---|---|---|---|",
+    ]
+    for name, scores in (("residue/ (5 extractors)", res), ("wcxb/ (3 extractors)", wcxb)):
+        rows.append(f"| {name}: RESIDUE lines removed (of {scores['safe']['residue_lines']:,}; "
+                    f"{pct(scores['safe']['flagged'])} have a finding) | "
+                    f"{pct(scores['safe']['RESIDUE'])} | {pct(scores['unsafe']['RESIDUE'])} | ≥ 50% / ≥ 70% |")
+        rows.append(f"| {name}: BODY lines removed (of {scores['safe']['body_lines']:,}) | "
+                    f"{pct(scores['safe']['BODY'])} | {pct(scores['unsafe']['BODY'])} | ≤ 0.3% / ≤ 1% |")
+        rows.append(f"| {name}: BODY lines lost (removed, and their text nowhere else in the output) | "
+                    f"{pct(scores['safe']['body_lost'])} | {pct(scores['unsafe']['body_lost'])} | - |")
+    rows.append(f"| clean/bbc.jsonl: articles unchanged | {pct(bbc['safe'])} | {pct(bbc['unsafe'])} | ≥ 99.5% |")
+    rows.append(f"| injected/: defects a re-lint still finds (before fixing: {pct(inj['found_before'])}) | - | "
+                f"{pct(inj['found_after'])} | ≤ 10% |")
+    rows.append(f"| injected/: fixed text equals the original article, all {inj['records']:,} records | - | "
+                f"{pct(inj['equal_all'])} | ≥ 80% |")
+    rows.append(f"| injected/: the same, records with injected defects only | - | {pct(inj['equal_injected'])} | - |")
+    if pages:
+        rows.append(f"| html/ ({pages['pages']} raw pages, {pages['findings']:,} findings): findings fixed | "
+                    f"{pages['safe']:,} | {pages['unsafe']:,} | - |")
+    rows.append(f"| texts whose fix was not stable (a second fix changed them) | {NOT_IDEMPOTENT['safe']} | "
+                f"{NOT_IDEMPOTENT['unsafe']} | 0 |")
+    return "\n".join(rows) + f"\n\n(Measured by `python bench/fix_quality.py` in {seconds:.0f} s.)\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus"))
+    ap.add_argument("--write", metavar="MARKDOWN", help="replace the fix-quality table in this file")
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    t0 = time.perf_counter()
+    res = residue_scores(sorted((corpus / "residue").glob("*.jsonl")))
+    wcxb = residue_scores(sorted((corpus / "wcxb").glob("*.jsonl")))
+    bbc = clean_unchanged(corpus / "clean" / "bbc.jsonl")
+    inj = injected_scores(corpus / "injected" / "bbc_injected.jsonl", corpus / "clean" / "bbc.jsonl")
+    pages = html_scores(corpus / "html")
+    NOT_IDEMPOTENT["unsafe"] += pages["unstable"]
+    out = table(res, wcxb, bbc, inj, time.perf_counter() - t0, pages)
+    print(out)
+    if args.write:
+        doc = Path(args.write).read_text(encoding="utf-8")
+        start, end = "<!-- fix-quality:start -->\n", "<!-- fix-quality:end -->"
+        if start in doc:
+            doc = doc[:doc.index(start) + len(start)] + out + doc[doc.index(end):]
+            Path(args.write).write_text(doc, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Applying fixes: compose them without overlap, apply them from the end, re-lint until stable.
+
+Fixes of one input are taken whole or not at all, in source order, skipping any that overlaps
+one already taken (the next pass, after a re-lint, gets another chance at it). Edits of one JSON
+string value are applied to the decoded value, which is then written back as one JSON string.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from .fixes import Edit, Fix, FixPolicy
+
+
+def _clash(a: Edit, b: Edit) -> bool:
+    return a.start == b.start or (a.start < b.end and b.start < a.end)
+
+
+def compose(fixes: Sequence[Fix]) -> list[Fix]:
+    """The fixes that can be applied together: each whole, none overlapping an earlier one."""
+    taken: dict[Any, list[Edit]] = {}
+    accepted = []
+    for fix in sorted(fixes, key=lambda f: (f.literal or (-1, -1), f.edits[0].start if f.edits else 0)):
+        mine = taken.setdefault(fix.literal, [])
+        if fix in accepted or any(_clash(e, t) for e in fix.edits for t in mine):
+            continue
+        mine.extend(fix.edits)
+        accepted.append(fix)
+    return accepted
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits from the end, so earlier offsets stay valid."""
+    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[:e.start] + e.replacement + text[e.end:]
+    return text
+
+
+def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
+    """``source`` with every composable fix applied, and the fixes that were."""
+    accepted = compose(fixes)
+    by_literal: dict[tuple[int, int], list[Edit]] = {}
+    edits: list[Edit] = []
+    for fix in accepted:
+        if fix.literal is None:
+            edits.extend(fix.edits)
+        else:
+            by_literal.setdefault(fix.literal, []).extend(fix.edits)
+    for (a, b), value_edits in by_literal.items():
+        raw = source[a:b]
+        value = apply_edits(json.loads(source[a - 1:b + 1]), value_edits)
+        edits.append(Edit(a, b, json.dumps(value, ensure_ascii=raw.isascii())[1:-1]))
+    return apply_edits(source, edits), accepted
+
+
+@dataclass
+class FixOutcome:
+    """What fixing one input did: the fixed text (None: unchanged) and how many findings it fixed."""
+
+    fixed: str | None = None
+    count: int = 0
+    found: list[Any] = field(default_factory=list)  # the findings before any fix
+
+
+def fix_loop(lint, source: str, result: Any, policy: FixPolicy) -> tuple[Any, FixOutcome]:
+    """Apply fixes and re-lint (``lint(text) -> FileResult``) until none apply or the passes run out."""
+    outcome = FixOutcome(found=list(result.diagnostics))
+    current = source
+    for _ in range(policy.max_passes):
+        wanted = policy.wanted(result.diagnostics)
+        if not wanted or result.crashes or (result.errors and policy.strict):
+            break
+        new, accepted = apply_fixes(current, [d.fix for d in wanted])
+        if new == current:
+            break
+        done = set(accepted)
+        outcome.count += sum(1 for d in wanted if d.fix in done)
+        current = new
+        result = lint(current)
+    if current != source:
+        outcome.fixed = current
+    return result, outcome
