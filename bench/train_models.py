@@ -27,10 +27,8 @@ import argparse
 import glob
 import hashlib
 import json
-import math
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,6 @@ from newslint.config import config_from_table
 from newslint.errors import ConfigError
 from newslint_rules import _residue_model as rm
 
-from conftest import FIXTURES
 
 BODY = [
     "The central bank raised its main interest rate by a quarter of a percentage point on Thursday, "
