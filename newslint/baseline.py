@@ -7,12 +7,12 @@ known defect is still reported.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from typing import Iterable
 
 from .diagnostics import Diagnostic
 from .errors import UsageError
+from .escaping import json_text
 
 VERSION = 1
 
@@ -39,6 +39,8 @@ def load_baseline(path: str) -> Baseline:
             data = json.load(fh)
     except FileNotFoundError:
         raise UsageError(f"{path}: baseline file not found (create it with --write-baseline)") from None
+    except RecursionError:
+        raise UsageError(f"{path}: cannot read baseline: nested too deeply") from None
     except (OSError, ValueError) as exc:
         raise UsageError(f"{path}: cannot read baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
@@ -46,13 +48,19 @@ def load_baseline(path: str) -> Baseline:
     return Baseline(Counter(str(f.get("fingerprint")) for f in data["findings"] if isinstance(f, dict)))
 
 
-def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> None:
+def dump_baseline(stream, diagnostics: Iterable[Diagnostic]) -> None:
+    """Write a baseline of ``diagnostics`` to an open text stream."""
     findings = [
         {"fingerprint": d.fingerprint(), "path": d.path, "code": d.code, "message": d.message, "line": d.line}
         for d in sorted(diagnostics, key=Diagnostic.sort_key)
     ]
-    tmp = path + ".newslint-tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump({"version": VERSION, "tool": "newslint", "findings": findings}, fh, indent=1, ensure_ascii=False)
-        fh.write("\n")
-    os.replace(tmp, path)
+    stream.write(json_text(json.dumps({"version": VERSION, "tool": "newslint", "findings": findings}, indent=1,
+                                      ensure_ascii=False)) + "\n")
+
+
+def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> None:
+    """Write a baseline file safely (a temporary beside it, moved into place when whole)."""
+    from .outputs import OutputFile, written
+
+    with written(OutputFile(path, "baseline")) as stream:
+        dump_baseline(stream, diagnostics)

@@ -5,12 +5,14 @@ import contextlib
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import IO, Iterator
+from typing import IO, Iterator, Sequence
 
 from .config import Config, find_config, load_config, override
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .errors import UsageError
+from .escaping import terminal
 from .linter import FileResult, Linter
+from .outputs import OutputFile, written
 from .plugins import load_registry
 from .reporting import Summary
 from .runner import run
@@ -53,16 +55,19 @@ def _cpus() -> int:
 
 
 @contextlib.contextmanager
-def report_stream(out_path: str | None, stdout_taken: bool = False) -> Iterator[IO[str]]:
-    """stdout, or a temporary file beside ``out_path`` renamed into place once the report is whole.
-    When the fixed text of stdin goes to stdout, the report goes to stderr."""
+def report_stream(out_path: str | None, inputs: Sequence[str] = (), stdout_taken: bool = False) -> Iterator[IO[str]]:
+    """stdout, or a temporary file beside ``out_path`` moved into place once the report is whole.
+
+    The destination is checked (and refused if it is one of ``inputs``) before the block runs.
+    When the fixed text of stdin goes to stdout, the report goes to stderr.
+    """
     if not out_path:
         yield sys.stderr if stdout_taken else sys.stdout
         return
-    tmp = out_path + ".newslint-tmp"
-    with open(tmp, "w", encoding="utf-8", newline="\n") as stream:
+    output = OutputFile(out_path)
+    output.refuse_inputs(inputs)
+    with written(output) as stream:
         yield stream
-    os.replace(tmp, out_path)
 
 
 @dataclass
@@ -87,11 +92,41 @@ class Tally:
         self.failing = self.failing or any(SEVERITY_RANK[d.severity] >= self.threshold for d in diagnostics)
 
 
-def _print_problems(result: FileResult) -> None:
+def _print_problems(result: FileResult, verbose: bool = False) -> None:
     for warning in result.warnings:
-        print(f"newslint: warning: {warning}", file=sys.stderr)
+        print(f"newslint: warning: {terminal(str(warning))}", file=sys.stderr)
     for problem in result.errors + result.crashes:
-        print(f"newslint: error: {problem}", file=sys.stderr)
+        text = str(problem)
+        if verbose and "\nTraceback" in text:  # --verbose: the traceback keeps its lines
+            head, _, trace = text.partition("\nTraceback")
+            print(f"newslint: error: {terminal(head)}\nTraceback{trace}", file=sys.stderr)
+        else:
+            print(f"newslint: error: {terminal(text)}", file=sys.stderr)
+
+
+def open_outputs(args, paths: Sequence[str]) -> tuple[OutputFile | None, OutputFile | None]:
+    """The report file and the baseline to write, checked and opened before any input is read."""
+    fingerprints = getattr(args, "write_fingerprints", None)
+    if fingerprints:  # written after the first pass: its place is checked now, like the others
+        table = OutputFile(fingerprints, "fingerprints")
+        table.refuse_inputs(paths)
+        table.open()
+        table.discard()
+    report = OutputFile(args.output_file) if args.output_file else None
+    baseline = OutputFile(args.write_baseline, "baseline") if args.write_baseline else None
+    opened: list[OutputFile] = []
+    try:
+        for output in (o for o in (report, baseline) if o is not None):
+            output.refuse_inputs(paths)
+            output.open()
+            opened.append(output)
+        if report and baseline and report.is_target(baseline.path):
+            raise UsageError(f"{baseline.path}: the report and the baseline would be the same file")
+    except BaseException:
+        for output in opened:
+            output.discard()
+        raise
+    return report, baseline
 
 
 def cmd_check(args) -> int:
@@ -106,21 +141,46 @@ def cmd_check(args) -> int:
     writer, policy = fix_setup(args, paths, known)
     linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source or policy is not None,
                     verbose=args.verbose, fix=policy)
-    prepare_corpus(args, linter, paths, config, jobs)
+    report, baseline = open_outputs(args, paths)  # before any input is read
+    try:
+        prepare_corpus(args, linter, paths, config, jobs)
+        if writer is not None and (writer.mode == "diff" or getattr(args, "fix_only", False)):
+            return fix_only(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter), writer,
+                            Tally(SEVERITY_RANK[config.fail_on]))
+        default = sys.stderr if writer is not None and writer.stdin_name is not None else sys.stdout
+        with written(report) if report else contextlib.nullcontext(default) as stream:
+            tally, everything = _check(args, paths, config, jobs, linter, reporter_cls, stream, known,
+                                       (report, baseline), writer)
+        if baseline is not None:
+            return _write_baseline(baseline, everything, tally)
+    finally:
+        for output in (report, baseline):
+            if output is not None:
+                output.discard()  # nothing is left to remove once an output is in place
+    return exit_code(tally, args.exit_zero)
+
+
+def _check(args, paths, config, jobs, linter, reporter_cls, stream, known, outputs,
+           writer) -> tuple[Tally, list[Diagnostic]]:
+    """Lint every input into the reporter (and the fix writer); the tally and every finding."""
     tally = Tally(SEVERITY_RANK[config.fail_on])
     everything: list[Diagnostic] = []
     remaining = 0
-    if writer is not None and (writer.mode == "diff" or getattr(args, "fix_only", False)):
-        return fix_only(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter), writer, tally)
-    with report_stream(args.output_file, writer is not None and writer.stdin_name is not None) as stream:
-        color = (not args.output_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-                 and os.environ.get("TERM") != "dumb")
-        reporter = reporter_cls(stream, registry.rules, show_source=args.show_source, color=color,
-                                statistics=args.statistics, quiet=args.quiet)
-        for result in run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter):
-            _print_problems(result)
-            if not result.path:
-                continue  # discovery notes only
+    color = (not args.output_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+             and os.environ.get("TERM") != "dumb")
+    reporter = reporter_cls(stream, linter.registry.rules, show_source=args.show_source, color=color,
+                            statistics=args.statistics, quiet=args.quiet)
+    targets = [o for o in outputs if o is not None]
+    with contextlib.closing(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter)) as results:
+        for result in results:
+            _print_problems(result, args.verbose)
+            if not result.path:  # discovery notes: an unreadable folder or a broken link is an error
+                tally.summary.errors.extend(str(p) for p in result.errors)
+                continue
+            for output in targets:
+                if output.is_target(result.path):
+                    raise UsageError(f"{output.path}: cannot write the {output.what} here: it is one of the "
+                                     f"files being linted; choose another place or exclude it")
             diags = result.diagnostics
             if args.write_baseline:
                 everything.extend(diags)
@@ -136,16 +196,15 @@ def cmd_check(args) -> int:
             writer.close()
             fix_summary(writer, remaining)
         reporter.finish(tally.summary)
-    if args.write_baseline:
-        return _write_baseline(args.write_baseline, everything, tally)
-    return exit_code(tally, args.exit_zero)
+    return tally, everything
 
 
-def _write_baseline(path: str, everything: list[Diagnostic], tally: Tally) -> int:
-    from .baseline import write_baseline
+def _write_baseline(output: OutputFile, everything: list[Diagnostic], tally: Tally) -> int:
+    from .baseline import dump_baseline
 
-    write_baseline(path, everything)
-    print(f"newslint: wrote {len(everything)} findings to baseline {path}", file=sys.stderr)
+    with written(output) as stream:
+        dump_baseline(stream, everything)
+    print(f"newslint: wrote {len(everything)} findings to baseline {terminal(output.path)}", file=sys.stderr)
     return EXIT_ERROR if tally.summary.errors else EXIT_CLEAN
 
 

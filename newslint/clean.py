@@ -92,7 +92,7 @@ def cmd_clean(args) -> int:
     prepare_corpus(args, linter, paths, config, jobs)
     records = format_of(args.input if args.input != "-" else args.stdin_filename) == "jsonl"
     counts, errors, lines = CleanCounts(), 0, 0
-    with report_stream(args.output) as out:
+    with report_stream(args.output, paths) as out:  # never an input, however it is spelled
         for result in run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter):
             _print_problems(result)
             errors += len(result.errors) + len(result.crashes)

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from typing import Sequence
 
 from . import __version__
 from .errors import NewslintError, UsageError
+from .escaping import terminal
 from .fixargs import add_clean_command, add_fix_flags
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_TERMINATED = 0, 1, 2, 130, 143
 
 
 def _load_config(args):
@@ -143,10 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     handler = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "rule": cmd_rule,
                "plugins": cmd_plugins}[args.command]
+    previous = _catch_sigterm()
     try:
         return handler(args)
+    except Terminated:
+        print("newslint: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except NewslintError as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
+        print(f"newslint: error: {terminal(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         try:
@@ -156,7 +163,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("newslint: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except RecursionError:
+        print("newslint: error: input or configuration nested too deeply", file=sys.stderr)
+        return EXIT_ERROR
+    except (Exception, SystemExit) as exc:  # a bug in newslint or a plugin: exit 2 (tool failed)
+        return _internal_error(exc, getattr(args, "verbose", False))
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a cancelled CI job), taken through the Ctrl-C path: outputs removed, pool ended."""
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
+
+
+def _catch_sigterm():
+    """Turn SIGTERM into ``Terminated`` while a command runs (main thread only); the old handler."""
+    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_terminated)
+
+
+def _internal_error(exc: BaseException, verbose: bool) -> int:
+    """One line naming the problem (the traceback with --verbose); exit 2, so CI reads 'tool failed'."""
+    if verbose:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
+    hint = "" if verbose else " (run with --verbose for the traceback)"
+    print(f"newslint: internal error: {terminal(f'{type(exc).__name__}: {exc}')}{hint}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def console_main() -> None:

@@ -105,6 +105,8 @@ def _read_toml(path: str) -> dict[str, Any]:
     tomllib = _toml()
     try:
         return tomllib.loads(_read_text(path))
+    except RecursionError:
+        raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
         raise ConfigError(str(path), f"invalid TOML: {exc}", int(m.group(1)) if m else None) from None
@@ -113,10 +115,19 @@ def _read_toml(path: str) -> dict[str, Any]:
 
 
 def _line_of(text: str, key: str) -> int | None:
-    m = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", text, re.M)
+    # [ \t]*, not \s*: a blank line before the key must not be counted as its line
+    m = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*=", text, re.M)
     if m is None:
-        m = re.search(rf"^\s*\[[^\]]*\b{re.escape(key)}\b[^\]]*\]", text, re.M)
+        m = re.search(rf"^[ \t]*\[[^\]\n]*\b{re.escape(key)}\b[^\]\n]*\]", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def line_of_key(config: "Config", key: str) -> int | None:
+    """The line of ``key`` (a key or a table name) in the file a config came from, if known."""
+    try:
+        return _line_of(_read_text(config.path), key) if config.path and os.path.isfile(config.path) else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def load_config(path: str | os.PathLike[str] | None) -> Config:

@@ -7,7 +7,7 @@ import re
 from typing import Iterable, Iterator, Sequence
 
 from .config import Config
-from .problems import WARNING, Problem
+from .problems import ERROR, WARNING, Problem
 
 
 def excluded(rel: str, patterns: Sequence[str]) -> bool:
@@ -48,7 +48,8 @@ def _list_folder(folder: str, rel_folder: str, root_real: str, include: "re.Patt
             entries = sorted(it, key=lambda e: e.name)
     except OSError as exc:
         if warnings is not None:
-            warnings.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}; skipped", kind=WARNING))
+            # an error, not a warning: the files in it were meant to be linted and were not
+            warnings.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}; skipped", kind=ERROR))
         return [], []
     files: list[str] = []
     subfolders: list[tuple[str, str]] = []
@@ -68,9 +69,9 @@ def _list_folder(folder: str, rel_folder: str, root_real: str, include: "re.Patt
         if entry.is_symlink():
             target = os.path.realpath(entry.path)
             if not (target + os.sep).startswith(root_real + os.sep) or not os.path.isfile(target):
-                if warnings is not None:
+                if warnings is not None:  # a loop or a dangling link is an error, as when named
                     warnings.append(Problem(entry.path, "symbolic link to outside the tree or to nothing; skipped",
-                                            kind=WARNING))
+                                            kind=WARNING if os.path.exists(target) else ERROR))
                 continue
         files.append(entry.path)
     return files, subfolders

@@ -56,12 +56,20 @@ class FingerprintTable:
         kept = sorted((k, n) for k, n in self.counts.items() if n >= keep_from)
         keys, counts = array("Q", (k for k, _ in kept)), array("I", (min(n, 2**32 - 1) for _, n in kept))
         header = json.dumps({"documents": self.documents, "keys": len(kept)}).encode() + b"\n"
-        tmp = path + ".newslint-tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(MAGIC + header)
-            keys.tofile(fh)
-            counts.tofile(fh)
-        os.replace(tmp, path)
+        import tempfile
+
+        # an exclusive temporary (O_EXCL, no link followed) beside the target, removed on failure
+        fd, tmp = tempfile.mkstemp(prefix=os.path.basename(path) + ".", suffix=".newslint-tmp",
+                                   dir=os.path.dirname(os.path.abspath(path)))
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(MAGIC + header)
+                keys.tofile(fh)
+                counts.tofile(fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
     @classmethod
     def read(cls, path: str) -> "FingerprintTable":

@@ -6,7 +6,8 @@ with ``\\n`` line ends, and every refusal (too big, binary, not UTF-8) is an ``I
 from __future__ import annotations
 
 import os
-from typing import Iterator
+import stat
+from typing import IO, Iterator
 
 from .errors import InputError
 
@@ -58,23 +59,54 @@ def decode(path: str, data: bytes) -> str:
         text = text.lstrip("\ufeff")
         if "\x00" in text:
             raise InputError(path, "binary file (contains NUL characters); skipped")
-    return normalise_line_ends(text)
+    return normalise_line_ends(text, json_lines=format_of(path) == "jsonl")
 
 
-def normalise_line_ends(text: str) -> str:
+def normalise_line_ends(text: str, json_lines: bool = False) -> str:
+    """Line ends as ``\n``. In JSON Lines a lone CR is JSON whitespace inside a record (records end
+    with LF or CRLF), unless the text has no LF at all: then CR ends its lines (old Mac files).
+    Files, chunks and stdin all come through here, so they number lines alike."""
     if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n")
+        if not json_lines or "\n" not in text:
+            text = text.replace("\r", "\n")
     return text
 
 
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_bounded(fh: IO[bytes], name: str, limit: int | None = None) -> bytes:
+    """At most ``limit`` (default MAX_FILE_BYTES) bytes of ``fh``; an InputError past it (the
+    limit holds however the file grows, or whatever a pipe delivers)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(name, f"over the {limit} byte limit; skipped")
+    return data
+
+
 def read_file(path: str) -> str:
-    """The decoded text of one file, or an InputError that says why it cannot be linted."""
+    """The decoded text of one file, or an InputError that says why it cannot be linted.
+
+    Only regular files are read: the file is opened without blocking (a FIFO would wait for a
+    writer forever), then checked with ``fstat`` on the open file (not the name, which may be
+    swapped), and read with a bounded read (``/dev/zero`` behind a link never ends).
+    """
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise InputError(path, f"file is {size} bytes, over the {MAX_FILE_BYTES} byte limit; skipped")
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fh:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(path, f"{_kind(info.st_mode)}, not a regular file; skipped")
+            if info.st_size > MAX_FILE_BYTES:
+                raise InputError(path, f"file is {info.st_size} bytes, over the {MAX_FILE_BYTES} byte limit; skipped")
+            data = read_bounded(fh, path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise InputError(path, "file not found (it may have been removed during the run)") from None
     except IsADirectoryError:
@@ -105,7 +137,13 @@ def size_of(path: str) -> int:
 
 def is_streamed(path: str) -> bool:
     """Whether a file is linted in chunks of lines rather than read whole."""
-    return format_of(path) == "jsonl" and size_of(path) > STREAM_JSONL_BYTES
+    if format_of(path) != "jsonl" or size_of(path) <= STREAM_JSONL_BYTES:
+        return False
+    try:  # UTF-16 cannot be cut at b"\n" bytes: such a file is read whole (within MAX_FILE_BYTES)
+        with open(path, "rb") as fh:
+            return fh.read(2) not in (b"\xff\xfe", b"\xfe\xff")
+    except OSError:
+        return True  # the chunk reader reports it
 
 
 def jsonl_chunks(path: str) -> Iterator[tuple[int, bytes]]:

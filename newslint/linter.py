@@ -4,19 +4,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import Config
+from .config import Config, line_of_key
 from .diagnostics import Diagnostic
 from .document import Document
 from .errors import ConfigError, InputError
 from .fingerprints import FingerprintTable
 from .fixapply import FixOutcome, fix_loop
 from .fixes import FixPolicy
-from .inputs import decode, normalise_line_ends, read_file, truncated, MAX_CHECK_CHARS
+from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, read_file, truncated
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
 from .rules import MIN_CONFIDENCE, Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
-from .suppression import unsuppressed
+from .suppression import unsuppressed, unsuppressed_per_record
+from .validation import check_option_tables, invalid_finding, probe_options
 
 
 @dataclass
@@ -62,10 +63,12 @@ def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
     for key, value in config.rules.get(cls.code, {}).items():
         if key not in options:
             known = ", ".join(sorted(options)) or "none"
-            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})")
+            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})",
+                              line_of_key(config, key))
         default = options[key]
         if default is not None and not _same_type(default, value):
-            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}")
+            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}",
+                              line_of_key(config, key))
         options[key] = value
     return options
 
@@ -75,8 +78,9 @@ def _same_type(default: Any, value: Any) -> bool:
         return isinstance(default, bool) and isinstance(value, bool)
     if isinstance(default, (int, float)):
         return isinstance(value, (int, float))
-    if isinstance(default, (list, tuple)):
-        return isinstance(value, list)
+    if isinstance(default, (list, tuple)):  # the elements too, when the default shows their type
+        kinds = {type(item) for item in default}
+        return isinstance(value, list) and (len(kinds) != 1 or all(_same_type(default[0], v) for v in value))
     return isinstance(value, type(default))
 
 
@@ -94,11 +98,13 @@ class Linter:
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
         check_selectors(self.config, self.registry.rules)
+        check_option_tables(self.config, self.registry.rules)
         self.registry.configure(self.config)
         #: every registered rule's configured options, enabled or not: analyses read them
         self.options = {code: rule_options(cls, self.config) for code, cls in self.registry.rules.items()}
         self.rules = [CompiledRule(cls(), cls, self.options[cls.code], self.config.severity.get(cls.code, cls.severity))
                       for cls in self.registry.rules.values() if is_enabled(cls, self.config)]
+        probe_options(self)
 
     def parse(self, path: str, source: str, problems: list[Problem] | None = None) -> list[Document]:
         """Documents of one decoded file; per-record problems of multi-record files go to ``problems``."""
@@ -124,7 +130,15 @@ class Linter:
                     f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
                     f"crashed on {where}: {self._detail(exc)}"), kind=CRASH))
                 continue
-            result.diagnostics.extend(ctx.diagnostics)
+            for diag in ctx.diagnostics:  # a plugin's finding is checked once, here, not in every format
+                problem = invalid_finding(diag)
+                if problem is None:
+                    result.diagnostics.append(diag)
+                else:
+                    result.problems.append(Problem("", (
+                        f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
+                        f"reported an invalid finding on {document.path}: {problem}"), kind=CRASH))
+                    break
 
     def _detail(self, exc: BaseException) -> str:
         detail = f"{type(exc).__name__}: {exc}"
@@ -172,7 +186,8 @@ class Linter:
                 if document.record is not None:
                     document.record += first_line - 1
             self.check(document, result)
-        result.diagnostics = unsuppressed(result.diagnostics, source, first_line)
+        scoped = unsuppressed_per_record if format_of(path) == "jsonl" else unsuppressed
+        result.diagnostics = scoped(result.diagnostics, source, first_line)
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
 
@@ -194,7 +209,7 @@ class Linter:
 
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""
-        return self.lint_source(path, normalise_line_ends(text).lstrip("\ufeff"))
+        return self.lint_source(path, normalise_line_ends(text, format_of(path) == "jsonl").lstrip("\ufeff"))
 
     def lint_chunk(self, path: str, first_line: int, data: bytes) -> FileResult:
         """Lint whole lines of a JSON Lines file that start at ``first_line``."""

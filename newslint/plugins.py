@@ -91,7 +91,7 @@ def _load_entry_points(pm: pluggy.PluginManager, config: Config, registry: Regis
 
 def _load_local_plugins(pm: pluggy.PluginManager, config: Config, registry: Registry) -> None:
     root = config.root or "."
-    for spec in config.plugins:
+    for spec in dict.fromkeys(config.plugins):  # a plugin listed twice is loaded once
         try:
             if spec.endswith(".py") or os.sep in spec or "/" in spec:
                 file = os.path.realpath(os.path.join(root, spec))

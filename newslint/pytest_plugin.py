@@ -66,8 +66,13 @@ class NewslintItem(pytest.Item):
         if linter is None:
             linter = Linter(settings)
             self.config.stash[_LINTER_KEY] = linter
-        path = os.path.relpath(self.path, self.config.rootpath)
-        result = linter.lint_file(path) if not os.path.isabs(path) else linter.lint_file(str(self.path))
+        # relative to the working folder, where the file is opened: pytest's rootpath may be a
+        # parent (a pyproject.toml there), and a path relative to it is not found from here
+        try:
+            path = os.path.relpath(self.path)
+        except ValueError:  # another drive
+            path = str(self.path)
+        result = linter.lint_file(path)
         lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in result.diagnostics]
         lines += [f"error: {e}" for e in result.errors + result.crashes]
         if lines:

@@ -13,7 +13,7 @@ from .config import Config
 from .discovery import discover
 from .errors import InputError
 from .fingerprints import FingerprintTable
-from .inputs import decode, format_of, is_streamed, jsonl_chunks, read_file
+from .inputs import decode, format_of, is_streamed, jsonl_chunks, read_bounded, read_file
 from .linter import FileResult, Linter
 from .problems import Problem
 
@@ -87,6 +87,13 @@ _WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "jso
 
 def _init_worker(config: Config, keep_source: bool, verbose: bool, fix=None) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent alone handles it (one line, exit 130)
+    # and ends the pool; a worker printing its own KeyboardInterrupt traceback helps no one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):  # the pool ends its workers with SIGTERM: die quietly
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     inherited = _PARENT is not None and _PARENT.config is config
     _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose, fix=fix)
 
@@ -163,7 +170,7 @@ def _with_stdin(linter: Linter, files: Sequence[str], stdin_name: str) -> Iterat
             yield linter.lint_file(path)
             continue
         try:
-            source = decode(stdin_name, sys.stdin.buffer.read())
+            source = decode(stdin_name, read_bounded(sys.stdin.buffer, stdin_name))
         except InputError as exc:
             yield FileResult(stdin_name, problems=[Problem.from_error(exc)])
             continue

@@ -59,11 +59,17 @@ class FillerModel(Rule):
     - `threshold` (float, default 0.8703): the model probability a line needs to be reported; the
       default keeps out-of-fold false positives at or under 0.5% of clean BBC articles and one
       clean benchmark body in 92. Lower it to find more filler at the cost of more false positives.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the line is deleted. The model only believes it is filler, so the
+    fix is never applied without asking.
     """
 
     code = "NL406"
     name = "filler-model"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"threshold": 0.8703}
 
     def check(self, document, ctx):

@@ -1,17 +1,13 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning``/``::notice`` line per finding."""
 from __future__ import annotations
 
+from ..escaping import github_data, github_property
 from . import Reporter, Summary, report_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data, escape_property = github_data, github_property  # the names this module had
 
 
 class GithubReporter(Reporter):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..escaping import json_text
 from . import Reporter, Summary, fingerprints, report_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -25,5 +26,5 @@ class GitlabReporter(Reporter):
                 "fingerprint": fp.replace(":", "-"),
                 "location": {"path": report_path(d.path), "lines": {"begin": d.line, "end": d.end_line}},
             })
-        json.dump(issues, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write(json_text(json.dumps(issues, ensure_ascii=False, indent=2)))
         self.stream.write("\n")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from ..escaping import json_text
 from . import Reporter, Summary
 
 
@@ -17,5 +18,5 @@ class JsonReporter(Reporter):
     description = "a JSON array of findings (the stable machine contract)"
 
     def finish(self, summary: Summary) -> None:
-        json.dump([d.to_dict() for d in self.sorted()], self.stream, ensure_ascii=False, indent=2)
+        self.stream.write(json_text(json.dumps([d.to_dict() for d in self.sorted()], ensure_ascii=False, indent=2)))
         self.stream.write("\n")

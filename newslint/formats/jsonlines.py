@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..escaping import json_text
 from . import Reporter, Summary
 
 
@@ -13,7 +14,7 @@ class JsonLinesReporter(Reporter):
     def add(self, path, diagnostics, source=None):
         write = self.stream.write
         for d in diagnostics:
-            write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
+            write(json_text(json.dumps(d.to_dict(), ensure_ascii=False)) + "\n")
 
     def finish(self, summary: Summary) -> None:
         self.stream.flush()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..escaping import printable
 from . import Reporter, Summary, report_path
 
 # XML 1.0 cannot carry most control characters, even escaped.
@@ -19,7 +20,7 @@ def quoteattr(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    return _INVALID_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _INVALID_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", printable(text))
 
 
 class JunitReporter(Reporter):

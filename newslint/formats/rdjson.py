@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..escaping import json_text
 from . import Reporter, Summary, report_path, rule_help_uri
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -42,6 +43,6 @@ class RdjsonReporter(Reporter):
             })
 
     def finish(self, summary: Summary) -> None:
-        json.dump({"source": {"name": "newslint", "url": "https://github.com/newslint/newslint"},
-                   "diagnostics": self.out}, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write(json_text(json.dumps({"source": {"name": "newslint", "url": "https://github.com/newslint/newslint"},
+                                                "diagnostics": self.out}, ensure_ascii=False, indent=2)))
         self.stream.write("\n")

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 from .. import __version__
+from ..escaping import json_text, uri_path
 from . import Reporter, Summary, fingerprints, report_path, rule_help_uri, rule_section
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -46,7 +46,7 @@ class SarifReporter(Reporter):
                 "level": LEVELS[d.severity],
                 "message": {"text": d.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": quote(report_path(d.path), safe="/"), "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": {"uri": uri_path(report_path(d.path)), "uriBaseId": "%SRCROOT%"},
                     "region": region}}],
                 "partialFingerprints": {"primaryLocationLineHash": fp},
                 "properties": {"confidence": d.confidence,
@@ -62,5 +62,5 @@ class SarifReporter(Reporter):
                 "results": results,
             }],
         }
-        json.dump(log, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write(json_text(json.dumps(log, ensure_ascii=False, indent=2)))
         self.stream.write("\n")

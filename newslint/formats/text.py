@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..escaping import terminal
 from . import Reporter, Summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -29,21 +30,23 @@ class TextReporter(Reporter):
         write = self.stream.write
         diags = self.sorted()
         for d in diags:
-            where = f"{d.path}:{d.line}:{d.column}:"
-            code = self._paint(d.code, _COLORS.get(d.severity, "") + _BOLD)
-            write(f"{self._paint(where, _BOLD)} {code} {d.message}\n")
+            where = terminal(f"{d.path}:{d.line}:{d.column}:")
+            code = self._paint(terminal(d.code), _COLORS.get(d.severity, "") + _BOLD)
+            write(f"{self._paint(where, _BOLD)} {code} {terminal(d.message)}\n")
             if self.show_source and d.path in self.sources:
                 lines = self.sources[d.path]
                 if 0 < d.line <= len(lines):
                     text = lines[d.line - 1]
-                    write(f"    {text}\n")
-                    width = (d.end_column - d.column) if d.end_line == d.line else len(text) - d.column + 1
-                    write("    " + " " * (d.column - 1) + self._paint("^" * max(1, width), _COLORS.get(d.severity, "")) + "\n")
+                    start, end = d.column - 1, (d.end_column - 1 if d.end_line == d.line else len(text))
+                    # as shown: control characters escaped, the caret under the same characters
+                    write(f"    {terminal(text)}\n")
+                    pad, width = len(terminal(text[:start])), len(terminal(text[start:max(end, start)]))
+                    write("    " + " " * pad + self._paint("^" * max(1, width), _COLORS.get(d.severity, "")) + "\n")
         if self.statistics and diags:
             counts = Counter(d.code for d in diags)
             names = {d.code: d.rule for d in diags}
             for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                write(f"{n:6d}  {code}  {names[code]}\n")
+                write(f"{n:6d}  {terminal(code)}  {terminal(names[code])}\n")
         if self.quiet:
             return
         n = len(diags)
@@ -53,5 +56,9 @@ class TextReporter(Reporter):
             files = len({d.path for d in diags})
             write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''} "
                   f"of {summary.files} checked.\n")
+        elif summary.errors:  # never "All clear" when some input could not be checked
+            problems = len(summary.errors)
+            write(f"No findings in {summary.files} file{'s' if summary.files != 1 else ''} checked, but "
+                  f"{problems} problem{'s' if problems != 1 else ''} (reported above) stopped part of the check.\n")
         else:
             write(f"All clear: {summary.files} file{'s' if summary.files != 1 else ''} checked, no findings.\n")

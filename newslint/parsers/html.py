@@ -38,6 +38,9 @@ def _collector_class():
             self.blocks: list[Block] = []
             self.metadata: dict[str, str] = {}
             self.stack: list[tuple[str, str]] = []  # (tag, block kind it implies)
+            self.kinds: list[str] = []  # the block kind in force at each stack entry
+            self.open_at: dict[str, list[int]] = {}  # stack indexes of each open tag
+            self.footnotes = 0  # stack entries of kind "footnote"
             self.skip = 0
             self.sup = 0
             self.footnote_depth = 0
@@ -54,11 +57,8 @@ def _collector_class():
             return self.starts[line - 1] + col if line - 1 < len(self.starts) else len(self.source)
 
         # block assembly ----------------------------------------------------------------------------
-        def current_kind(self) -> str:
-            for tag, kind in reversed(self.stack):
-                if kind:
-                    return kind
-            return "paragraph"
+        def current_kind(self) -> str:  # O(1): each stack entry carries the kind in force there
+            return self.kinds[-1] if self.kinds else "paragraph"
 
         def flush(self) -> None:
             text = "".join(self.parts)
@@ -117,6 +117,10 @@ def _collector_class():
                     kind = "footnote"
                 if tag not in VOID_TAGS:
                     self.stack.append((tag, kind))
+                    self.kinds.append(kind or (self.kinds[-1] if self.kinds else "paragraph"))
+                    self.open_at.setdefault(tag, []).append(len(self.stack) - 1)
+                    if kind == "footnote":
+                        self.footnotes += 1
                     if is_note:
                         self.footnote_depth += 1
 
@@ -137,11 +141,18 @@ def _collector_class():
                 return
             if tag in BLOCK_TAGS:
                 self.flush()
-                for i in range(len(self.stack) - 1, -1, -1):
-                    if self.stack[i][0] == tag:
-                        del self.stack[i:]
-                        break
-                self.footnote_depth = sum(1 for _, k in self.stack if k == "footnote")
+                if self.open_at.get(tag):  # the innermost open one, found without walking the stack
+                    self.close_from(self.open_at[tag][-1])
+                self.footnote_depth = self.footnotes
+
+        def close_from(self, i: int) -> None:
+            """Pop the stack down to entry ``i``: each entry is popped once, so unclosed tags stay linear."""
+            while len(self.stack) > i:
+                tag, kind = self.stack.pop()
+                self.kinds.pop()
+                self.open_at[tag].pop()
+                if kind == "footnote":
+                    self.footnotes -= 1
 
         def handle_data(self, data):
             if self.skip:
@@ -179,7 +190,7 @@ def _collector_class():
 
 def parse_html(path: str, source: str) -> Document:
     collector = _collector_class()(source)
-    collector.feed(source)
+    collector.feed(source[:_tokenizable_end(source)])
     collector.close()
     collector.flush()
     metadata = dict(collector.metadata)
@@ -187,6 +198,22 @@ def parse_html(path: str, source: str) -> Document:
         metadata["html_title"] = " ".join("".join(collector.title_text).split())
     return Document(path=path, format="html", source=source, blocks=collector.blocks, metadata=metadata,
                     source_line_starts=collector.starts)
+
+
+def _tokenizable_end(source: str) -> int:
+    """Where to stop feeding the standard-library tokenizer, which re-scans an unterminated
+    construct to the end of the input for every ``<`` in it (``<a``x80k, ``<!--``x40k were
+    quadratic). Per HTML, an unclosed comment and a tag cut by the end of the file hide the rest
+    of it. The cut is made only past a few dozen ``<``: ordinary pages parse exactly as before."""
+    import re
+
+    last_close = source.rfind("-->")
+    unclosed = source.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    end = unclosed if unclosed >= 0 else len(source)
+    tail = source.rfind(">", 0, end) + 1
+    found = re.compile(r"<[A-Za-z/!?]").search(source, tail, end)
+    cut = found.start() if found else end
+    return cut if source.count("<", cut) > 64 else len(source)
 
 
 @hookimpl(trylast=True)

@@ -7,6 +7,7 @@ markdown-it footnote plugin would silently drop those).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..document import Block, Document, line_starts
@@ -45,13 +46,10 @@ def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]
     content = token.content
     base = _content_runs(content, token.map[0], lines, starts) if token.map else [(0, 0)]
 
-    def to_source(k: int) -> int:
-        best = base[0]
-        for item in base:
-            if item[0] <= k:
-                best = item
-            else:
-                break
+    keys = [item[0] for item in base]
+
+    def to_source(k: int) -> int:  # a bisect, not a walk: one paragraph may have 80k lines
+        best = base[max(0, bisect_right(keys, k) - 1)]
         return best[1] + (k - best[0])
 
     text_parts: list[str] = []
@@ -154,9 +152,10 @@ def _split_definitions(text: str, runs: list[tuple[int, int, int]]) -> list[Bloc
     """One footnote block per ``[^n]:`` line start; continuation lines stay with their definition."""
     cuts = [0] + [m.start() + 1 for m in re.finditer(r"\n(?=\[\^[^\]\s]+\]:)", text)] + [len(text) + 1]
     out = []
+    run_starts = [t for t, _, _ in runs]  # in text order: each definition's runs found by bisect
     for a, b in zip(cuts, cuts[1:]):
         piece = text[a:b - 1] if b - 1 <= len(text) else text[a:]
-        sub = [(t - a, s, n) for t, s, n in runs if a <= t < b]
+        sub = [(t - a, s, n) for t, s, n in runs[bisect_left(run_starts, a):bisect_left(run_starts, b)]]
         out.append(Block("footnote", piece, sub))
     return out
 

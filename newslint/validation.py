@@ -1,0 +1,66 @@
+"""Config and plugin results validated once: option tables, options a rule rejects, plugin findings.
+
+What a config or a plugin gets wrong is found here, before the run or as a finding is made, and
+named (key and line, or rule and plugin), so no format ever sees a bad value and no file gets one
+"rule crashed" per option mistake.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .config import Config, line_of_key
+from .diagnostics import SEVERITY_RANK, Diagnostic
+from .errors import ConfigError
+from .rules import Rule, RuleContext
+
+if TYPE_CHECKING:
+    from .linter import Linter
+
+
+def check_option_tables(config: Config, codes: Any) -> None:
+    """``[rules.X]`` must name one rule: a prefix (``[rules.NL3]``) would silently set nothing."""
+    for key in config.rules:
+        if key not in codes:
+            raise ConfigError(config.path or "<config>", f"rules.{key}: options are set per rule; {key!r} is "
+                              "not a rule code (a prefix or an unknown code)", line_of_key(config, key))
+
+
+_PROBE = "Probe headline for the options\n\nSkip to content\n\nA line of prose, said the minister.[1]\n\n[1] Note.\n"
+
+
+def probe_options(linter: "Linter") -> None:
+    """Run each rule given options once on a small article: options that make the rule raise
+    are one config error naming the key (found by putting each key back to its default), not
+    one crash per file."""
+    where = linter.config.path or "<config>"
+    for compiled in linter.rules:
+        configured = linter.config.rules.get(compiled.cls.code)
+        if not configured or _runs(linter, compiled.rule, compiled.cls, compiled.options) is None:
+            continue
+        for key in configured:
+            trial = {**compiled.options, key: compiled.cls.options[key]}
+            if _runs(linter, compiled.rule, compiled.cls, trial) is None:
+                error = _runs(linter, compiled.rule, compiled.cls, compiled.options)
+                raise ConfigError(where, f"rules.{compiled.cls.code}.{key}: rejected by rule {compiled.cls.code} "
+                                  f"({compiled.cls.name}): {type(error).__name__}: {error}",
+                                  line_of_key(linter.config, key))
+
+
+def _runs(linter: "Linter", rule: Rule, cls: type[Rule], options: dict[str, Any]) -> Exception | None:
+    try:
+        for document in linter.parse("probe.txt", _PROBE):
+            rule.check(document, RuleContext(cls, document, options, cls.severity, linter.options))
+    except Exception as exc:
+        return exc
+    return None
+
+
+def invalid_finding(diag: Diagnostic) -> str | None:
+    """Why a finding a rule reported cannot be shown, or None."""
+    if diag.severity not in SEVERITY_RANK:
+        return f"severity {diag.severity!r} (expected one of {', '.join(reversed(SEVERITY_RANK))})"
+    if not isinstance(diag.message, str) or not isinstance(diag.code, str):
+        return f"message {diag.message!r} (expected a string)"
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (diag.line, diag.column)):
+        return f"position {diag.line!r}:{diag.column!r} (expected integers)"
+    return None

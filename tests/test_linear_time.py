@@ -1,0 +1,50 @@
+"""Issue 18: linting time grows linearly with the size of each hostile structure.
+
+Each case is linted at n and 4n; the time may grow at most 8x (linear is 4x; a quadratic path
+gives 16x). Ratios, not absolute timings, so a loaded 2-core machine does not make them flake.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newslint.config import Config
+from newslint.linter import Linter
+
+CASES = {
+    # name: (file name, text of size n, n)
+    "markdown-one-paragraph-of-short-lines": ("a.md", lambda n: "# Title here\n\n" + "word here\n" * n, 6000),
+    "markdown-footnote-definitions": ("a.md", lambda n: "# Title here\n\nText[^1].\n\n"
+                                      + "".join(f"[^{i}]: note {i}\n" for i in range(n)), 1500),
+    "suppression-enable-disable-pairs": ("a.txt", lambda n: "Title here\n\n" + (
+        "<!-- newslint: disable NL301 -->\nSkip to content\n<!-- newslint: enable NL301 -->\n") * n, 1200),
+    "suppression-unclosed-comments": ("a.txt", lambda n: "Title here\n\n" + "<!-- newslint: disable\n" * n, 2500),
+    "json-array-of-non-objects": ("a.json", lambda n: "[" + ",".join(["1"] * n) + "]", 20000),
+    "html-unclosed-paragraphs": ("a.html", lambda n: "<p>x " * n, 3000),
+    "html-unclosed-divs": ("a.html", lambda n: "<div>x " * n, 3000),
+    "html-unterminated-tags": ("a.html", lambda n: "<p>Text</p>" + "<a" * n, 10000),
+    "html-unclosed-comments": ("a.html", lambda n: "<p>Text</p>" + "<!--" * n, 8000),
+}
+
+
+@pytest.fixture(scope="module")
+def linter():
+    linter = Linter(Config())
+    for name, (filename, make, _) in CASES.items():
+        linter.lint_text(filename, make(10))  # warm every lazy cache first
+    return linter
+
+
+def seconds(linter: Linter, filename: str, text: str) -> float:
+    t0 = time.perf_counter()
+    linter.lint_text(filename, text)
+    return time.perf_counter() - t0
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_time_grows_linearly(linter, case):
+    filename, make, n = CASES[case]
+    small = min(seconds(linter, filename, make(n)) for _ in range(2))
+    large = seconds(linter, filename, make(4 * n))
+    assert large / max(small, 0.05) < 8, f"{case}: {small:.2f}s at n={n}, {large:.2f}s at 4n"
