@@ -44,6 +44,9 @@ class Config:
     disable_plugins: list[str] = field(default_factory=list)
     require_plugins: list[str] = field(default_factory=list)
     fail_on: str = "info"
+    #: Findings less sure than this (their ``confidence``, 0-1) are dropped; per rule as
+    #: ``[rules.CODE] min-confidence``. 0 keeps everything.
+    min_confidence: float = 0.0
     baseline: str | None = None
     title_fields: list[str] = field(default_factory=lambda: ["title", "headline"])
     body_fields: list[str] = field(default_factory=lambda: ["body", "text", "content", "article"])
@@ -68,6 +71,7 @@ _SCHEMA: dict[str, str] = {
     "rules": "a table of [rules.CODE] option tables",
     "fail-on": "one of " + ", ".join(SEVERITIES),
     "baseline": "a path string",
+    "min-confidence": "a number from 0 to 1",
 }
 
 
@@ -182,6 +186,10 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
             if value not in SEVERITIES:
                 fail(key, f"expected {kind}, got {value!r}")
             config.fail_on = value
+        elif key == "min-confidence":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+                fail(key, f"expected {kind}, got {value!r}")
+            config.min_confidence = float(value)
         elif key == "baseline":
             if not isinstance(value, str):
                 fail(key, f"expected {kind}, got {value!r}")

@@ -28,6 +28,7 @@ class Diagnostic:
     field: str | None = None
     source: str = ""  # the plugin that owns the rule
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
+    #: How sure the rule is, 0-1: 1.0 for exact rules, a model's probability for learned ones.
     confidence: float = dc_field(default=1.0, compare=False)
     fix: Any = dc_field(default=None, compare=False, repr=False)  # a fixes.Fix, or None
 
@@ -58,6 +59,7 @@ class Diagnostic:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
+            "confidence": self.confidence,
         }
         if self.record is not None:
             d["record"] = self.record

@@ -14,7 +14,7 @@ from .fixes import FixPolicy
 from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, read_file, truncated
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
-from .rules import Rule, RuleContext
+from .rules import MIN_CONFIDENCE, Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
 from .suppression import unsuppressed, unsuppressed_per_record
 from .validation import check_option_tables, invalid_finding, probe_options
@@ -56,7 +56,9 @@ class CompiledRule:
 
 def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
     """A rule's defaults overridden by ``[rules.CODE]``; unknown keys and wrong types are errors."""
-    options = dict(cls.options)
+    # every rule takes min-confidence (the global setting unless [rules.CODE] sets its own);
+    # RuleContext.report drops findings below it
+    options = {MIN_CONFIDENCE: config.min_confidence, **cls.options}
     where = config.path or "<config>"
     for key, value in config.rules.get(cls.code, {}).items():
         if key not in options:
