@@ -31,7 +31,7 @@ def test_text_output_shape(cli):
     proc = cli("check", "--isolated", SEED)
     lines = proc.out.splitlines()
     assert lines[0] == f"{SEED}:1:1: NL301 boilerplate line 'Skip to content' (skip link)"
-    assert lines[-1].startswith("Found 19 findings (4 errors, 15 warnings) in 1 file")
+    assert lines[-1].startswith("Found 17 findings (4 errors, 13 warnings) in 1 file")
     assert "\x1b[" not in proc.out  # no colour off a TTY
 
 
@@ -44,8 +44,8 @@ def test_show_source_and_statistics(cli):
 def test_json_contract(cli):
     proc = cli("check", "--isolated", "--output-format", "json", SEED, CLEAN)
     data = json.loads(proc.out)
-    assert isinstance(data, list) and len(data) == 19  # 17 + two NL304 lines
-    keys = {"path", "code", "rule", "severity", "message", "line", "column", "end_line", "end_column", "confidence"}
+    assert isinstance(data, list) and len(data) == 17
+    keys = {"path", "code", "rule", "severity", "message", "line", "column", "end_line", "end_column"}
     for d in data:
         assert keys <= set(d)
         assert d["severity"] in ("error", "warning", "info")
@@ -56,7 +56,7 @@ def test_json_contract(cli):
 def test_json_lines_streams_objects(cli):
     proc = cli("check", "--isolated", "--output-format", "json-lines", SEED)
     rows = [json.loads(l) for l in proc.out.splitlines()]
-    assert len(rows) == 19 and rows[0]["code"] == "NL301"
+    assert len(rows) == 17 and rows[0]["code"] == "NL301"
 
 
 def test_stdin_with_filename(cli):
@@ -70,7 +70,7 @@ def test_output_file(cli, tmp_path):
     out = tmp_path / "report.json"
     proc = cli("check", "--isolated", "--output-format", "json", "--output-file", str(out), SEED)
     assert proc.returncode == 1 and proc.out == ""
-    assert len(json.loads(out.read_text())) == 19
+    assert len(json.loads(out.read_text())) == 17
 
 
 def test_rules_rule_and_plugins_commands(cli):
@@ -118,6 +118,6 @@ def test_console_script_flushes_everything_and_keeps_the_exit_code(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script, "check", "--isolated", "--jobs", "1",
                            "--output-format", "json", str(articles)], capture_output=True, text=True)
     assert proc.returncode == 1, proc.stderr
-    assert len(json.loads(proc.stdout)) == 40 * 19
+    assert len(json.loads(proc.stdout)) == 40 * 17
     clean = subprocess.run([sys.executable, "-c", script, "check", "--isolated", CLEAN], capture_output=True)
     assert clean.returncode == 0

@@ -112,7 +112,7 @@ def test_planted_link_at_the_temporary_name_is_not_followed(tmp_path):
                     str(tmp_path / "a.txt"))
     assert proc.returncode == 0, proc.stderr
     assert victim.read_text() == "precious\n"
-    assert len(json.loads(out.read_text())) == 19 and json.loads(baseline.read_text())["findings"]
+    assert len(json.loads(out.read_text())) == 17 and json.loads(baseline.read_text())["findings"]
     assert not out.is_symlink() and not baseline.is_symlink()
     assert sorted(p.name for p in out.parent.iterdir() if not p.is_symlink()) == ["base.json", "report.json"]
 
@@ -158,7 +158,7 @@ def test_output_to_a_pipe_or_device_is_written_not_replaced(tmp_path):
     proc = newslint("check", "--isolated", "-o", str(fifo), str(tmp_path / "a.txt"))
     reader.join(30)
     assert proc.returncode == 1 and stat.S_ISFIFO(os.lstat(fifo).st_mode)
-    assert received and "Found 19 findings" in received[0]
+    assert received and "Found 17 findings" in received[0]
 
 
 def test_crash_or_interrupt_mid_run_leaves_no_partial_output(tmp_path):
@@ -250,7 +250,7 @@ def test_fifo_in_a_folder_is_refused_not_waited_on(tmp_path):
     proc = newslint("check", "--isolated", "--format", "json", str(tmp_path), timeout=60)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and "pipe.txt: a FIFO (named pipe), not a regular file; skipped" in err, err
-    assert len(json.loads(proc.stdout)) == 19
+    assert len(json.loads(proc.stdout)) == 17
 
 
 def test_device_behind_a_link_is_refused(tmp_path):

@@ -15,7 +15,6 @@ SAMPLES = FIXTURES / "samples"
 SEED_TXT = [
     ("NL301", 1, 1),    # Skip to content
     ("NL103", 5, 1), ("NL103", 7, 1),
-    ("NL304", 7, 1),    # a competing headline, by the residue model
     ("NL104", 8, 1),    # exact copy of line 7
     ("NL103", 10, 1),
     ("NL101", 12, 1),   # exact copy of the title (line 3)
@@ -24,7 +23,6 @@ SEED_TXT = [
     ("NL401", 26, 445), ("NL401", 26, 481), ("NL401", 26, 518),
     ("NL301", 28, 1),   # Read also:
     ("NL302", 30, 1),   # Latest
-    ("NL304", 30, 1),   # Latest, by the residue model too
 ]
 
 
