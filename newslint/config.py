@@ -55,6 +55,9 @@ class Config:
     disable_plugins: list[str] = field(default_factory=list)
     require_plugins: list[str] = field(default_factory=list)
     fail_on: str = "info"
+    #: Findings less sure than this (their ``confidence``, 0-1) are dropped; per rule as
+    #: ``[rules.CODE] min-confidence``. 0 keeps everything.
+    min_confidence: float = 0.0
     baseline: str | None = None
     title_fields: list[str] = field(default_factory=lambda: ["title", "headline"])
     body_fields: list[str] = field(default_factory=lambda: ["body", "text", "content", "article"])
@@ -81,6 +84,7 @@ _SCHEMA: dict[str, str] = {
     "rules": "a table of [rules.CODE] option tables",
     "fail-on": "one of " + ", ".join(SEVERITIES),
     "baseline": "a path string",
+    "min-confidence": "a number from 0 to 1",
 }
 
 
@@ -154,6 +158,14 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
     return config_from_table(table, path, _read_text(path), root=os.path.dirname(os.path.abspath(path)))
 
 
+def _unknown_key(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key.replace("_", "-"), list(_SCHEMA), n=1, cutoff=0.75)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown key{hint}; known keys: {', '.join(sorted(_SCHEMA))}"
+
+
 def config_from_table(table: dict[str, Any], where: str = "<config>", text: str = "", root: str = ".") -> Config:
     """Validate one ``[tool.newslint]`` table into a Config, naming the key and line on error."""
     config = Config(path=where, root=root)
@@ -164,11 +176,7 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
     for key, value in table.items():
         kind = _SCHEMA.get(key)
         if kind is None:
-            import difflib
-
-            close = difflib.get_close_matches(key.replace("_", "-"), list(_SCHEMA), n=1, cutoff=0.75)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            fail(key, f"unknown key{hint}; known keys: {', '.join(sorted(_SCHEMA))}")
+            fail(key, _unknown_key(key))
         attr = key.replace("-", "_")
         if kind == _LIST_OF_STR:
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
@@ -199,6 +207,10 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
             if value not in SEVERITIES:
                 fail(key, f"expected {kind}, got {value!r}")
             config.fail_on = value
+        elif key == "min-confidence":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+                fail(key, f"expected {kind}, got {value!r}")
+            config.min_confidence = float(value)
         elif key == "baseline":
             if not isinstance(value, str):
                 fail(key, f"expected {kind}, got {value!r}")

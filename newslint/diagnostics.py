@@ -29,6 +29,7 @@ class Diagnostic:
     record_id: str | None = dc_field(default=None, compare=False)  # the record's id field, for people
     source: str = ""  # the plugin that owns the rule
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
+    #: How sure the rule is, 0-1: 1.0 for exact rules, a model's probability for learned ones.
     confidence: float = dc_field(default=1.0, compare=False)
     fix: Any = dc_field(default=None, compare=False, repr=False)  # a fixes.Fix, or None
 
@@ -59,6 +60,7 @@ class Diagnostic:
             "column": self.column,
             "end_line": self.end_line,
             "end_column": self.end_column,
+            "confidence": self.confidence,
         }
         if self.record is not None:
             d["record"] = self.record

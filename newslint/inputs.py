@@ -9,6 +9,7 @@ import os
 import stat
 from typing import IO, Iterator
 
+from .charset import decode_declared
 from .errors import InputError
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -48,8 +49,9 @@ def format_of(path: str) -> str:
 def decode(path: str, data: bytes) -> str:
     """Decode a file: UTF-8 (BOM optional) or UTF-16 with a BOM; line ends normalised to LF.
 
-    Anything else (binary data, NUL bytes, invalid UTF-8 such as Latin-1) is an InputError: the
-    file is reported and skipped, never guessed at, so positions are never silently wrong.
+    An HTML page that is not UTF-8 but declares its charset in a ``<meta>`` tag is decoded with
+    it. Anything else (binary data, NUL bytes, undeclared Latin-1) is an InputError: the file is
+    reported and skipped, never guessed at, so positions are never silently wrong.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -63,6 +65,9 @@ def decode(path: str, data: bytes) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        declared = decode_declared(data) if encoding == "utf-8" and format_of(path) == "html" else None
+        if declared is not None:  # an HTML page that says what it is (WHATWG prescan)
+            return normalise_line_ends(declared)
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
             path, f"not valid {encoding.upper()} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "

@@ -15,7 +15,7 @@ from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, rea
 from .paths import project_path
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
-from .rules import Rule, RuleContext
+from .rules import MIN_CONFIDENCE, Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled, severity_for
 from .suppression import UNUSED_CODE, apply, apply_per_record, suppressions, unused
 from .validation import check_option_tables, invalid_finding, probe_options
@@ -58,7 +58,9 @@ class CompiledRule:
 
 def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
     """A rule's defaults overridden by ``[rules.CODE]``; unknown keys and wrong types are errors."""
-    options = dict(cls.options)
+    # every rule takes min-confidence (the global setting unless [rules.CODE] sets its own);
+    # RuleContext.report drops findings below it
+    options = {MIN_CONFIDENCE: config.min_confidence, **cls.options}
     where = config.path or "<config>"
     for key, value in config.rules.get(cls.code, {}).items():
         if key not in options:
@@ -195,15 +197,13 @@ class Linter:
         marks = suppressions(source, first_line, self.registry.rules, result.path, result.problems)
         if not marks:
             return result.diagnostics
-        scoped = apply_per_record if format_of(result.path) == "jsonl" else apply  # JSONL: per record
-        kept, used = scoped(result.diagnostics, marks)
-        nl000 = next((c for c in self.rules if c.cls.code == UNUSED_CODE), None)
+        kept, used = (apply_per_record if format_of(result.path) == "jsonl" else apply)(result.diagnostics, marks)
+        nl000 = next((c for c in self.rules if c.cls.code == UNUSED_CODE), None)  # JSONL above: per record
         if nl000 is not None and not code_matches_any(UNUSED_CODE, ignored_for_path(result.path, self.config)):
             kept += unused(marks, used, result.path, nl000.severity)
         return kept
 
-    def shown(self, path: str) -> str:
-        """The one spelling of ``path`` every output uses: relative to the project root."""
+    def shown(self, path: str) -> str:  # the one spelling every output uses: relative to the project root
         return project_path(path, self.config.root)
 
     def unreadable(self, path: str, exc: InputError, first_line: int = 1) -> FileResult:

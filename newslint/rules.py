@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: The option every rule accepts (global ``min-confidence``, or per rule under ``[rules.CODE]``).
+MIN_CONFIDENCE = "min-confidence"
 CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -119,7 +121,10 @@ class RuleContext:
         """Report ``block.text[start:end]``; the engine maps it to the file's line and column.
 
         ``fix``: edits with offsets into ``block.text`` (default: the rule's declared ``fix``).
-        ``confidence`` (0-1): 1.0 for exact rules, a model's probability for learned ones."""
+        ``confidence`` (0-1): 1.0 for exact rules, a model's probability for learned ones.
+        Findings below the ``min-confidence`` setting are dropped here."""
+        if confidence < (self.options.get(MIN_CONFIDENCE) or 0.0):
+            return
         doc = self.document
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
@@ -146,7 +151,7 @@ class RuleContext:
                 field=block.meta.get("field") if doc.record is not None else None,
                 source=self.rule.plugin,
                 context=" ".join(excerpt.lower().split())[:200],
-                confidence=confidence,
+                confidence=float(confidence),
                 fix=resolved,
             )
         )

@@ -23,6 +23,7 @@ def newslint_register_rules():
     from .keyword_stuffing import KeywordStuffing
     from .metadata_residue import MetadataResidue
     from .repeated_line import RepeatedLine
+    from .residue_line import ResidueLine
     from .restating_conclusion import RestatingConclusion
     from .taxonomy_leak import TaxonomyLeak
     from .template_line import TemplateLine
@@ -32,6 +33,6 @@ def newslint_register_rules():
     return [
         TitleRepeated, TitleVariant, HeadlineCluster, RepeatedLine,
         FootnoteUndefined, FootnoteUnused, FootnotesGlued, FootnoteNumbering,
-        BoilerplateLine, EdgeResidue, MetadataResidue, TemplateLine,
+        BoilerplateLine, EdgeResidue, MetadataResidue, ResidueLine, TemplateLine,
         TaxonomyLeak, FillerParagraph, GeneratedResidue, KeywordStuffing, RestatingConclusion, FillerModel,
     ]

@@ -2,7 +2,6 @@
 handling of <noscript>, <pre>, malformed comments and footnote markup, and the charset prescan."""
 from __future__ import annotations
 
-import pytest
 
 from newslint.charset import declared_html_charset, decode_declared
 from newslint.config import Config
@@ -87,8 +86,6 @@ def test_declared_charset_prescan():
     assert decode_declared(b"<p>plain</p>") is None
 
 
-@pytest.mark.xfail(strict=True, reason="waits for newslint/inputs.py decode() to call charset.decode_declared "
-                                       "(see the issue-12 report); remove this marker when it does")
 def test_a_latin1_page_that_declares_its_charset_is_linted(tmp_path):
     from newslint import lint_paths
 

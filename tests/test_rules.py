@@ -35,6 +35,7 @@ EXPECTED: dict[str, dict[str, list[tuple]]] = {
               "good_letter.txt": []},
     "NL303": {"bad.txt": [(3, 1, 33), (4, 1, 14), (6, 1, 23), (8, 1, 82), (9, 1, 79), (10, 1, 59), (11, 1, 69)],
               "bad_source.txt": [(4, 1, 16), (5, 1, 21)], "good.txt": [], "good_shapes.txt": []},
+    "NL304": {"bad.txt": [(11, 1, 31), (12, 1, 23), (14, 1, 51)], "good.txt": []},
     "NL401": {"bad.txt": [(5, 18, 53), (5, 54, 77), (5, 91, 108)], "good.txt": [], "good_categories.txt": []},
     "NL402": {"bad.txt": [(5, 1, 104)], "good.txt": []},
     "NL403": {"bad.txt": [(5, 1, 31), (7, 1, 18), (7, 20, 38)], "good.txt": [], "good_joke.txt": []},

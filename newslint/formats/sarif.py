@@ -81,7 +81,8 @@ class SarifReporter(Reporter):
                     "artifactLocation": {"uri": uri_path(report_path(d.path)), "uriBaseId": "%SRCROOT%"},
                     "region": region}}],
                 "partialFingerprints": {"primaryLocationLineHash": fp},
-                **({"properties": {"record": d.record, "field": d.field}} if d.record is not None else {}),
+                "properties": {"confidence": d.confidence,
+                               **({"record": d.record, "field": d.field} if d.record is not None else {})},
             })
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

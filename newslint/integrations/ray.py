@@ -27,7 +27,7 @@ import json
 from typing import Any
 
 FINDING_COLUMNS = ("path", "id", "record", "code", "rule", "severity", "message", "line", "column",
-                   "end_line", "end_column")
+                   "end_line", "end_column", "confidence")
 
 
 def _split_file(row: dict[str, Any]) -> list[dict[str, Any]]:
@@ -175,7 +175,8 @@ class NewslintBatch:
         for d in result.diagnostics:
             rows.append({"path": path, "id": None if record_id is None else str(record_id), "record": d.record,
                          "code": d.code, "rule": d.rule, "severity": d.severity, "message": d.message,
-                         "line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column})
+                         "line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column,
+                         "confidence": d.confidence})
         return rows
 
     @staticmethod
@@ -185,7 +186,7 @@ class NewslintBatch:
         return pa.schema([("path", pa.string()), ("id", pa.string()), ("record", pa.int64()),
                           ("code", pa.string()), ("rule", pa.string()), ("severity", pa.string()),
                           ("message", pa.string()), ("line", pa.int64()), ("column", pa.int64()),
-                          ("end_line", pa.int64()), ("end_column", pa.int64())])
+                          ("end_line", pa.int64()), ("end_column", pa.int64()), ("confidence", pa.float64())])
 
     @classmethod
     def empty(cls):
