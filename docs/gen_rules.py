@@ -12,7 +12,7 @@ def render() -> str:
     out = ["# Built-in rules", "", "Generated from the rule docstrings by `python docs/gen_rules.py`; "
            "`newslint rule CODE` prints the same text.", ""]
     for code, rule in rules.items():
-        if not rule.plugin.startswith("newslint["):
+        if not (rule.plugin == "newslint" or rule.plugin.startswith("newslint[")):
             continue
         out.append(f'<a id="{code.lower()}"></a>')
         out.append(f"## {code} {rule.name}")

@@ -1,16 +1,19 @@
 """The Python API: one door for scripts, the pytest plugin, Ray and the command line.
 
-``lint_text`` and ``lint_paths`` are the public functions; ``resolve_config`` turns what a
-caller gives (nothing, a path, a Config) into a Config the same way everywhere.
+``lint_text`` and ``lint_paths`` are the public functions; ``check_paths`` is ``newslint check``
+for Python (discovery, baseline and fail-on as the CLI applies them); ``resolve_config`` turns what
+a caller gives (nothing, a path, a Config) into a Config the same way everywhere.
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .config import Config, find_config, load_config
 from .diagnostics import Diagnostic
 from .errors import InputError
+from .gate import Gate
 from .inputs import normalise_line_ends
 from .linter import Linter
 from .runner import run
@@ -77,4 +80,32 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], config: Config | None = 
         if errors is not None:
             errors.extend(str(p) for p in result.errors + result.crashes)
     out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+@dataclass
+class CheckResult:
+    """What ``newslint check`` would say: the findings it reports, input errors, and the verdict."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    failed: bool = False  # a finding at or above fail-on (after the baseline)
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.errors else 1 if self.failed else 0
+
+
+def check_paths(paths: Iterable[str | os.PathLike[str]], config: Config | str | os.PathLike[str] | None = None
+                ) -> CheckResult:
+    """Lint files and folders exactly as ``newslint check`` does: the config file found from the working
+    folder (or the one given), its discovery rules, baseline and ``fail-on``."""
+    config = resolve_config(config)
+    gate, out = Gate(config), CheckResult()
+    for result in run([os.fspath(p) for p in paths], config):
+        new = gate.new(result.diagnostics)
+        out.diagnostics.extend(new)
+        out.failed = out.failed or gate.fails(new)
+        out.errors.extend(str(p) for p in result.errors + result.crashes)
+    out.diagnostics.sort(key=Diagnostic.sort_key)
     return out

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from typing import IO, Iterator, Sequence
 
 from .config import Config, find_config, load_config, override
-from .diagnostics import SEVERITY_RANK, Diagnostic
+from .diagnostics import Diagnostic
 from .errors import UsageError
 from .escaping import terminal
+from .gate import Gate
 from .linter import FileResult, Linter
 from .outputs import OutputFile, written
 from .plugins import load_registry
@@ -36,6 +37,9 @@ def settings(args) -> tuple[Config, int, list[str]]:
     config = override(load_config_for(args), select=args.select, extend_select=args.extend_select,
                       ignore=args.ignore, fail_on=args.fail_on,
                       min_confidence=getattr(args, "min_confidence", None))
+    config = override(config, force_exclude=getattr(args, "force_exclude", None),
+                      extend_exclude=getattr(args, "extend_exclude", None),
+                      respect_gitignore=getattr(args, "respect_gitignore", None))
     if args.baseline:
         config.baseline = args.baseline
     jobs = args.jobs if args.jobs is not None else _cpus()
@@ -74,7 +78,7 @@ def report_stream(out_path: str | None, inputs: Sequence[str] = (), stdout_taken
 class Tally:
     """What the run has seen so far: files, problems, and whether a finding fails the run."""
 
-    threshold: int
+    gate: Gate
     summary: Summary = field(default_factory=Summary)
     failing: bool = False
     _last_path: str | None = None
@@ -89,7 +93,7 @@ class Tally:
             self.summary.files_with_findings += 1
             self._last_counted = result.path
         # decided per finding, so a failing finding in any chunk of a streamed file counts
-        self.failing = self.failing or any(SEVERITY_RANK[d.severity] >= self.threshold for d in diagnostics)
+        self.failing = self.failing or self.gate.fails(diagnostics)
 
 
 def _print_problems(result: FileResult, verbose: bool = False) -> None:
@@ -131,14 +135,14 @@ def open_outputs(args, paths: Sequence[str]) -> tuple[OutputFile | None, OutputF
 
 def cmd_check(args) -> int:
     config, jobs, paths = settings(args)
+    if getattr(args, "show_files", False) or getattr(args, "show_settings", False):
+        from .show import show
+
+        return show(args, config, paths)
     registry = load_registry(config)
     reporter_cls = registry.reporter(args.output_format or "text")
-    known = None
-    if config.baseline and not args.write_baseline:
-        from .baseline import load_baseline
-
-        known = load_baseline(config.baseline)
-    writer, policy = fix_setup(args, paths, known)
+    gate = Gate(config, use_baseline=not args.write_baseline)
+    writer, policy = fix_setup(args, paths, gate.baseline)
     linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source or policy is not None,
                     verbose=args.verbose, fix=policy)
     report, baseline = open_outputs(args, paths)  # before any input is read
@@ -146,10 +150,10 @@ def cmd_check(args) -> int:
         prepare_corpus(args, linter, paths, config, jobs)
         if writer is not None and (writer.mode == "diff" or getattr(args, "fix_only", False)):
             return fix_only(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter), writer,
-                            Tally(SEVERITY_RANK[config.fail_on]))
+                            Tally(gate))
         default = sys.stderr if writer is not None and writer.stdin_name is not None else sys.stdout
         with written(report) if report else contextlib.nullcontext(default) as stream:
-            tally, everything = _check(args, paths, config, jobs, linter, reporter_cls, stream, known,
+            tally, everything = _check(args, paths, config, jobs, linter, reporter_cls, stream, gate,
                                        (report, baseline), writer)
         if baseline is not None:
             return _write_baseline(baseline, everything, tally)
@@ -160,10 +164,10 @@ def cmd_check(args) -> int:
     return exit_code(tally, args.exit_zero)
 
 
-def _check(args, paths, config, jobs, linter, reporter_cls, stream, known, outputs,
+def _check(args, paths, config, jobs, linter, reporter_cls, stream, gate: Gate, outputs,
            writer) -> tuple[Tally, list[Diagnostic]]:
     """Lint every input into the reporter (and the fix writer); the tally and every finding."""
-    tally = Tally(SEVERITY_RANK[config.fail_on])
+    tally = Tally(gate)
     everything: list[Diagnostic] = []
     remaining = 0
     color = (not args.output_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -178,14 +182,13 @@ def _check(args, paths, config, jobs, linter, reporter_cls, stream, known, outpu
                 tally.summary.errors.extend(str(p) for p in result.errors)
                 continue
             for output in targets:
-                if output.is_target(result.path):
+                if output.is_target(result.file or result.path):
                     raise UsageError(f"{output.path}: cannot write the {output.what} here: it is one of the "
                                      f"files being linted; choose another place or exclude it")
             diags = result.diagnostics
             if args.write_baseline:
                 everything.extend(diags)
-            if known is not None:
-                diags = known.filter(diags)
+            diags = gate.new(diags)
             tally.add(result, diags)
             remaining += len(diags)
             if writer is not None:

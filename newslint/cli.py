@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")
     check.add_argument("--verbose", "-v", action="store_true", help="tracebacks for crashing rules")
+    check.add_argument("--force-exclude", action="store_true", default=None,
+                       help="apply exclude to files named on the command line too (as pre-commit passes them)")
+    check.add_argument("--extend-exclude", type=lambda v: [p for p in v.split(",") if p], metavar="GLOBS",
+                       help="comma-separated globs to exclude in addition")
+    check.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false", default=None,
+                       help="lint files that .gitignore lists too")
+    check.add_argument("--show-files", action="store_true", help="print the files that would be linted, and exit")
+    check.add_argument("--show-settings", action="store_true", help="print the resolved settings, and exit")
     add_fix_flags(check)
     add_clean_command(sub, _codes)
 
@@ -121,9 +129,12 @@ def cmd_rule(args) -> int:
     print("\nFix: " + (f"{rule.fix} ({rule.fix_safety}{', with --unsafe-fixes' if rule.fix_safety == 'unsafe' else ''})"
                        if getattr(rule, "fix", None) else "none (not fixable automatically)"))
     if rule.options:
-        print("\nDefaults:")
+        from .show import toml_key, toml_value
+
+        print(f"\nDefaults (TOML: paste into pyproject.toml and edit):\n\n[tool.newslint.rules.{rule.code}]")
         for key, value in rule.options.items():
-            print(f"  {key} = {value!r}")
+            # TOML has no null: an unset option is shown commented out
+            print(f"# {toml_key(key)} =  (unset)" if value is None else f"{toml_key(key)} = {toml_value(value)}")
     return EXIT_CLEAN
 
 

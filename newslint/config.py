@@ -21,11 +21,18 @@ def _toml():
 
 CONFIG_NAMES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ["*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.json", "*.jsonl"]
+#: Well-known files that are never articles, skipped when found in folders (the default of
+#: ``exclude``; ``extend-exclude`` adds to it). Conservative on purpose: README and docs stay in.
 DEFAULT_EXCLUDE = [
-    ".git", ".hg", ".svn", ".bzr", ".venv", "venv", ".env", "env", ".tox", ".nox",
-    "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist",
-    "site-packages",
+    "LICENSE*", "LICENCE*", "COPYING*", "NOTICE*", "AUTHORS*", "CONTRIBUTORS*", "CHANGELOG*", "CHANGES*",
+    "CODE_OF_CONDUCT*", "requirements*.txt", "constraints*.txt", "package.json", "package-lock.json",
+    "tsconfig*.json", "jsconfig.json", "composer.json", "*.lock", "robots.txt",
 ]
+#: Tool and version-control folders, never entered (nor are virtualenvs: folders with a pyvenv.cfg).
+SKIPPED_FOLDERS = frozenset({
+    ".git", ".hg", ".svn", ".bzr", ".venv", ".tox", ".nox", "node_modules", "__pycache__", ".mypy_cache",
+    ".pytest_cache", ".ruff_cache", "site-packages", "__pypackages__",
+})
 
 
 @dataclass
@@ -39,7 +46,11 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
-    exclude: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    extend_exclude: list[str] = field(default_factory=list)
+    extend_include: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     plugins: list[str] = field(default_factory=list)
     disable_plugins: list[str] = field(default_factory=list)
     require_plugins: list[str] = field(default_factory=list)
@@ -57,13 +68,15 @@ class Config:
 
     @property
     def all_excludes(self) -> list[str]:
-        return DEFAULT_EXCLUDE + self.exclude
+        return self.exclude + self.extend_exclude
 
 
 _LIST_OF_STR = "a list of strings"
+_BOOL = "true or false"
 _SCHEMA: dict[str, str] = {
     "select": _LIST_OF_STR, "extend-select": _LIST_OF_STR, "ignore": _LIST_OF_STR,
-    "include": _LIST_OF_STR, "exclude": _LIST_OF_STR, "plugins": _LIST_OF_STR,
+    "include": _LIST_OF_STR, "exclude": _LIST_OF_STR, "extend-exclude": _LIST_OF_STR, "extend-include": _LIST_OF_STR, "plugins": _LIST_OF_STR,
+    "respect-gitignore": _BOOL, "force-exclude": _BOOL,
     "disable-plugins": _LIST_OF_STR, "require-plugins": _LIST_OF_STR,
     "title-fields": _LIST_OF_STR, "body-fields": _LIST_OF_STR, "id-fields": _LIST_OF_STR,
     "per-file-ignores": "a table of glob = [codes]",
@@ -145,6 +158,14 @@ def load_config(path: str | os.PathLike[str] | None) -> Config:
     return config_from_table(table, path, _read_text(path), root=os.path.dirname(os.path.abspath(path)))
 
 
+def _unknown_key(key: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key.replace("_", "-"), list(_SCHEMA), n=1, cutoff=0.75)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"unknown key{hint}; known keys: {', '.join(sorted(_SCHEMA))}"
+
+
 def config_from_table(table: dict[str, Any], where: str = "<config>", text: str = "", root: str = ".") -> Config:
     """Validate one ``[tool.newslint]`` table into a Config, naming the key and line on error."""
     config = Config(path=where, root=root)
@@ -155,16 +176,16 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
     for key, value in table.items():
         kind = _SCHEMA.get(key)
         if kind is None:
-            import difflib
-
-            close = difflib.get_close_matches(key.replace("_", "-"), list(_SCHEMA), n=1, cutoff=0.75)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            fail(key, f"unknown key{hint}; known keys: {', '.join(sorted(_SCHEMA))}")
+            fail(key, _unknown_key(key))
         attr = key.replace("-", "_")
         if kind == _LIST_OF_STR:
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 fail(key, f"expected {kind}, got {value!r}")
             setattr(config, attr, list(value))
+        elif kind == _BOOL:
+            if not isinstance(value, bool):
+                fail(key, f"expected {kind}, got {value!r}")
+            setattr(config, attr, value)
         elif key == "per-file-ignores":
             if not isinstance(value, dict) or not all(
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
@@ -205,8 +226,12 @@ def override(config: Config, **values: Any) -> Config:
             raise TypeError(name)
         if value is None:
             continue
-        if name == "extend_select":
-            config.extend_select = config.extend_select + list(value)
+        if name in ("extend_select", "extend_exclude"):
+            setattr(config, name, getattr(config, name) + list(value))
+        elif name == "select":
+            # ruff's layering: a --select on the command line replaces the file's whole selection,
+            # its ignores and extend-selects included (per-file-ignores stay)
+            config.select, config.extend_select, config.ignore = list(value), [], []
         else:
             setattr(config, name, value)
     return config

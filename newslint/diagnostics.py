@@ -26,6 +26,7 @@ class Diagnostic:
     excerpt: str = ""
     record: int | None = None
     field: str | None = None
+    record_id: str | None = dc_field(default=None, compare=False)  # the record's id field, for people
     source: str = ""  # the plugin that owns the rule
     context: str = dc_field(default="", compare=False)  # the normalised text, for fingerprints
     #: How sure the rule is, 0-1: 1.0 for exact rules, a model's probability for learned ones.

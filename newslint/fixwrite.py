@@ -113,15 +113,16 @@ class FixWriter:
     _stream: _Streamed | None = None
 
     def add(self, result) -> None:
-        if self._stream is not None and self._stream.path != result.path:
+        file = result.file or result.path  # as opened; ``path`` is the project-relative spelling
+        if self._stream is not None and self._stream.path != file:
             self._close_stream()
         outcome = result.fixed
-        if result.path == self.stdin_name:
+        if file == self.stdin_name:
             self._stdin(result)
-        elif is_streamed(result.path):
-            self._chunk(result)
+        elif is_streamed(file):
+            self._chunk(result, file)
         elif outcome is not None and outcome.fixed is not None:
-            self._whole(result.path, result.source, outcome.fixed, outcome.count)
+            self._whole(file, result.source, outcome.fixed, outcome.count, result.path)
 
     def close(self) -> None:
         if self._stream is not None:
@@ -139,9 +140,9 @@ class FixWriter:
         elif text is not None:
             self.out.write(text)
 
-    def _whole(self, path: str, before: str, after: str, count: int) -> None:
+    def _whole(self, path: str, before: str, after: str, count: int, shown: str | None = None) -> None:
         if self.mode == "diff":
-            self.out.write(unified_diff(path, before, after))
+            self.out.write(unified_diff(shown or path, before, after))
         else:
             try:
                 with open(path, "rb") as fh:
@@ -157,10 +158,10 @@ class FixWriter:
         self.fixed += count
         self.files_changed += 1
 
-    def _chunk(self, result) -> None:
+    def _chunk(self, result, file: str) -> None:
         stream = self._stream
         if stream is None:
-            stream = self._stream = self._open_stream(result.path)
+            stream = self._stream = self._open_stream(file)
         outcome = result.fixed
         text = result.source or ""
         if outcome is None:

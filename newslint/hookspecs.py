@@ -53,6 +53,18 @@ def newslint_parse_document(path: str, source: str, config: "Config") -> "Docume
 
 
 @hookspec
+def newslint_register_extensions() -> dict[str, str]:
+    """Return file extensions this plugin reads, as ``{".suffix": "format"}``.
+
+    Fires once, when the registry is built. Each suffix (with its dot, lower case) is added to
+    discovery (files with it are found in folders, as the ``include`` globs are) and mapped to an
+    input format: a built-in one (``"text"``, ``"markdown"``, ``"html"``, ``"json"``, ``"jsonl"``)
+    to reuse its parser, or the plugin's own name for a parser it implements with
+    ``newslint_parse_document``. Built-in suffixes cannot be remapped. ``None`` means none.
+    """
+
+
+@hookspec
 def newslint_configure(config: "Config") -> None:
     """Inspect or adjust the resolved configuration.
 

@@ -29,6 +29,18 @@ FORMAT_BY_SUFFIX = {
 }
 
 
+#: Suffixes added by plugins (``newslint_register_extensions``): discovery finds these files too.
+PLUGIN_SUFFIXES: set[str] = set()
+
+
+def register_suffixes(mapping: dict[str, str]) -> None:
+    """Add plugin suffixes to the table; a built-in suffix keeps its format."""
+    for suffix, fmt in mapping.items():
+        if suffix not in FORMAT_BY_SUFFIX:
+            FORMAT_BY_SUFFIX[suffix] = fmt
+            PLUGIN_SUFFIXES.add(suffix)
+
+
 def format_of(path: str) -> str:
     """The input format a file name implies; unknown extensions are read as plain text."""
     return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")

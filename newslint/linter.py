@@ -12,11 +12,12 @@ from .fingerprints import FingerprintTable
 from .fixapply import FixOutcome, fix_loop
 from .fixes import FixPolicy
 from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, read_file, truncated
+from .paths import project_path
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
 from .rules import MIN_CONFIDENCE, Rule, RuleContext
-from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled
-from .suppression import unsuppressed, unsuppressed_per_record
+from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled, severity_for
+from .suppression import UNUSED_CODE, apply, apply_per_record, suppressions, unused
 from .validation import check_option_tables, invalid_finding, probe_options
 
 
@@ -29,6 +30,7 @@ class FileResult:
     problems: list[Problem] = field(default_factory=list)
     source: str | None = None  # the decoded text, kept only when a reporter asks for it
     fixed: FixOutcome | None = None  # set when the linter applies fixes (``--fix``, ``--diff``, clean)
+    file: str | None = None  # the path as opened (``path`` is relative to the project root): --fix writes here
 
     def _of(self, kind: str) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
@@ -102,7 +104,7 @@ class Linter:
         self.registry.configure(self.config)
         #: every registered rule's configured options, enabled or not: analyses read them
         self.options = {code: rule_options(cls, self.config) for code, cls in self.registry.rules.items()}
-        self.rules = [CompiledRule(cls(), cls, self.options[cls.code], self.config.severity.get(cls.code, cls.severity))
+        self.rules = [CompiledRule(cls(), cls, self.options[cls.code], severity_for(cls.code, self.config, cls.severity))
                       for cls in self.registry.rules.values() if is_enabled(cls, self.config)]
         probe_options(self)
 
@@ -186,10 +188,27 @@ class Linter:
                 if document.record is not None:
                     document.record += first_line - 1
             self.check(document, result)
-        scoped = unsuppressed_per_record if format_of(path) == "jsonl" else unsuppressed
-        result.diagnostics = scoped(result.diagnostics, source, first_line)
+        result.diagnostics = self.suppress(result, source, first_line)
         result.diagnostics.sort(key=Diagnostic.sort_key)
         return result
+
+    def suppress(self, result: FileResult, source: str, first_line: int) -> list[Diagnostic]:
+        """Findings no suppression comment switches off, plus NL000 for unused comments when selected."""
+        marks = suppressions(source, first_line, self.registry.rules, result.path, result.problems)
+        if not marks:
+            return result.diagnostics
+        kept, used = (apply_per_record if format_of(result.path) == "jsonl" else apply)(result.diagnostics, marks)
+        nl000 = next((c for c in self.rules if c.cls.code == UNUSED_CODE), None)  # JSONL above: per record
+        if nl000 is not None and not code_matches_any(UNUSED_CODE, ignored_for_path(result.path, self.config)):
+            kept += unused(marks, used, result.path, nl000.severity)
+        return kept
+
+    def shown(self, path: str) -> str:  # the one spelling every output uses: relative to the project root
+        return project_path(path, self.config.root)
+
+    def unreadable(self, path: str, exc: InputError, first_line: int = 1) -> FileResult:
+        shown = self.shown(path)
+        return FileResult(shown, problems=[Problem(shown, exc.detail, exc.line).shifted(first_line)], file=path)
 
     @property
     def corpus_rules(self) -> list[CompiledRule]:
@@ -209,19 +228,23 @@ class Linter:
 
     def lint_text(self, path: str, text: str) -> FileResult:
         """Lint a string given by a caller (not read from a file): BOM and line ends are normalised."""
-        return self.lint_source(path, normalise_line_ends(text, format_of(path) == "jsonl").lstrip("\ufeff"))
+        return self.lint_source(self.shown(path), normalise_line_ends(text, format_of(path) == "jsonl").lstrip("\ufeff"))
 
     def lint_chunk(self, path: str, first_line: int, data: bytes) -> FileResult:
         """Lint whole lines of a JSON Lines file that start at ``first_line``."""
         try:
             source = decode(path, data)
         except InputError as exc:
-            return FileResult(path, problems=[Problem.from_error(exc).shifted(first_line)])
-        return self.lint_source(path, source, first_line)
+            return self.unreadable(path, exc, first_line)
+        result = self.lint_source(self.shown(path), source, first_line)
+        result.file = path
+        return result
 
     def lint_file(self, path: str) -> FileResult:
         try:
             source = read_file(path)
         except InputError as exc:
-            return FileResult(path, problems=[Problem.from_error(exc)])
-        return self.lint_source(path, source)
+            return self.unreadable(path, exc)
+        result = self.lint_source(self.shown(path), source)
+        result.file = path
+        return result

@@ -10,6 +10,7 @@ import pluggy
 from . import hookspecs
 from .config import Config
 from .errors import UsageError
+from .inputs import register_suffixes
 from .registry import Registry
 from .rules import Rule
 
@@ -17,7 +18,7 @@ hookimpl = pluggy.HookimplMarker("newslint")
 ENTRY_POINT_GROUP = "newslint"
 CORE_PLUGINS = (
     "newslint.parsers.text", "newslint.parsers.markdown", "newslint.parsers.html", "newslint.parsers.jsonfmt",
-    "newslint.formats",
+    "newslint.formats", "newslint.suppression",
 )
 
 
@@ -169,6 +170,7 @@ def load_registry(config: Config) -> Registry:
         _load_local_plugins(registry.pm, config, registry)
         registry.pm.check_pending()
         _collect_rules(registry)
+        register_suffixes(registry.extensions())
         _CACHE[key] = registry
     loaded = {n for n, *_ in registry.distributions} | {d for _, d, _ in registry.distributions}
     for required in config.require_plugins:

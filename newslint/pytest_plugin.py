@@ -1,11 +1,12 @@
 """pytest plugin: ``pytest --newslint`` lints article files as test items; ``newslint_check`` fixture.
 
 Loaded through the ``pytest11`` entry point. It imports nothing of newslint's engine until it is
-used, so projects that merely have newslint installed pay nothing for it.
+used, so projects that merely have newslint installed pay nothing for it. The files, the baseline
+and ``fail-on`` are those of ``newslint check`` run from the project root: the same discovery
+(include, exclude, .gitignore) and the same :class:`newslint.gate.Gate`.
 """
 from __future__ import annotations
 
-import fnmatch
 import os
 from pathlib import Path
 from typing import Any
@@ -16,36 +17,51 @@ import pytest
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("newslint")
     group.addoption("--newslint", action="store_true", default=False,
-                    help="lint article files (newslint include globs) as test items")
+                    help="lint article files (the files `newslint check` would lint) as test items")
 
 
-def _config_for(rootpath: Path):
-    from newslint.config import find_config, load_config, Config
+class _Session:
+    """The config, the files ``newslint check`` would lint, the linter and the gate: built once."""
 
-    found = find_config(rootpath)
-    return load_config(found) if found else Config()
+    def __init__(self, rootpath: Path):
+        from newslint.config import Config, find_config, load_config
+        from newslint.discovery import discover
+        from newslint.gate import Gate
+
+        from newslint.plugins import load_registry
+
+        found = find_config(rootpath)
+        self.config = load_config(found) if found else Config(root=str(rootpath))
+        load_registry(self.config)  # plugins may add file extensions to discovery
+        self.files = {os.path.abspath(p) for p in discover([self.config.root], self.config)}
+        self.gate = Gate(self.config)
+        self._linter = None
+
+    @property
+    def linter(self):
+        if self._linter is None:
+            from newslint.linter import Linter
+
+            self._linter = Linter(self.config)
+        return self._linter
+
+
+def _session(config: pytest.Config) -> _Session:
+    session = config.stash.get(_SESSION_KEY, None)
+    if session is None:
+        session = config.stash[_SESSION_KEY] = _Session(config.rootpath)
+    return session
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector):
-    config = parent.config
-    if not config.getoption("newslint"):
+    if not parent.config.getoption("newslint"):
         return None
-    settings = config.stash.get(_CONFIG_KEY, None)
-    if settings is None:
-        settings = _config_for(config.rootpath)
-        config.stash[_CONFIG_KEY] = settings
-    name = file_path.name
-    if not any(fnmatch.fnmatch(name, pattern) for pattern in settings.include):
-        return None
-    rel = os.path.relpath(file_path, config.rootpath)
-    from newslint.discovery import excluded
-
-    if excluded(rel, settings.all_excludes):
+    if os.path.abspath(file_path) not in _session(parent.config).files:
         return None
     return NewslintFile.from_parent(parent, path=file_path)
 
 
-_CONFIG_KEY = pytest.StashKey[Any]()
+_SESSION_KEY = pytest.StashKey[Any]()
 
 
 class NewslintFile(pytest.File):
@@ -59,23 +75,12 @@ class NewslintError(Exception):
 
 class NewslintItem(pytest.Item):
     def runtest(self) -> None:
-        from newslint.linter import Linter
-
-        settings = self.config.stash[_CONFIG_KEY]
-        linter = self.config.stash.get(_LINTER_KEY, None)
-        if linter is None:
-            linter = Linter(settings)
-            self.config.stash[_LINTER_KEY] = linter
-        # relative to the working folder, where the file is opened: pytest's rootpath may be a
-        # parent (a pyproject.toml there), and a path relative to it is not found from here
-        try:
-            path = os.path.relpath(self.path)
-        except ValueError:  # another drive
-            path = str(self.path)
-        result = linter.lint_file(path)
-        lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in result.diagnostics]
+        session = _session(self.config)
+        result = session.linter.lint_file(str(self.path))
+        found = session.gate.new(result.diagnostics)
+        lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in found]
         lines += [f"error: {e}" for e in result.errors + result.crashes]
-        if lines:
+        if result.errors or result.crashes or session.gate.fails(found):
             raise NewslintError("\n".join(lines))
 
     def repr_failure(self, excinfo, style=None):
@@ -85,9 +90,6 @@ class NewslintItem(pytest.Item):
 
     def reportinfo(self):
         return self.path, None, f"newslint {self.path.name}"
-
-
-_LINTER_KEY = pytest.StashKey[Any]()
 
 
 @pytest.fixture

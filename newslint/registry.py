@@ -48,6 +48,15 @@ class Registry:
         names = sorted(item.name for item in items)
         raise UsageError(f"unknown output format {name!r}; choose one of: {', '.join(names)}")
 
+    def extensions(self) -> dict[str, str]:
+        """``{".suffix": "format"}`` from every plugin's ``newslint_register_extensions``."""
+        out: dict[str, str] = {}
+        for mapping in self.pm.hook.newslint_register_extensions():
+            for suffix, fmt in (mapping or {}).items():
+                suffix = suffix.lower() if suffix.startswith(".") else f".{suffix.lower()}"
+                out.setdefault(suffix, fmt)
+        return out
+
     def rule_hooks(self):
         """``(plugin display name, registered rule classes)`` for every plugin that registers rules."""
         for impl in self.pm.hook.newslint_register_rules.get_hookimpls():

@@ -147,6 +147,7 @@ class RuleContext:
                 end_column=end_col,
                 excerpt=excerpt,
                 record=doc.record,
+                record_id=None if doc.record is None or doc.id is None else str(doc.id),
                 field=block.meta.get("field") if doc.record is not None else None,
                 source=self.rule.plugin,
                 context=" ".join(excerpt.lower().split())[:200],

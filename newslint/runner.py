@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import Iterator, Sequence, Union
 
 from .config import Config
-from .discovery import discover
+from .discovery import FileFilter, discover
 from .errors import InputError
 from .fingerprints import FingerprintTable
 from .inputs import decode, format_of, is_streamed, jsonl_chunks, read_bounded, read_file
 from .linter import FileResult, Linter
-from .problems import Problem
+from .problems import WARNING, Problem
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,8 @@ def process(linter: Linter, unit: Unit) -> list[FileResult]:
         return [linter.lint_file(p) for p in unit.paths]
     if isinstance(unit, JsonlChunk):
         return [linter.lint_chunk(unit.path, unit.first_line, unit.data)]
-    return [FileResult(unit.path, problems=[unit.problem])]
+    shown = linter.shown(unit.path)
+    return [FileResult(shown, problems=[Problem(shown, unit.problem.message, unit.problem.line)])]
 
 
 # -- the worker pool -------------------------------------------------------------------------------
@@ -172,9 +173,11 @@ def _with_stdin(linter: Linter, files: Sequence[str], stdin_name: str) -> Iterat
         try:
             source = decode(stdin_name, read_bounded(sys.stdin.buffer, stdin_name))
         except InputError as exc:
-            yield FileResult(stdin_name, problems=[Problem.from_error(exc)])
+            yield linter.unreadable(stdin_name, exc)
             continue
-        yield linter.lint_source(stdin_name, source)
+        result = linter.lint_source(linter.shown(stdin_name), source)
+        result.file = stdin_name
+        yield result
 
 
 def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "-",
@@ -187,6 +190,12 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
     linter = linter or Linter(config)
     warnings: list[Problem] = []
     files = list(discover(paths, config, warnings))
+    if "-" in files and config.force_exclude and stdin_name != "-" and FileFilter(config).force_excluded(stdin_name):
+        files.remove("-")  # an editor piping an excluded file: as ruff, nothing to lint
+    if not files:
+        warnings.append(Problem("", "no files to check: nothing under the given paths matched `include` "
+                                    "(or everything matched `exclude`/.gitignore); `check --show-files` lists them",
+                                kind=WARNING))
     if warnings:
         yield FileResult("", problems=warnings)
     if "-" in files:

@@ -22,11 +22,21 @@ def check_selectors(config: Config, codes: Iterable[str]) -> None:
     codes = list(codes)
     groups = [("select", config.select or []), ("extend-select", config.extend_select), ("ignore", config.ignore)]
     groups += [(f"per-file-ignores.{g}", sel) for g, sel in config.per_file_ignores.items()]
-    groups += [("severity", list(config.severity)), ("rules", list(config.rules))]
+    groups += [("severity", list(config.severity))]
+    where = config.path or "<command line>"
     for key, selectors in groups:
         for sel in selectors:
             if not any(_matches(sel, c) for c in codes):
-                raise ConfigError(config.path or "<command line>", f"{key}: unknown rule code or prefix {sel!r}")
+                raise ConfigError(where, f"{key}: unknown rule code or prefix {sel!r}")
+
+
+def severity_for(code: str, config: Config, default: str) -> str:
+    """``[severity]`` as selectors: the most specific key that matches ``code`` wins (NL3, then NL301)."""
+    best, chosen = -1, default
+    for selector, severity in config.severity.items():
+        if _matches(selector, code) and _specificity(selector) > best:
+            best, chosen = _specificity(selector), severity
+    return chosen
 
 
 def is_enabled(rule: type[Rule], config: Config) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 SEED = str(FIXTURES / "samples" / "seed_article.txt")
 CLEAN = str(FIXTURES / "samples" / "clean_bbc_article.txt")
@@ -28,9 +28,10 @@ def test_fail_on_threshold(cli):
 
 
 def test_text_output_shape(cli):
-    proc = cli("check", "--isolated", SEED)
+    proc = cli("check", "--isolated", SEED, cwd=ROOT)
     lines = proc.out.splitlines()
-    assert lines[0] == f"{SEED}:1:1: NL301 boilerplate line 'Skip to content' (skip link)"
+    # the path relative to the project root (here the working folder), then code and severity
+    assert lines[0] == "fixtures/samples/seed_article.txt:1:1: NL301 [warning] boilerplate line 'Skip to content' (skip link)"
     assert lines[-1].startswith("Found 17 findings (4 errors, 13 warnings) in 1 file")
     assert "\x1b[" not in proc.out  # no colour off a TTY
 

@@ -48,3 +48,39 @@ def test_batch_class_directly():
     assert [(r["code"], r["line"], r["record"], r["id"]) for r in rows] == [("NL301", 7, 7, "a")]
     fields = pa.table({"title": ["Budget talks resume"], "body": ["Skip to content\n\nMinisters met."], "line": [3]})
     assert [r["code"] for r in NewslintBatch()(fields).to_pylist()] == ["NL301"]
+
+
+def test_typed_columns_and_error_rows():
+    """Issue 15 item 10: a timestamp column (every news table has one) does not crash, and a malformed
+    record becomes an error row (null code), as the CLI reports it, instead of vanishing."""
+    import datetime
+
+    import pyarrow as pa
+
+    from newslint.integrations.ray import NewslintBatch
+
+    when = datetime.datetime(2024, 3, 1, 9, 30, tzinfo=datetime.timezone.utc)
+    typed = pa.table({"id": pa.array([7], pa.int64()), "title": ["Budget talks resume"],
+                      "body": ["Skip to content\n\nMinisters met."], "published": pa.array([when], pa.timestamp("us", "UTC")),
+                      "day": pa.array([when.date()], pa.date32()), "line": [3]})
+    rows = NewslintBatch()(typed).to_pylist()
+    assert [(r["code"], r["id"]) for r in rows] == [("NL301", "7")]
+    assert [r["code"] for r in NewslintBatch()(typed.to_pandas()).to_pylist()] == ["NL301"]
+
+    batch = pa.table({"line": [1, 2], "raw": ['{"id": "a", "title": "Budget talks resume", "body": "Read also:"}',
+                                              '{"id": "b", "title": "Broken']})
+    rows = NewslintBatch()(batch).to_pylist()
+    assert [(r["code"], r["line"]) for r in rows] == [("NL301", 1), (None, 2)]
+    assert rows[1]["severity"] == "error" and rows[1]["message"]
+
+
+def test_invalid_utf8_line_is_an_error_row():
+    from newslint.integrations.ray import NewslintBatch, _split_file
+
+    rows = _split_file({"path": "c.jsonl", "bytes": b'{"id": "a", "title": "T", "body": "Read also:"}\n{"id": "\xff"}\n'})
+    assert [r["error"] is None for r in rows] == [True, False]
+    import pyarrow as pa
+
+    found = NewslintBatch()(pa.Table.from_pylist(rows)).to_pylist()
+    assert [(r["code"], r["line"], r["severity"]) for r in found] == [("NL301", 1, "warning"), (None, 2, "error")]
+    assert "UTF-8" in found[1]["message"]

@@ -14,10 +14,34 @@ class SarifReporter(Reporter):
     name = "sarif"
     description = "SARIF 2.1.0 (GitHub code scanning)"
 
-    def finish(self, summary: Summary) -> None:
-        diags = self.sorted()
-        used = sorted({d.code for d in diags} | set(self.rules))
-        index = {code: i for i, code in enumerate(used)}
+    #: GitHub code scanning rejects a run with more results than this
+    MAX_RESULTS = 25_000
+
+    def _notifications(self, summary: Summary) -> list[dict]:
+        """Input errors (files that could not be checked) as the invocation's notifications."""
+        out = []
+        for problem in summary.errors:
+            note: dict = {"level": "error", "descriptor": {"id": "input-error"}, "message": {"text": problem}}
+            path = problem.split(":", 1)[0]
+            if path in self.files:
+                note["locations"] = [{"physicalLocation": {"artifactLocation": {
+                    "uri": uri_path(report_path(path)), "uriBaseId": "%SRCROOT%"}}}]
+            out.append(note)
+        return out
+
+    def _guard(self, diags: list, notifications: list[dict]) -> tuple[list, list[str]]:
+        """At most MAX_RESULTS results, the most severe kept in report order, with a notification."""
+        fps = fingerprints(diags)  # over every finding, so a fingerprint never depends on the cut
+        if len(diags) <= self.MAX_RESULTS:
+            return diags, fps
+        notifications.append({"level": "warning", "descriptor": {"id": "results-truncated"}, "message": {"text": (
+            f"{len(diags):,} results, over GitHub code scanning's limit of {self.MAX_RESULTS:,} per run: only the "
+            f"{self.MAX_RESULTS:,} most severe are in this log; use --output-format json for all of them")}})
+        rank = {"error": 0, "warning": 1, "info": 2}
+        keep = sorted(sorted(range(len(diags)), key=lambda i: rank[diags[i].severity])[:self.MAX_RESULTS])
+        return [diags[i] for i in keep], [fps[i] for i in keep]
+
+    def _rules(self, used: list[str]) -> list[dict]:
         rules = []
         for code in used:
             rule = self.rules.get(code)
@@ -37,8 +61,16 @@ class SarifReporter(Reporter):
                 "properties": {"tags": ["news", rule.family()], "precision": "high" if rule.severity == "error" else "medium",
                                "problem.severity": {"error": "error", "warning": "warning", "info": "recommendation"}[rule.severity]},
             })
-        results = []
-        for d, fp in zip(diags, fingerprints(diags)):
+        return rules
+
+    def finish(self, summary: Summary) -> None:
+        diags = self.sorted()
+        used = sorted({d.code for d in diags} | set(self.rules))
+        index = {code: i for i, code in enumerate(used)}
+        rules = self._rules(used)
+        results, notifications = [], self._notifications(summary)
+        diags, fps = self._guard(diags, notifications)
+        for d, fp in zip(diags, fps):
             region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
             results.append({
                 "ruleId": d.code,
@@ -58,7 +90,9 @@ class SarifReporter(Reporter):
             "runs": [{
                 "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
                                     "informationUri": "https://github.com/newslint/newslint", "rules": rules}},
-                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The folder newslint ran in."}}},
+                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The project root (where the config is)."}}},
+                "columnKind": "unicodeCodePoints",  # columns count code points; SARIF's default is UTF-16 units
+                "invocations": [{"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}],
                 "results": results,
             }],
         }

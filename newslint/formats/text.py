@@ -1,4 +1,4 @@
-"""Human-readable output: ``path:line:col: CODE message``, then a one-line summary."""
+"""Human-readable output: ``path:line:col: CODE [severity] message (record N id ID, field /f)``, then a summary."""
 from __future__ import annotations
 
 from collections import Counter
@@ -8,6 +8,14 @@ from . import Reporter, Summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def _record(d) -> str:
+    """Where in a JSON/JSON Lines file: the record's number, its id and the field's JSON pointer."""
+    if d.record is None:
+        return ""
+    ident = f" id {d.record_id}" if d.record_id else ""
+    return f" (record {d.record}{ident}{', field ' + d.field if d.field else ''})"
 
 
 class TextReporter(Reporter):
@@ -32,7 +40,7 @@ class TextReporter(Reporter):
         for d in diags:
             where = terminal(f"{d.path}:{d.line}:{d.column}:")
             code = self._paint(terminal(d.code), _COLORS.get(d.severity, "") + _BOLD)
-            write(f"{self._paint(where, _BOLD)} {code} {terminal(d.message)}\n")
+            write(f"{self._paint(where, _BOLD)} {code} [{d.severity}] {terminal(d.message)}{terminal(_record(d))}\n")
             if self.show_source and d.path in self.sources:
                 lines = self.sources[d.path]
                 if 0 < d.line <= len(lines):
@@ -56,6 +64,8 @@ class TextReporter(Reporter):
             files = len({d.path for d in diags})
             write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''} "
                   f"of {summary.files} checked.\n")
+        elif not summary.files:
+            write("No files checked.\n")
         elif summary.errors:  # never "All clear" when some input could not be checked
             problems = len(summary.errors)
             write(f"No findings in {summary.files} file{'s' if summary.files != 1 else ''} checked, but "

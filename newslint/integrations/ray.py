@@ -1,4 +1,4 @@
-"""Ray Data integration: lint article corpora on a Ray cluster (``pip install 'newslint[ray]'``).
+"""Ray Data integration: lint article corpora on a Ray cluster (the ``ray`` extra: ``pip install '.[ray]'`` from a clone).
 
     import ray
     from newslint.integrations.ray import NewslintBatch, jsonl_lines
@@ -16,7 +16,10 @@ batch with its text column fixed.
 once per worker, not once per batch. It turns article rows into finding rows with the columns
 ``path, id, record, code, rule, severity, message, line, column, end_line, end_column``. Rows made
 by :func:`jsonl_lines` carry the raw JSON line and its physical line number, so positions are
-exactly those the CLI reports for the same file.
+exactly those the CLI reports for the same file. A record the CLI reports as an input error (not
+valid JSON, not an object) becomes a row with a null ``code`` and the error as ``message``.
+Article rows may have typed columns (timestamps, dates, NumPy numbers): they are written as JSON
+values (ISO 8601 for timestamps) before linting.
 """
 from __future__ import annotations
 
@@ -36,7 +39,11 @@ def _split_file(row: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for number, raw in enumerate(data.split(b"\n"), 1):
         if raw.strip():
-            out.append({"path": path, "line": number, "raw": raw.decode("utf-8", "replace")})
+            try:
+                out.append({"path": path, "line": number, "raw": raw.decode("utf-8"), "error": None})
+            except UnicodeDecodeError as exc:  # reported as an error row, as the CLI reports the file
+                out.append({"path": path, "line": number, "raw": None,
+                            "error": f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start} of the line)"})
     return out
 
 
@@ -44,6 +51,27 @@ def jsonl_lines(dataset):
     """Turn a ``ray.data.read_binary_files(..., include_paths=True)`` dataset of JSON Lines files
     into rows ``{path, line, raw}``: the input :class:`NewslintBatch` lints exactly like the CLI."""
     return dataset.flat_map(_split_file)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value for a typed column: timestamps and dates as ISO 8601, NumPy scalars as numbers."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "item"):  # NumPy and pandas scalars
+        return value.item()
+    if isinstance(value, (bytes, bytearray)):
+        return value.decode("utf-8", "replace")
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return str(value)
+
+
+def _error_row(path: str, record_id: Any, problem: Any) -> dict[str, Any]:
+    """An input error (a malformed record) as a row: ``code`` is null, ``message`` says what is wrong."""
+    line = getattr(problem, "line", None)
+    return {"path": path, "id": None if record_id is None else str(record_id), "record": None, "code": None,
+            "rule": None, "severity": "error", "message": getattr(problem, "message", str(problem)),
+            "line": line, "column": None, "end_line": line, "end_column": None}
 
 
 def _linter(config: Any):
@@ -69,8 +97,8 @@ def _raw_of(row: dict[str, Any]) -> tuple[str, int, str]:
     """``(path, line, raw JSON record)`` of an article row."""
     raw = row.get("raw")
     if raw is None:
-        record = {k: v for k, v in row.items() if k not in ("path", "line") and v is not None}
-        raw = json.dumps(record, ensure_ascii=False)
+        record = {k: v for k, v in row.items() if k not in ("path", "line", "error") and v is not None}
+        raw = json.dumps(record, ensure_ascii=False, default=_plain)
     return str(row.get("path") or "corpus.jsonl"), int(row.get("line") or 1), str(raw)
 
 
@@ -128,6 +156,11 @@ class NewslintBatch:
                                   else FingerprintTable.read(str(fingerprints)))
 
     def _lint_row(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        if row.get("error"):  # a line jsonl_lines could not decode
+            from newslint.problems import Problem
+
+            line = int(row.get("line") or 1)
+            return [_error_row(str(row.get("path") or "corpus.jsonl"), None, Problem("", str(row["error"]), line))]
         path, line, raw = _raw_of(row)
         result = self.linter.lint_chunk(path, line, str(raw).encode("utf-8"))
         record_id = row.get("id")
@@ -137,7 +170,8 @@ class NewslintBatch:
                 record_id = next((parsed[k] for k in self.linter.config.id_fields if k in parsed), None)
             except (ValueError, TypeError):
                 record_id = None
-        rows = []
+        # a record the CLI reports as an input error is a row too, never silently dropped
+        rows = [_error_row(path, record_id, problem) for problem in result.errors + result.crashes]
         for d in result.diagnostics:
             rows.append({"path": path, "id": None if record_id is None else str(record_id), "record": d.record,
                          "code": d.code, "rule": d.rule, "severity": d.severity, "message": d.message,

@@ -1,0 +1,22 @@
+"""Paths as newslint shows them: relative to the project root, '/'-separated, one spelling per file.
+
+The project root is the folder of the config file in use, else the working folder (as ruff).
+Findings, problems, per-file-ignores, baselines and report fingerprints all see this one
+spelling, so ``./articles/x.md``, ``articles/x.md`` and an absolute path give the same results.
+"""
+from __future__ import annotations
+
+import os
+
+
+def project_path(path: str, root: str = ".") -> str:
+    """``path`` relative to ``root`` when it lies below it; otherwise normalised as given."""
+    if not path or path == "-":
+        return path
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root or "."))
+    except ValueError:  # another drive (Windows)
+        rel = None
+    if rel is None or rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = os.path.normpath(path)
+    return rel.replace(os.sep, "/")
