@@ -63,6 +63,13 @@ class FillerModel(Rule):
     ## Fix
     Unsafe (`--unsafe-fixes`): the line is deleted. The model only believes it is filler, so the
     fix is never applied without asking.
+
+    ## Opt-in
+    Off by default: enable it with `extend-select = ["NL406"]`. On news it is precise (out of
+    sample: 1 of 1,081 clean BBC articles, 1 of 92 clean benchmark bodies), but on the wcxb/
+    pages, which mix news with blogs, guides and marketing, about two of three of its 29
+    findings were ordinary first-person or advice writing, below the 0.90 precision bar a
+    default rule must hold (docs/benchmarks.md). Use it on corpora of news copy.
     """
 
     code = "NL406"
@@ -70,6 +77,7 @@ class FillerModel(Rule):
     severity = "warning"
     fix = "remove-line"
     fix_safety = "unsafe"
+    opt_in = True
     options = {"threshold": 0.8703}
 
     def check(self, document, ctx):

@@ -117,3 +117,11 @@ def test_retraining_reproduces_the_shipped_model(shared, tmp_path):
     subprocess.run([sys.executable, str(ROOT / "bench" / "train_filler.py"), "--corpus", str(shared / "corpus"),
                     "--out", str(out)], check=True, capture_output=True, text=True, timeout=600)
     assert json.loads(out.read_text(encoding="utf-8")) == fm.load_model()
+
+
+def test_nl406_is_opt_in():
+    from newslint import Config, lint_text
+
+    text = article(UNSEEN_ASSISTANT)
+    assert not [d for d in lint_text(text) if d.code == "NL406"]
+    assert [d for d in lint_text(text, config=Config(extend_select=["NL406"])) if d.code == "NL406"]
