@@ -235,6 +235,22 @@
   var A = {};  // the article tab's parts
   var page = 0, current = -1, cur = -1, rows = [];
 
+  // One chip per name; a click hides or shows that name's findings (``hidden[name]``).
+  function toggleChips(bar, names, hidden, classOf, dataKey, titleOf) {
+    var chips = bar.appendChild(el("span", "chips"));
+    names.forEach(function (name) {
+      var b = chips.appendChild(button(name, "chip on " + classOf(name), function () {
+        hidden[name] = !hidden[name];
+        b.classList.toggle("on", !hidden[name]);
+        b.setAttribute("aria-pressed", String(!hidden[name]));
+        refresh();
+      }));
+      b.setAttribute("aria-pressed", "true");
+      b.dataset[dataKey] = name;
+      if (titleOf) b.title = titleOf(name);
+    });
+  }
+
   function drawArticles() {
     var v = views.articles;
     var bar = v.appendChild(el("div", "filters"));
@@ -245,29 +261,9 @@
       if (F.some(function (f) { return f.code === r.code; })) A.rule.appendChild(option(r.code, r.code + " " + r.name));
     });
     A.rule.addEventListener("change", function () { setFilter("rule", A.rule.value); });
-    var fams = bar.appendChild(el("span", "chips"));
-    FAMILIES.forEach(function (fam) {
-      var b = fams.appendChild(button(fam, "chip on " + famClass[fam], function () {
-        S.fams[fam] = !S.fams[fam];
-        b.classList.toggle("on", !S.fams[fam]);
-        b.setAttribute("aria-pressed", String(!S.fams[fam]));
-        refresh();
-      }));
-      b.setAttribute("aria-pressed", "true");
-      b.dataset.family = fam;
-      b.title = "Show or hide " + fam + " findings";
-    });
-    var sevs = bar.appendChild(el("span", "chips"));
-    SEV.forEach(function (s) {
-      var b = sevs.appendChild(button(s, "chip on sev-" + s, function () {
-        S.sevs[s] = !S.sevs[s];
-        b.classList.toggle("on", !S.sevs[s]);
-        b.setAttribute("aria-pressed", String(!S.sevs[s]));
-        refresh();
-      }));
-      b.setAttribute("aria-pressed", "true");
-      b.dataset.severity = s;
-    });
+    toggleChips(bar, FAMILIES, S.fams, function (fam) { return famClass[fam]; }, "family",
+                function (fam) { return "Show or hide " + fam + " findings"; });
+    toggleChips(bar, SEV, S.sevs, function (s) { return "sev-" + s; }, "severity", null);
     A.file = bar.appendChild(el("select"));
     A.file.id = "filter-file";
     A.file.appendChild(option("", "all files"));
