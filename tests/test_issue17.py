@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from newslint.cli import main
 from newslint.linter import Linter
 
+ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "Council approves budget\n\nThe council approved the budget, the mayor said.\n\nShare this article\n"
 
 
@@ -87,3 +90,64 @@ def test_text_streams_json_lines_chunks(monkeypatch, tmp_path):
     records = [int(line.split("(record ")[1].split(",")[0].split(")")[0])
                for line in out.getvalue().splitlines() if "(record " in line]
     assert records == sorted(records) and len(records) >= 20
+
+
+# -- start-up --------------------------------------------------------------------------------------
+_IMPORTS = """
+import sys
+before = set(sys.modules)
+from newslint.cli import main
+code = main(["check", "--isolated", "a.txt"])
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+def _modules_of_a_one_file_check(tmp_path) -> set[str]:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_NO_PLUGIN_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    for _ in range(2):  # the first run fills the plugin cache; the second is the one pre-commit sees
+        out = subprocess.run([sys.executable, "-c", _IMPORTS], cwd=tmp_path, env=env, capture_output=True,
+                             text=True, check=True).stdout
+    return set(out.splitlines()[-1].split())  # the last line: the report comes first
+
+
+def test_one_file_check_imports_no_heavy_standard_modules(tmp_path):
+    loaded = _modules_of_a_one_file_check(tmp_path)
+    assert "newslint.check" in loaded  # the run happened in this process
+    heavy = {"shutil", "tempfile", "difflib", "lzma", "bz2", "importlib.metadata", "threading"}
+    assert not heavy & loaded, sorted(heavy & loaded)
+
+
+def test_help_still_wraps_at_the_terminal_width(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert any("--output-format" in line for line in lines)
+
+
+def test_plugin_cache_survives_writes_in_the_working_folder(monkeypatch, tmp_path):
+    """Under ``python -m`` the working folder is on sys.path; a report written there (its mtime
+    changes) must not make the next run scan the installed distributions again."""
+    import newslint.plugins as plugins
+
+    scans = []
+    monkeypatch.setattr(plugins, "_scan_entry_points", lambda: scans.append(1) or [])
+    monkeypatch.delenv("NEWSLINT_NO_PLUGIN_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(sys, "path", ["", str(work), *sys.path])
+    plugins.discovered_entry_points()
+    (work / "report.sarif").write_text("{}", encoding="utf-8")
+    os.utime(work, ns=(1, 1))  # whatever the file system's mtime resolution
+    plugins.discovered_entry_points()
+    assert len(scans) == 1
+    (work / "extra-1.0.dist-info").mkdir()  # a distribution installed into the working folder
+    plugins.discovered_entry_points()
+    assert len(scans) == 2
+    assert len(list((tmp_path / "cache" / "newslint").iterdir())) == 2
