@@ -116,7 +116,7 @@ def _modules_of_a_one_file_check(tmp_path) -> set[str]:
 def test_one_file_check_imports_no_heavy_standard_modules(tmp_path):
     loaded = _modules_of_a_one_file_check(tmp_path)
     assert "newslint.check" in loaded  # the run happened in this process
-    heavy = {"shutil", "tempfile", "difflib", "lzma", "bz2", "importlib.metadata", "threading"}
+    heavy = {"shutil", "tempfile", "difflib", "urllib.parse", "lzma", "bz2", "importlib.metadata", "threading"}
     assert not heavy & loaded, sorted(heavy & loaded)
 
 
@@ -171,3 +171,42 @@ def test_html_report_keeps_findings_once_and_writes_the_data_block_whole(monkeyp
     data = json.loads(block)
     assert list(data)[-1] == "articles" and [a.get("path", a.get("p")) for a in data["articles"]] == ["a.txt", "b.txt"]
     assert data["articles_checked"] == 2 and "<" not in block
+
+
+class JsonEvents(io.StringIO):
+    def __init__(self, events: list):
+        super().__init__()
+        self.events = events
+
+    def write(self, text: str) -> int:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            if f'"path": "{name}"' in text:
+                self.events.append(("write", name))
+        return super().write(text)
+
+
+def test_json_streams_the_same_array(monkeypatch, tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    events: list = []
+    lint_file = Linter.lint_file
+    monkeypatch.setattr(Linter, "lint_file", lambda self, path, *a, **kw: events.append(
+        ("lint", path.replace("\\", "/").rsplit("/", 1)[-1])) or lint_file(self, path, *a, **kw))
+    monkeypatch.chdir(tmp_path)
+    out = JsonEvents(events)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--isolated", "--jobs", "1", "--output-format", "json", "c.txt", "a.txt", "b.txt"]) == 1
+    assert events.index(("write", "a.txt")) < events.index(("lint", "b.txt"))  # a before the run ends
+    assert events.index(("write", "c.txt")) > events.index(("lint", "b.txt"))  # c waits: it sorts last
+    text = out.getvalue()
+    findings = json.loads(text)
+    assert [f["path"] for f in findings] == ["a.txt", "b.txt", "c.txt"]
+    assert text == json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_of_no_findings_is_an_empty_array(monkeypatch, tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Council approves budget\n\nThe council approved it, the mayor said.\n",
+                                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--output-format", "json", "a.txt"]) == 0
+    assert capsys.readouterr().out == "[]\n"
