@@ -210,3 +210,28 @@ def test_json_of_no_findings_is_an_empty_array(monkeypatch, tmp_path, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--isolated", "--output-format", "json", "a.txt"]) == 0
     assert capsys.readouterr().out == "[]\n"
+
+
+def test_sarif_keeps_only_what_it_can_report(monkeypatch, tmp_path):
+    """Findings are fingerprinted as they are released; past the results limit only the most
+    severe are kept, so memory stays bounded, and the log is as it was (first ones, in order)."""
+    from newslint.formats.sarif import SarifReporter
+
+    monkeypatch.setattr(SarifReporter, "MAX_RESULTS", 2)
+    held = []
+    finish = SarifReporter.finish
+    monkeypatch.setattr(SarifReporter, "finish", lambda self, summary: held.append(
+        (len(self.collected), len(self._kept))) or finish(self, summary))
+    names = [f"{c}.txt" for c in "abcdefg"]
+    for name in names:
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--jobs", "1", "--output-format", "sarif", "-o", "r.sarif", "."]) == 1
+    assert held[0][0] == 0 and held[0][1] <= 4
+    run = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["runs"][0]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]]
+    assert uris == ["a.txt", "b.txt"]
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert any(n["descriptor"]["id"] == "results-truncated" and "7 results" in n["message"]["text"] for n in notes)
+    fps = [r["partialFingerprints"]["primaryLocationLineHash"] for r in run["results"]]
+    assert len(set(fps)) == 2 and all(fp.endswith(":1") for fp in fps)
