@@ -235,3 +235,22 @@ def test_sarif_keeps_only_what_it_can_report(monkeypatch, tmp_path):
     assert any(n["descriptor"]["id"] == "results-truncated" and "7 results" in n["message"]["text"] for n in notes)
     fps = [r["partialFingerprints"]["primaryLocationLineHash"] for r in run["results"]]
     assert len(set(fps)) == 2 and all(fp.endswith(":1") for fp in fps)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "gitlab", "sarif", "rdjson", "junit", "github", "json-lines"])
+def test_streamed_output_is_the_output_of_holding_everything(monkeypatch, tmp_path, fmt):
+    import newslint.check as check
+
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "c.txt", "sub/b.txt", "sub/a.md"):
+        (tmp_path / name).write_text(ARTICLE + "\nShare this article\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = ["c.txt", ".", "sub/b.txt"]
+    outputs = []
+    for streamed in (True, False):
+        if not streamed:
+            monkeypatch.setattr(check.SortedRelease, "after", lambda self, path, diagnostics: None)
+        main(["check", "--isolated", "--jobs", "1", "--output-format", fmt, "-o", f"{streamed}.out", *given])
+        outputs.append((tmp_path / f"{streamed}.out").read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("Share this article") >= 4 or fmt in ("junit",)
