@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import IO, Iterator, Sequence
 
 from .config import Config, find_config, load_config, override
@@ -74,15 +73,15 @@ def report_stream(out_path: str | None, inputs: Sequence[str] = (), stdout_taken
         yield stream
 
 
-@dataclass
 class Tally:
     """What the run has seen so far: files, problems, and whether a finding fails the run."""
 
-    gate: Gate
-    summary: Summary = field(default_factory=Summary)
-    failing: bool = False
-    _last_path: str | None = None
-    _last_counted: str | None = None
+    def __init__(self, gate: Gate):
+        self.gate = gate
+        self.summary = Summary()
+        self.failing = False
+        self._last_path: str | None = None
+        self._last_counted: str | None = None
 
     def add(self, result: FileResult, diagnostics: list[Diagnostic]) -> None:
         if result.path != self._last_path:  # a streamed JSON Lines file arrives in chunks

@@ -7,7 +7,6 @@ A format is a :class:`Reporter` subclass registered through ``newslint_register_
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -15,13 +14,21 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 
-@dataclass
 class Summary:
-    """Totals for the end of a run."""
+    """Totals for the end of a run. (A plain class: a dataclass costs import time on every run.)"""
 
-    files: int = 0
-    files_with_findings: int = 0
-    errors: list[str] = field(default_factory=list)
+    def __init__(self, files: int = 0, files_with_findings: int = 0, errors: list[str] | None = None):
+        self.files = files
+        self.files_with_findings = files_with_findings
+        self.errors: list[str] = errors if errors is not None else []
+
+    def __repr__(self) -> str:
+        return f"Summary(files={self.files!r}, files_with_findings={self.files_with_findings!r}, errors={self.errors!r})"
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Summary):
+            return NotImplemented
+        return (self.files, self.files_with_findings, self.errors) == (other.files, other.files_with_findings, other.errors)
 
 
 class Reporter:

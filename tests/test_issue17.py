@@ -254,3 +254,17 @@ def test_streamed_output_is_the_output_of_holding_everything(monkeypatch, tmp_pa
         outputs.append((tmp_path / f"{streamed}.out").read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     assert outputs[0].count("Share this article") >= 4 or fmt in ("junit",)
+
+
+def test_run_plumbing_builds_no_dataclasses_at_import():
+    """Each dataclass costs about 0.5 ms to create at import (exec of its generated methods); the
+    classes only the command line's plumbing uses are plain ones."""
+    import dataclasses
+    import inspect
+
+    from newslint import check, fixwrite, registry, reporting, runner
+
+    made = [f"{m.__name__}.{name}" for m in (check, fixwrite, registry, reporting, runner)
+            for name, cls in inspect.getmembers(m, inspect.isclass)
+            if cls.__module__ == m.__name__ and dataclasses.is_dataclass(cls)]
+    assert made == []
