@@ -75,6 +75,61 @@ class Reporter:
         return sorted(self.collected, key=Diagnostic.sort_key)
 
 
+class HeldFindings:
+    """Findings a streaming format holds until the run releases them (``Reporter.release``).
+
+    Kept per path, the paths in a heap: a release takes the paths below the bound from the top
+    of the heap, so findings held for long (a file that sorts after many later ones) are not
+    walked again for every file that comes after them.
+    """
+
+    def __init__(self) -> None:
+        self.by_path: dict[str, list["Diagnostic"]] = {}
+        self.paths: list[str] = []  # a heap of the keys of by_path
+
+    def add(self, diagnostics: "list[Diagnostic]") -> None:
+        import heapq
+
+        for d in diagnostics:
+            bucket = self.by_path.get(d.path)
+            if bucket is None:
+                bucket = self.by_path[d.path] = []
+                heapq.heappush(self.paths, d.path)
+            bucket.append(d)
+
+    def release(self, before: tuple) -> "list[Diagnostic]":
+        """The held findings that sort before ``before``, sorted, and no longer held."""
+        import heapq
+
+        out: "list[Diagnostic]" = []
+        while self.paths and (self.paths[0],) < before:
+            path = heapq.heappop(self.paths)
+            bucket = self.by_path.pop(path)
+            if len(before) > 1 and path == before[0]:  # a file still arriving in chunks: part of it
+                keep = [d for d in bucket if not d.sort_key() < before]
+                if keep:
+                    bucket = [d for d in bucket if d.sort_key() < before]
+                    self.by_path[path] = keep
+                    heapq.heappush(self.paths, path)
+                out.extend(sorted(bucket, key=_key))
+                break
+            out.extend(sorted(bucket, key=_key))
+        return out
+
+    def rest(self) -> "list[Diagnostic]":
+        """Everything still held, sorted; nothing is held afterwards."""
+        import heapq
+
+        out: "list[Diagnostic]" = []
+        while self.paths:
+            out.extend(sorted(self.by_path.pop(heapq.heappop(self.paths)), key=_key))
+        return out
+
+
+def _key(d: "Diagnostic") -> tuple:
+    return d.sort_key()
+
+
 def load_reporter(spec: str) -> type[Reporter]:
     """Import ``"package.module:Class"``."""
     module, _, cls = spec.partition(":")

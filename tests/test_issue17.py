@@ -221,7 +221,7 @@ def test_sarif_keeps_only_what_it_can_report(monkeypatch, tmp_path):
     held = []
     finish = SarifReporter.finish
     monkeypatch.setattr(SarifReporter, "finish", lambda self, summary: held.append(
-        (len(self.collected), len(self._kept))) or finish(self, summary))
+        (len(self.held.by_path), len(self._kept))) or finish(self, summary))
     names = [f"{c}.txt" for c in "abcdefg"]
     for name in names:
         (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
@@ -268,3 +268,25 @@ def test_run_plumbing_builds_no_dataclasses_at_import():
             for name, cls in inspect.getmembers(m, inspect.isclass)
             if cls.__module__ == m.__name__ and dataclasses.is_dataclass(cls)]
     assert made == []
+
+
+def test_held_findings_are_not_rescanned_for_every_file(monkeypatch, tmp_path):
+    """A folder's own files come before its sub-folders, but sort after them when named past
+    them: those findings wait to the end, and each later file must not walk them again."""
+    from newslint.diagnostics import Diagnostic
+
+    (tmp_path / "a").mkdir()
+    for i in range(30):
+        (tmp_path / f"z{i:02d}.txt").write_text(ARTICLE, encoding="utf-8")
+    for i in range(60):
+        (tmp_path / "a" / f"{i:02d}.txt").write_text(ARTICLE, encoding="utf-8")
+    calls = []
+    key = Diagnostic.sort_key
+    monkeypatch.setattr(Diagnostic, "sort_key", lambda self: calls.append(1) or key(self))
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--isolated", "--jobs", "1", "."]) == 1
+    lines = [line.split(":")[0] for line in out.getvalue().splitlines() if ": NL" in line]
+    assert lines == sorted(lines) and len(lines) == 90
+    assert len(calls) < 10 * 90, len(calls)  # not 30 held findings x 60 later files

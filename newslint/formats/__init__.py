@@ -4,12 +4,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..plugins import hookimpl
-from ..reporting import LazyReporter, Reporter, Summary, load_reporter, resolve
+from ..reporting import HeldFindings, LazyReporter, Reporter, Summary, load_reporter, resolve
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
 
-__all__ = ["BUILTIN", "LazyReporter", "Reporter", "SortedArrayReporter", "Summary", "fingerprints", "json_item",
+__all__ = ["BUILTIN", "HeldFindings", "LazyReporter", "Reporter", "SortedArrayReporter", "Summary", "fingerprints", "json_item",
            "load_reporter", "report_path", "resolve", "rule_help_uri", "rule_section"]
 
 BUILTIN = {
@@ -94,6 +94,11 @@ class SortedArrayReporter(Reporter):
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
         self.written = 0
+        self.held = HeldFindings()
+
+    def add(self, path, diagnostics, source=None):
+        self.note_file(path)
+        self.held.add(diagnostics)
 
     def item(self, d: "Diagnostic") -> dict:
         raise NotImplementedError
@@ -104,14 +109,10 @@ class SortedArrayReporter(Reporter):
             self.written += 1
 
     def release(self, before: tuple) -> None:
-        ready = [d for d in self.collected if d.sort_key() < before]
-        if ready:
-            self.collected = [d for d in self.collected if not d.sort_key() < before]
-            self._write(sorted(ready, key=lambda d: d.sort_key()))
+        self._write(self.held.release(before))
 
     def finish(self, summary: Summary) -> None:
-        self._write(self.sorted())
-        self.collected = []
+        self._write(self.held.rest())
         self.stream.write("\n]\n" if self.written else "[]\n")
 
 

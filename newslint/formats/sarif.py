@@ -5,7 +5,7 @@ import json
 
 from .. import __version__
 from ..escaping import json_text, uri_path
-from . import Reporter, Summary, report_path, rule_help_uri, rule_section
+from . import HeldFindings, Reporter, Summary, report_path, rule_help_uri, rule_section
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -37,6 +37,11 @@ class SarifReporter(Reporter):
         self.codes: set[str] = set()
         self._occurrences: dict[str, int] = {}
         self._kept: list[tuple[int, int, object, str]] = []  # (severity rank, order, finding, fingerprint)
+        self.held = HeldFindings()
+
+    def add(self, path, diagnostics, source=None):
+        self.note_file(path)
+        self.held.add(diagnostics)
 
     def _take(self, diags) -> None:
         rank = {"error": 0, "warning": 1, "info": 2}
@@ -50,10 +55,7 @@ class SarifReporter(Reporter):
             self._kept = sorted(self._kept, key=lambda k: k[:2])[:self.MAX_RESULTS]
 
     def release(self, before: tuple) -> None:
-        ready = [d for d in self.collected if d.sort_key() < before]
-        if ready:
-            self.collected = [d for d in self.collected if not d.sort_key() < before]
-            self._take(sorted(ready, key=lambda d: d.sort_key()))
+        self._take(self.held.release(before))
 
     def _guard(self, notifications: list[dict]) -> tuple[list, list[str]]:
         """At most MAX_RESULTS results, the most severe kept in report order, with a notification."""
@@ -87,8 +89,7 @@ class SarifReporter(Reporter):
         return rules
 
     def finish(self, summary: Summary) -> None:
-        self._take(self.sorted())
-        self.collected = []
+        self._take(self.held.rest())
         used = sorted(self.codes | set(self.rules))
         index = {code: i for i, code in enumerate(used)}
         rules = self._rules(used)
