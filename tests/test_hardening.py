@@ -507,3 +507,21 @@ def test_large_utf16_jsonl_is_linted_not_cut_into_byte_chunks(tmp_path, monkeypa
     errors: list[str] = []
     found = lint_paths([str(path)], Config(), errors)
     assert errors == [] and [d.record for d in found] == list(range(1, 201))
+
+
+# -- 8. budgets and caps: JSON bodies, user patterns, rules ----------------------------------------
+
+@pytest.mark.parametrize("name", ["a.json", "a.jsonl"])
+def test_json_bodies_obey_the_character_cap_with_a_warning(monkeypatch, name):
+    from newslint import inputs
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    monkeypatch.setattr(inputs, "MAX_CHECK_CHARS", 1000)
+    body = "A first sentence of prose, said the minister.\n\nRead also:\n\n" + "More prose here.\n" * 200 + "\nRead also:\n"
+    record = json.dumps({"title": "A headline for the record", "body": body})
+    result = Linter(Config()).lint_text(name, record + "\n")
+    assert [(d.code, d.line) for d in result.diagnostics if d.code == "NL301"] == [("NL301", 1)]  # the late one is past the cap
+    assert [str(p) for p in result.warnings] == [
+        f"{name}:1: field /body of record 1 longer than 1,000 characters; checked only up to its line 60"]
+    assert not result.errors and not result.crashes
