@@ -359,9 +359,13 @@ def test_non_utf8_file_names_and_lone_surrogates_are_escaped(tmp_path, fmt):
 @pytest.mark.parametrize("table, fragment", [
     ('[rules.NL3]\nnot-an-option = 1\n', "c.toml:3: rules.NL3: options are set per rule; 'NL3' is not a rule code"),
     ('[rules.NL301]\nnot-an-option = 1\n', "c.toml:4: rules.NL301: unknown option 'not-an-option'"),
-    ('[rules.NL301]\npatterns = [1]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
+    ('[rules.NL301]\npatterns = [1]\n', "c.toml:4: rules.NL301.patterns: expected list[str], got [1]"),
     ('[rules.NL301]\npatterns = ["(unclosed"]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
-    ('[rules.NL403]\ngroups = [1]\n', "c.toml:4: rules.NL403.groups: expected list, got [1]"),
+    ('[rules.NL403]\ngroups = [1]\n', "c.toml:4: rules.NL403.groups: expected list[str], got [1]"),
+    ('[rules.NL301]\nextend-phrases = {partner = "abc"}\n',
+     "c.toml:4: rules.NL301.extend-phrases: expected dict[str, list[str]], got {'partner': 'abc'}"),
+    ('[rules.NL301]\n\nextend-phrases = {partner = [1]}\n', "c.toml:5: rules.NL301.extend-phrases: expected dict"),
+    ('[rules.NL301]\npattern-timeout = "1"\n', "c.toml:4: rules.NL301.pattern-timeout: expected float, got '1'"),
     ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "c.toml: invalid TOML: nested too deeply"),
 ])
 def test_bad_rule_options_are_one_config_error(tmp_path, capsys, table, fragment):
@@ -525,3 +529,19 @@ def test_json_bodies_obey_the_character_cap_with_a_warning(monkeypatch, name):
     assert [str(p) for p in result.warnings] == [
         f"{name}:1: field /body of record 1 longer than 1,000 characters; checked only up to its line 60"]
     assert not result.errors and not result.crashes
+
+
+def test_option_types_are_declared_and_checked():
+    from newslint.rules import Rule
+    from newslint.validation import type_matches
+
+    assert type_matches("dict[str, list[str]]", {"a": ["b"]}) and not type_matches("dict[str, list[str]]", {"a": "b"})
+    assert type_matches("float | None", None) and type_matches("float", 3) and not type_matches("float", True)
+    assert not type_matches("list[str]", "abc") and type_matches("list[str]", [])
+
+    class Declared(Rule):
+        code, name, options = "ZZ100", "declared", {"a": 1, "c": []}
+        option_types = {"a": "int", "b": "list[str]", "c": "lst[str]"}
+
+    assert Declared.validate() == ["option_types names 'b', not an option",
+                                   "option_types['c'] is not a type newslint checks: 'lst[str]'"]
