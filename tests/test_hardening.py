@@ -300,7 +300,7 @@ def test_unreadable_folder_and_link_loop_are_errors_not_all_clear(tmp_path, monk
     os.rmdir(tmp_path / "locked")
     (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
     assert main(["check", "--isolated", str(tmp_path)]) == 2
-    assert "self.txt: symbolic link to outside the tree or to nothing" in capsys.readouterr().err
+    assert "self.txt: symbolic link loop; skipped" in capsys.readouterr().err
 
 
 # -- 4. no injection into CI logs, terminals or structured output -----------------------------
@@ -545,3 +545,31 @@ def test_option_types_are_declared_and_checked():
 
     assert Declared.validate() == ["option_types names 'b', not an option",
                                    "option_types['c'] is not a type newslint checks: 'lst[str]'"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_links_inside_are_linted_links_out_dangling_and_loops_are_errors(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text(SEED)
+    tree_ = tmp_path / "tree"
+    (tree_ / "sub").mkdir(parents=True)
+    (tree_ / "sub" / "real.txt").write_text(SEED)
+    (tree_ / "inside.txt").symlink_to(tree_ / "sub" / "real.txt")
+    (tree_ / "linked-sub").symlink_to(tree_ / "sub")      # inside: its files are linted where they live
+    cases = {"escape.txt": outside / "o.txt", "escape-folder": outside, "dangling.txt": tree_ / "nothing.txt",
+             "self.txt": tree_ / "self.txt", "loop": tree_}
+    for name, target in cases.items():
+        (tree_ / name).symlink_to(target)
+    before = tree(tmp_path)
+    proc = newslint("check", "--isolated", "--format", "json", str(tree_), cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    for fragment in ("escape.txt: symbolic link to outside the tree", "escape-folder: symbolic link to outside the tree",
+                     "dangling.txt: symbolic link to nothing", "self.txt: symbolic link loop",
+                     "loop: symbolic link loop"):
+        assert fragment in err, (fragment, err)
+    assert len(err.splitlines()) == 5, err
+    paths = sorted({d["path"] for d in json.loads(proc.stdout)})
+    assert paths == ["tree/inside.txt", "tree/sub/real.txt"]
+    assert tree(tmp_path) == before
