@@ -18,7 +18,7 @@ from .registry import Registry
 from .rules import MIN_CONFIDENCE, Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled, severity_for
 from .suppression import UNUSED_CODE, apply, apply_per_record, suppressions, unused
-from .validation import check_option_tables, invalid_finding, probe_options
+from .validation import check_option_tables, invalid_finding, probe_options, type_matches, type_of_default
 
 
 @dataclass
@@ -67,23 +67,13 @@ def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
             known = ", ".join(sorted(options)) or "none"
             raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})",
                               line_of_key(config, key))
-        default = options[key]
-        if default is not None and not _same_type(default, value):
-            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}",
+        # the rule's declared type, else the default's: checked once here, never per document
+        spec = getattr(cls, "option_types", {}).get(key) or type_of_default(options[key])
+        if not type_matches(spec, value):
+            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {spec}, got {value!r}",
                               line_of_key(config, key))
         options[key] = value
     return options
-
-
-def _same_type(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    if isinstance(default, (list, tuple)):  # the elements too, when the default shows their type
-        kinds = {type(item) for item in default}
-        return isinstance(value, list) and (len(kinds) != 1 or all(_same_type(default[0], v) for v in value))
-    return isinstance(value, type(default))
 
 
 class Linter:

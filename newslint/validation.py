@@ -17,6 +17,67 @@ if TYPE_CHECKING:
     from .linter import Linter
 
 
+_SCALARS = {
+    "any": lambda v: True,
+    "None": lambda v: v is None,
+    "bool": lambda v: isinstance(v, bool),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    # TOML writes 3 for 3.0: a whole number is a float too
+    "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "str": lambda v: isinstance(v, str),
+    "list": lambda v: isinstance(v, list),
+    "dict": lambda v: isinstance(v, dict),
+}
+
+
+def _split(spec: str, sep: str) -> list[str]:
+    """``spec`` split at ``sep`` outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(spec):
+        depth += (ch == "[") - (ch == "]")
+        if ch == sep and depth == 0:
+            parts.append(spec[start:i].strip())
+            start = i + 1
+    return [*parts, spec[start:].strip()]
+
+
+def type_matches(spec: str, value: Any) -> bool:
+    """Whether a config value has the type ``spec`` names: a scalar (``str``, ``int``, ``float``,
+    ``bool``, ``None``, ``any``), ``list[T]``, ``dict[K, V]``, or alternatives joined by ``|``.
+    A ValueError for a spec newslint cannot check."""
+    alternatives = _split(spec, "|")
+    if len(alternatives) > 1:
+        return any(type_matches(a, value) for a in alternatives)
+    spec = alternatives[0]
+    if spec in _SCALARS:
+        return _SCALARS[spec](value)
+    if spec.startswith("list[") and spec.endswith("]"):
+        inner = spec[5:-1]
+        type_matches(inner, None)  # a bad element spec is an error even for an empty list
+        return isinstance(value, list) and all(type_matches(inner, v) for v in value)
+    if spec.startswith("dict[") and spec.endswith("]"):
+        key, val = (_split(spec[5:-1], ",") + [""])[:2]
+        type_matches(key, None), type_matches(val, None)
+        return isinstance(value, dict) and all(type_matches(key, k) and type_matches(val, v) for k, v in value.items())
+    raise ValueError(f"not a type newslint checks: {spec!r}")
+
+
+def type_of_default(default: Any) -> str:
+    """The type a rule's undeclared option has, read from its default."""
+    if default is None:
+        return "any"
+    if isinstance(default, bool):
+        return "bool"
+    if isinstance(default, (int, float)):
+        return "int | float" if isinstance(default, int) else "float"  # as before: 4.0 is fine for 4
+    if isinstance(default, list):
+        kinds = {type_of_default(item) for item in default}
+        return f"list[{kinds.pop()}]" if len(kinds) == 1 else "list"
+    if isinstance(default, dict):
+        return "dict"
+    return "str" if isinstance(default, str) else "any"
+
+
 def check_option_tables(config: Config, codes: Any) -> None:
     """``[rules.X]`` must name one rule: a prefix (``[rules.NL3]``) would silently set nothing."""
     for key in config.rules:

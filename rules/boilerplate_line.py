@@ -48,6 +48,7 @@ class BoilerplateLine(Rule):
     fix_safety = "safe"
     fix_partial = "unsafe"
     options = dict(DEFAULTS)
+    option_types = {"extend-phrases": "dict[str, list[str]]", "phrase-files": "list[str]", "patterns": "list[str]"}
 
     def check(self, document, ctx):
         try:

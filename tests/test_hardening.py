@@ -300,7 +300,7 @@ def test_unreadable_folder_and_link_loop_are_errors_not_all_clear(tmp_path, monk
     os.rmdir(tmp_path / "locked")
     (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
     assert main(["check", "--isolated", str(tmp_path)]) == 2
-    assert "self.txt: symbolic link to outside the tree or to nothing" in capsys.readouterr().err
+    assert "self.txt: symbolic link loop; skipped" in capsys.readouterr().err
 
 
 # -- 4. no injection into CI logs, terminals or structured output -----------------------------
@@ -359,9 +359,13 @@ def test_non_utf8_file_names_and_lone_surrogates_are_escaped(tmp_path, fmt):
 @pytest.mark.parametrize("table, fragment", [
     ('[rules.NL3]\nnot-an-option = 1\n', "c.toml:3: rules.NL3: options are set per rule; 'NL3' is not a rule code"),
     ('[rules.NL301]\nnot-an-option = 1\n', "c.toml:4: rules.NL301: unknown option 'not-an-option'"),
-    ('[rules.NL301]\npatterns = [1]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
+    ('[rules.NL301]\npatterns = [1]\n', "c.toml:4: rules.NL301.patterns: expected list[str], got [1]"),
     ('[rules.NL301]\npatterns = ["(unclosed"]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
-    ('[rules.NL403]\ngroups = [1]\n', "c.toml:4: rules.NL403.groups: expected list, got [1]"),
+    ('[rules.NL403]\ngroups = [1]\n', "c.toml:4: rules.NL403.groups: expected list[str], got [1]"),
+    ('[rules.NL301]\nextend-phrases = {partner = "abc"}\n',
+     "c.toml:4: rules.NL301.extend-phrases: expected dict[str, list[str]], got {'partner': 'abc'}"),
+    ('[rules.NL301]\n\nextend-phrases = {partner = [1]}\n', "c.toml:5: rules.NL301.extend-phrases: expected dict"),
+    ('[rules.NL301]\npattern-timeout = "1"\n', "c.toml:4: rules.NL301.pattern-timeout: expected float, got '1'"),
     ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "c.toml: invalid TOML: nested too deeply"),
 ])
 def test_bad_rule_options_are_one_config_error(tmp_path, capsys, table, fragment):
@@ -507,3 +511,65 @@ def test_large_utf16_jsonl_is_linted_not_cut_into_byte_chunks(tmp_path, monkeypa
     errors: list[str] = []
     found = lint_paths([str(path)], Config(), errors)
     assert errors == [] and [d.record for d in found] == list(range(1, 201))
+
+
+# -- 8. budgets and caps: JSON bodies, user patterns, rules ----------------------------------------
+
+@pytest.mark.parametrize("name", ["a.json", "a.jsonl"])
+def test_json_bodies_obey_the_character_cap_with_a_warning(monkeypatch, name):
+    from newslint import inputs
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    monkeypatch.setattr(inputs, "MAX_CHECK_CHARS", 1000)
+    body = "A first sentence of prose, said the minister.\n\nRead also:\n\n" + "More prose here.\n" * 200 + "\nRead also:\n"
+    record = json.dumps({"title": "A headline for the record", "body": body})
+    result = Linter(Config()).lint_text(name, record + "\n")
+    assert [(d.code, d.line) for d in result.diagnostics if d.code == "NL301"] == [("NL301", 1)]  # the late one is past the cap
+    assert [str(p) for p in result.warnings] == [
+        f"{name}:1: field /body of record 1 longer than 1,000 characters; checked only up to its line 60"]
+    assert not result.errors and not result.crashes
+
+
+def test_option_types_are_declared_and_checked():
+    from newslint.rules import Rule
+    from newslint.validation import type_matches
+
+    assert type_matches("dict[str, list[str]]", {"a": ["b"]}) and not type_matches("dict[str, list[str]]", {"a": "b"})
+    assert type_matches("float | None", None) and type_matches("float", 3) and not type_matches("float", True)
+    assert not type_matches("list[str]", "abc") and type_matches("list[str]", [])
+
+    class Declared(Rule):
+        code, name, options = "ZZ100", "declared", {"a": 1, "c": []}
+        option_types = {"a": "int", "b": "list[str]", "c": "lst[str]"}
+
+    assert Declared.validate() == ["option_types names 'b', not an option",
+                                   "option_types['c'] is not a type newslint checks: 'lst[str]'"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_links_inside_are_linted_links_out_dangling_and_loops_are_errors(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text(SEED)
+    tree_ = tmp_path / "tree"
+    (tree_ / "sub").mkdir(parents=True)
+    (tree_ / "sub" / "real.txt").write_text(SEED)
+    (tree_ / "inside.txt").symlink_to(tree_ / "sub" / "real.txt")
+    (tree_ / "linked-sub").symlink_to(tree_ / "sub")      # inside: its files are linted where they live
+    cases = {"escape.txt": outside / "o.txt", "escape-folder": outside, "dangling.txt": tree_ / "nothing.txt",
+             "self.txt": tree_ / "self.txt", "loop": tree_}
+    for name, target in cases.items():
+        (tree_ / name).symlink_to(target)
+    before = tree(tmp_path)
+    proc = newslint("check", "--isolated", "--format", "json", str(tree_), cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    for fragment in ("escape.txt: symbolic link to outside the tree", "escape-folder: symbolic link to outside the tree",
+                     "dangling.txt: symbolic link to nothing", "self.txt: symbolic link loop",
+                     "loop: symbolic link loop"):
+        assert fragment in err, (fragment, err)
+    assert len(err.splitlines()) == 5, err
+    paths = sorted({d["path"] for d in json.loads(proc.stdout)})
+    assert paths == ["tree/inside.txt", "tree/sub/real.txt"]
+    assert tree(tmp_path) == before
