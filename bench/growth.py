@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Growth bench: does linting time stay linear in input size, for every input shape?
 
-For each shape it builds inputs of doubling size (default 16 KB to 8 MB), lints each in process
+For each shape it builds inputs of doubling size (default 10 KB to 10 MB), lints each in process
 (``Linter.lint_source``, CPU time of this process, best of 3), and prints the time ratio per
 doubling. A ratio above 2.3 is flagged: linear code doubles, quadratic code quadruples. On a
 shared machine single ratios are noisy, so it also prints each shape's growth exponent (the
@@ -9,7 +9,7 @@ log-log slope over all sizes), which is what to judge by. The
 character cap that normally bounds a file is lifted here, so a quadratic path cannot hide
 behind it. A shape whose single run passes --budget seconds stops growing (and is flagged).
 
-    python bench/growth.py [--max-mb 8] [--budget 20] [--shape NAME ...]
+    python bench/growth.py [--min-kb 10] [--max-mb 10] [--budget 20] [--shape NAME ...]
 """
 from __future__ import annotations
 
@@ -91,7 +91,8 @@ SHAPES = {
     "prose.txt": (prose, "txt"), "prose.md": (prose, "md"),
     "short-lines.txt": (short_lines_paragraph, "txt"), "short-lines.md": (short_lines_paragraph, "md"),
     "footnotes.txt": (footnotes, "txt"), "footnotes.md": (footnotes, "md"),
-    "repeated.txt": (repeated_lines, "txt"), "adversarial.txt": (adversarial_lines, "txt"),
+    "repeated.txt": (repeated_lines, "txt"), "repeated.md": (repeated_lines, "md"),
+    "adversarial.txt": (adversarial_lines, "txt"), "adversarial.md": (adversarial_lines, "md"),
     "paragraphs.html": (html_paragraphs, "html"),
 }
 
@@ -119,8 +120,8 @@ def growth_exponent(points: list[tuple[int, float]]) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--min-kb", type=int, default=16)
-    ap.add_argument("--max-mb", type=float, default=8)
+    ap.add_argument("--min-kb", type=int, default=10)
+    ap.add_argument("--max-mb", type=float, default=10)
     ap.add_argument("--budget", type=float, default=20.0, help="stop growing a shape past this many seconds")
     ap.add_argument("--shape", action="append", choices=sorted(SHAPES))
     args = ap.parse_args()

@@ -175,7 +175,10 @@ def _check(args, paths, config, jobs, linter, reporter_cls, stream, gate: Gate, 
     reporter = reporter_cls(stream, linter.registry.rules, show_source=args.show_source, color=color,
                             statistics=args.statistics, quiet=args.quiet)
     targets = [o for o in outputs if o is not None]
-    with contextlib.closing(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter)) as results:
+    plan: list[str] = []
+    order = SortedRelease(linter, plan, args.stdin_filename)
+    with contextlib.closing(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter,
+                                plan=plan)) as results:
         for result in results:
             _print_problems(result, args.verbose)
             if not result.path:  # discovery notes: an unreadable folder or a broken link is an error
@@ -195,11 +198,46 @@ def _check(args, paths, config, jobs, linter, reporter_cls, stream, gate: Gate, 
                 writer.add(result)
             fixed = result.fixed.fixed if result.fixed is not None else None
             reporter.add(result.path, diags, fixed if fixed is not None else result.source)
+            bound = order.after(result.path, diags)
+            if bound is not None:
+                reporter.release(bound)
         if writer is not None:
             writer.close()
             fix_summary(writer, remaining)
         reporter.finish(tally.summary)
     return tally, everything
+
+
+class SortedRelease:
+    """How far the reporter's sorted output is settled once a result has come: no later finding
+    sorts before the smallest path of the files still to come, nor (a JSON Lines file arrives in
+    chunks of increasing records) before the current file's last record so far."""
+
+    def __init__(self, linter: Linter, plan: list[str], stdin_name: str):
+        self.linter, self.plan, self.stdin_name = linter, plan, stdin_name
+        self.index: dict[str, int] | None = None
+        self.floor: list[str] = []
+
+    def _prepare(self) -> None:
+        shown = [self.linter.shown(self.stdin_name if p == "-" else p) for p in self.plan]
+        self.index = {}
+        for i, path in enumerate(shown):
+            self.index.setdefault(path, i)
+        # floor[i]: the smallest path from the i-th file on ("\U0010ffff" past the end)
+        self.floor = ["\U0010ffff"] * (len(shown) + 1)
+        for i in range(len(shown) - 1, -1, -1):
+            self.floor[i] = min(shown[i], self.floor[i + 1])
+
+    def after(self, path: str, diagnostics: list[Diagnostic]) -> tuple | None:
+        if self.index is None:
+            self._prepare()
+        assert self.index is not None
+        i = self.index.get(path)
+        if i is None:  # a result the plan does not name: hold everything until the end
+            return None
+        later = self.floor[i + 1]
+        last_record = max((d.record or 0 for d in diagnostics), default=0)
+        return min((later,), (path, last_record + 1)) if path <= later else (later,)
 
 
 def _write_baseline(output: OutputFile, everything: list[Diagnostic], tally: Tally) -> int:

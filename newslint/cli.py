@@ -8,7 +8,6 @@ import argparse
 import os
 import signal
 import sys
-import threading
 from typing import Sequence
 
 from . import __version__
@@ -52,7 +51,9 @@ def _probability(value: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from .helpformat import ArgumentParser
+
+    parser = ArgumentParser(
         prog="newslint",
         description="Lint news articles for duplicated titles, orphan footnotes, boilerplate residue and SEO filler.",
     )
@@ -195,9 +196,12 @@ def _raise_terminated(signum, frame):
 
 def _catch_sigterm():
     """Turn SIGTERM into ``Terminated`` while a command runs (main thread only); the old handler."""
-    if not hasattr(signal, "SIGTERM") or threading.current_thread() is not threading.main_thread():
+    if not hasattr(signal, "SIGTERM"):
         return None
-    return signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        return signal.signal(signal.SIGTERM, _raise_terminated)
+    except ValueError:  # not the main thread (an embedding program's worker): leave SIGTERM alone
+        return None
 
 
 def _internal_error(exc: BaseException, verbose: bool) -> int:

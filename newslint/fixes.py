@@ -22,6 +22,7 @@ SAFETIES = ("safe", "unsafe")
 FIX_KINDS = ("remove-line", "remove-span", "split-line")
 _WORD = re.compile(r"\w")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_VISIBLE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,9 @@ def line_deletion(text: str, start: int, end: int) -> Edit | None:
     e = len(text) if e < 0 else e
     if not text[s:e].strip():
         return None
-    if not text[e:].strip():  # the last content: take the separator before it, keep the file's end
+    # searched in place: copying the rest of the text per deletion made a file of many
+    # removable lines quadratic (issue 17)
+    if not _VISIBLE.search(text, e):  # the last content: take the separator before it, keep the file's end
         return Edit(len(text[:s].rstrip()), e)
     if s > 0 and not _blank(text, text.rfind("\n", 0, s - 1) + 1, s - 1):
         return Edit(s, e + 1)  # a line inside a paragraph

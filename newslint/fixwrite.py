@@ -7,10 +7,8 @@ A file that changed on disk during the run, or had an input problem, is never wr
 """
 from __future__ import annotations
 
-import difflib
 import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -56,6 +54,8 @@ def replace_file(path: str, data: bytes) -> None:
     link's target, for a symbolic link, so the link stays a link)."""
     path = os.path.realpath(path)
     folder = os.path.dirname(path)
+    import tempfile  # imported by the fix paths only, not by every check
+
     fd, tmp = tempfile.mkstemp(prefix=".newslint-fix-", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -72,6 +72,8 @@ def replace_file(path: str, data: bytes) -> None:
 
 
 def unified_diff(path: str, before: str, after: str, line_offset: int = 0) -> str:
+    import difflib
+
     lines = list(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                       fromfile=f"a/{path}", tofile=f"b/{path}"))
     if line_offset:
@@ -182,6 +184,8 @@ class FixWriter:
         refused = "has CR line ends; large files are fixed only with LF line ends" if b"\r" in head else ""
         if self.mode != "fix":
             return _Streamed(path, "", open(os.devnull, "wb"), refused=refused)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(prefix=".newslint-fix-", dir=os.path.dirname(os.path.abspath(path)))
         fh = os.fdopen(fd, "wb")
         if head.startswith(b"\xef\xbb\xbf"):

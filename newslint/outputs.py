@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from typing import IO, Iterator, Sequence
 
 from .errors import UsageError
@@ -75,6 +74,8 @@ class OutputFile:
                 return self.stream
             folder = os.path.dirname(os.path.abspath(self.path))
             os.makedirs(folder, exist_ok=True)
+            import tempfile  # only when a report goes to a file
+
             fd, self.tmp = tempfile.mkstemp(prefix=os.path.basename(self.path) + ".", suffix=TMP_SUFFIX,
                                             dir=folder)
             os.fchmod(fd, 0o666 & ~_umask())

@@ -33,6 +33,29 @@ def _scan_entry_points() -> list[list[str]]:
     return found
 
 
+def _path_state() -> list[str]:
+    """What the installed distributions depend on: each folder on ``sys.path`` with its mtime.
+
+    The working folder (``''`` or its path, first on ``sys.path`` under ``python -m``) is keyed
+    by its absolute path and the distributions in it instead: its mtime changes with every file
+    written there (a report, an edit), which made each such run scan again and leave one more
+    cache file behind.
+    """
+    cwd = os.getcwd()
+    state = []
+    for entry in sys.path:
+        try:
+            if not entry or os.path.abspath(entry) == cwd:
+                dists = sorted(n for n in os.listdir(cwd) if n.endswith((".dist-info", ".egg-info", ".egg-link")))
+                state.append(f"cwd:{cwd}\0" + "\0".join(f"{n}\0{os.stat(os.path.join(cwd, n)).st_mtime_ns}"
+                                                           for n in dists))
+            else:
+                state.append(f"{entry}\0{os.stat(entry).st_mtime_ns}")
+        except OSError:
+            continue
+    return state
+
+
 def discovered_entry_points() -> list[list[str]]:
     """``[name, value, distribution, version]`` of every ``newslint`` entry point.
 
@@ -45,13 +68,7 @@ def discovered_entry_points() -> list[list[str]]:
     import json
     import zlib
 
-    state = []
-    for entry in sys.path:
-        try:
-            state.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            continue
-    key = f"{sys.version_info[:2]}-{zlib.crc32(chr(1).join(state).encode('utf-8', 'surrogatepass')):08x}"
+    key = f"{sys.version_info[:2]}-{zlib.crc32(chr(1).join(_path_state()).encode('utf-8', 'surrogatepass')):08x}"
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     path = os.path.join(base, "newslint", f"entry-points-{key}.json")
     try:

@@ -50,6 +50,11 @@ class Reporter:
             self.files.append(path)
         self.collected.extend(diagnostics)
 
+    def release(self, before: tuple) -> None:
+        """Called by the run: every finding still to come sorts at or after ``before`` (a prefix
+        of ``Diagnostic.sort_key``). A format that writes in sorted order may write out what it
+        holds below that and forget it, so its memory stays bounded; the default keeps all."""
+
     def finish(self, summary: Summary) -> None:
         raise NotImplementedError
 

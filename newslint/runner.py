@@ -181,15 +181,18 @@ def _with_stdin(linter: Linter, files: Sequence[str], stdin_name: str) -> Iterat
 
 
 def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "-",
-        linter: Linter | None = None) -> Iterator[FileResult]:
+        linter: Linter | None = None, plan: list[str] | None = None) -> Iterator[FileResult]:
     """Lint every input, yielding FileResults in input order, whatever ``jobs`` is.
 
     Each file gives one result, except a large JSON Lines file, which gives one per chunk of
     lines (same path, in order). Discovery warnings come first, in a result with no path.
+    ``plan``, when given, receives the files in the order they will come, before the first result.
     """
     linter = linter or Linter(config)
     warnings: list[Problem] = []
     files = list(discover(paths, config, warnings))
+    if plan is not None:
+        plan.extend(files)
     if "-" in files and config.force_exclude and stdin_name != "-" and FileFilter(config).force_excluded(stdin_name):
         files.remove("-")  # an editor piping an excluded file: as ruff, nothing to lint
     if not files:

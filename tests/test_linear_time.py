@@ -48,3 +48,22 @@ def test_time_grows_linearly(linter, case):
     small = min(seconds(linter, filename, make(n)) for _ in range(2))
     large = seconds(linter, filename, make(4 * n))
     assert large / max(small, 0.05) < 8, f"{case}: {small:.2f}s at n={n}, {large:.2f}s at 4n"
+
+
+def _deletions_seconds(n: int) -> float:
+    """Every line of a text of ``n`` one-line paragraphs resolved to a line deletion (as a
+    remove-line fix is, for each finding of an adversarial file)."""
+    from newslint.fixes import line_deletion
+
+    text = "Share\n\n" * n + "Last line\n"
+    t0 = time.process_time()
+    for i in range(n):
+        line_deletion(text, 7 * i, 7 * i + 5)
+    return time.process_time() - t0
+
+
+def test_line_deletion_grows_linearly():
+    """Issue 17: the tail of the text was copied per deletion (2.6 MB adversarial: 158 s)."""
+    small = min(_deletions_seconds(20000) for _ in range(2))
+    large = _deletions_seconds(80000)
+    assert large / max(small, 0.02) < 8, f"{small:.3f}s at n, {large:.3f}s at 4n"

@@ -1,4 +1,8 @@
-"""Human-readable output: ``path:line:col: CODE [severity] message (record N id ID, field /f)``, then a summary."""
+"""Human-readable output: ``path:line:col: CODE [severity] message (record N id ID, field /f)``, then a summary.
+
+Findings are written in sorted order as soon as the run says nothing still to come sorts before
+them (``Reporter.release``), so a long run holds only the findings it cannot place yet, not all.
+"""
 from __future__ import annotations
 
 from collections import Counter
@@ -25,18 +29,40 @@ class TextReporter(Reporter):
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
         self.sources: dict[str, list[str]] = {}
+        # the totals of the summary line and --statistics, kept as counts once findings are written
+        self.codes: Counter = Counter()
+        self.names: dict[str, str] = {}
+        self.severities: Counter = Counter()
+        self.paths_with_findings: set[str] = set()
 
     def add(self, path, diagnostics, source=None):
         super().add(path, diagnostics, source)
+        for d in diagnostics:
+            self.codes[d.code] += 1
+            self.names.setdefault(d.code, d.rule)
+            self.severities[d.severity] += 1
+            self.paths_with_findings.add(d.path)
         if self.show_source and source is not None and diagnostics:
             self.sources[path] = source.split("\n")
+
+    def release(self, before: tuple) -> None:
+        if not self.collected:
+            return
+        ready, held = [], []
+        for d in self.collected:
+            (ready if d.sort_key() < before else held).append(d)
+        if ready:
+            self.collected = held
+            self._write(sorted(ready, key=lambda d: d.sort_key()))
+            waiting = {d.path for d in held}
+            for path in [p for p in self.sources if p not in waiting and (p,) < before]:
+                del self.sources[path]
 
     def _paint(self, text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
 
-    def finish(self, summary: Summary) -> None:
+    def _write(self, diags) -> None:
         write = self.stream.write
-        diags = self.sorted()
         for d in diags:
             where = terminal(f"{d.path}:{d.line}:{d.column}:")
             code = self._paint(terminal(d.code), _COLORS.get(d.severity, "") + _BOLD)
@@ -50,18 +76,21 @@ class TextReporter(Reporter):
                     write(f"    {terminal(text)}\n")
                     pad, width = len(terminal(text[:start])), len(terminal(text[start:max(end, start)]))
                     write("    " + " " * pad + self._paint("^" * max(1, width), _COLORS.get(d.severity, "")) + "\n")
-        if self.statistics and diags:
-            counts = Counter(d.code for d in diags)
-            names = {d.code: d.rule for d in diags}
-            for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-                write(f"{n:6d}  {terminal(code)}  {terminal(names[code])}\n")
+
+    def finish(self, summary: Summary) -> None:
+        write = self.stream.write
+        self._write(self.sorted())
+        self.collected = []
+        n = sum(self.codes.values())
+        if self.statistics and n:
+            for code, count in sorted(self.codes.items(), key=lambda kv: (-kv[1], kv[0])):
+                write(f"{count:6d}  {terminal(code)}  {terminal(self.names[code])}\n")
         if self.quiet:
             return
-        n = len(diags)
         if n:
-            sev = Counter(d.severity for d in diags)
+            sev = self.severities
             parts = ", ".join(f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s])
-            files = len({d.path for d in diags})
+            files = len(self.paths_with_findings)
             write(f"Found {n} finding{'s' if n != 1 else ''} ({parts}) in {files} file{'s' if files != 1 else ''} "
                   f"of {summary.files} checked.\n")
         elif not summary.files:

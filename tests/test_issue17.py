@@ -1,0 +1,153 @@
+"""Issue 17: the text output streams in sorted order; a one-file run imports only what it needs."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.cli import main
+from newslint.linter import Linter
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "Council approves budget\n\nThe council approved the budget, the mayor said.\n\nShare this article\n"
+
+
+class Events(io.StringIO):
+    """stdout that notes each finding line written among the linter's events."""
+
+    def __init__(self, events: list):
+        super().__init__()
+        self.events = events
+
+    def write(self, text: str) -> int:
+        if ": NL" in text:
+            self.events.append(("write", text.split(":", 1)[0]))
+        return super().write(text)
+
+
+def _run(monkeypatch, tmp_path, names: list[str], given: list[str]) -> tuple[list, str]:
+    for name in names:
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    events: list = []
+    lint_file = Linter.lint_file
+
+    def noted(self, path, *args, **kw):
+        events.append(("lint", path.replace("\\", "/").rsplit("/", 1)[-1]))
+        return lint_file(self, path, *args, **kw)
+
+    monkeypatch.setattr(Linter, "lint_file", noted)
+    monkeypatch.chdir(tmp_path)
+    out = Events(events)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--isolated", "--jobs", "1", *given]) == 1
+    return events, out.getvalue()
+
+
+def test_text_writes_a_file_before_the_run_ends(monkeypatch, tmp_path):
+    events, text = _run(monkeypatch, tmp_path, ["a.txt", "b.txt", "c.txt"], ["."])
+    assert events.index(("write", "a.txt")) < events.index(("lint", "c.txt"))
+    assert events.index(("write", "b.txt")) < events.index(("lint", "c.txt"))
+    assert [line.split(":")[0] for line in text.splitlines()[:3]] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_text_holds_findings_a_later_file_sorts_before(monkeypatch, tmp_path):
+    """Given as c, a, b: c's finding must wait for a's and b's, the output stays sorted."""
+    events, text = _run(monkeypatch, tmp_path, ["a.txt", "b.txt", "c.txt"], ["c.txt", "a.txt", "b.txt"])
+    assert events.index(("write", "c.txt")) > events.index(("lint", "b.txt"))
+    assert events.index(("write", "a.txt")) < events.index(("lint", "b.txt"))
+    assert [line.split(":")[0] for line in text.splitlines()[:3]] == ["a.txt", "b.txt", "c.txt"]
+    assert text.splitlines()[3] == "Found 3 findings (3 warnings) in 3 files of 3 checked."
+
+
+def test_text_streams_json_lines_chunks(monkeypatch, tmp_path):
+    """A large JSON Lines file arrives in chunks of increasing records: each is written as it comes."""
+    import newslint.inputs as inputs
+
+    monkeypatch.setattr(inputs, "STREAM_JSONL_BYTES", 0)
+    monkeypatch.setattr(inputs, "CHUNK_BYTES", 200)
+    record = {"title": "Council approves budget", "body": "The council approved it, the mayor said.\n\nShare this article"}
+    (tmp_path / "big.jsonl").write_text("".join(json.dumps(record) + "\n" for _ in range(20)), encoding="utf-8")
+    events: list = []
+    chunk = Linter.lint_chunk
+
+    def noted(self, path, first_line, data):
+        events.append(("chunk", first_line))
+        return chunk(self, path, first_line, data)
+
+    monkeypatch.setattr(Linter, "lint_chunk", noted)
+    monkeypatch.chdir(tmp_path)
+    out = Events(events)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--isolated", "--jobs", "1", "big.jsonl"]) == 1
+    chunks = [i for i, e in enumerate(events) if e[0] == "chunk"]
+    assert len(chunks) > 2
+    assert any(e[0] == "write" for e in events[:chunks[-1]])  # written before the last chunk was read
+    records = [int(line.split("(record ")[1].split(",")[0].split(")")[0])
+               for line in out.getvalue().splitlines() if "(record " in line]
+    assert records == sorted(records) and len(records) >= 20
+
+
+# -- start-up --------------------------------------------------------------------------------------
+_IMPORTS = """
+import sys
+before = set(sys.modules)
+from newslint.cli import main
+code = main(["check", "--isolated", "a.txt"])
+print(" ".join(sorted(set(sys.modules) - before)))
+"""
+
+
+def _modules_of_a_one_file_check(tmp_path) -> set[str]:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_NO_PLUGIN_CACHE"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    for _ in range(2):  # the first run fills the plugin cache; the second is the one pre-commit sees
+        out = subprocess.run([sys.executable, "-c", _IMPORTS], cwd=tmp_path, env=env, capture_output=True,
+                             text=True, check=True).stdout
+    return set(out.splitlines()[-1].split())  # the last line: the report comes first
+
+
+def test_one_file_check_imports_no_heavy_standard_modules(tmp_path):
+    loaded = _modules_of_a_one_file_check(tmp_path)
+    assert "newslint.check" in loaded  # the run happened in this process
+    heavy = {"shutil", "tempfile", "difflib", "lzma", "bz2", "importlib.metadata", "threading"}
+    assert not heavy & loaded, sorted(heavy & loaded)
+
+
+def test_help_still_wraps_at_the_terminal_width(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "60")
+    with pytest.raises(SystemExit):
+        main(["check", "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert any("--output-format" in line for line in lines)
+
+
+def test_plugin_cache_survives_writes_in_the_working_folder(monkeypatch, tmp_path):
+    """Under ``python -m`` the working folder is on sys.path; a report written there (its mtime
+    changes) must not make the next run scan the installed distributions again."""
+    import newslint.plugins as plugins
+
+    scans = []
+    monkeypatch.setattr(plugins, "_scan_entry_points", lambda: scans.append(1) or [])
+    monkeypatch.delenv("NEWSLINT_NO_PLUGIN_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(sys, "path", ["", str(work), *sys.path])
+    plugins.discovered_entry_points()
+    (work / "report.sarif").write_text("{}", encoding="utf-8")
+    os.utime(work, ns=(1, 1))  # whatever the file system's mtime resolution
+    plugins.discovered_entry_points()
+    assert len(scans) == 1
+    (work / "extra-1.0.dist-info").mkdir()  # a distribution installed into the working folder
+    plugins.discovered_entry_points()
+    assert len(scans) == 2
+    assert len(list((tmp_path / "cache" / "newslint").iterdir())) == 2
