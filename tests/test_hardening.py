@@ -573,3 +573,40 @@ def test_links_inside_are_linted_links_out_dangling_and_loops_are_errors(tmp_pat
     paths = sorted({d["path"] for d in json.loads(proc.stdout)})
     assert paths == ["tree/inside.txt", "tree/sub/real.txt"]
     assert tree(tmp_path) == before
+
+
+LOOPING_RULE = ("        while 'slow' in document.path:\n            pass\n"
+                "        if block is not None:\n            ctx.report(block, 0, 1, 'checked')")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("where", ["flag", "config"])
+def test_a_rule_that_never_returns_is_stopped_and_named(tmp_path, jobs, where):
+    cfg = plugin_config(tmp_path, LOOPING_RULE)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(10):  # more than 8 files: --jobs 2 uses the pool
+        (corpus / f"a{i:02d}.txt").write_text(SEED)
+    (corpus / "b-slow.txt").write_text(SEED)
+    if where == "config":
+        cfg.write_text('plugins = ["hostile.py"]\nrule-timeout = 0.5\n')
+        args = ()
+    else:
+        args = ("--rule-timeout", "0.5")
+    t0 = time.monotonic()
+    proc = newslint("check", *args, "--jobs", jobs, "--format", "json", "corpus", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - t0 < 50
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["newslint: error: rule ZZ901 (hostile-rule) from plugin local:hostile.py "
+                                "ran past its 0.5 s budget on corpus/b-slow.txt and was stopped (rule-timeout)"], err
+    found = json.loads(proc.stdout)
+    assert sorted({d["path"] for d in found if d["code"] == "ZZ901"}) == [f"corpus/a{i:02d}.txt" for i in range(10)]
+    assert [d["code"] for d in found if d["path"] == "corpus/b-slow.txt" and d["code"] == "NL301"]  # other rules ran
+
+
+def test_rule_timeout_is_a_checked_setting(tmp_path):
+    (tmp_path / "c.toml").write_text('rule-timeout = "soon"\n')
+    proc = newslint("check", "--config", str(tmp_path / "c.toml"), str(tmp_path))
+    assert proc.returncode == 2 and b"c.toml:1: rule-timeout: expected a number of seconds" in proc.stderr
+    assert newslint("check", "--rule-timeout", "-1", str(tmp_path)).returncode == 2
