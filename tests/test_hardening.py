@@ -610,3 +610,24 @@ def test_rule_timeout_is_a_checked_setting(tmp_path):
     proc = newslint("check", "--config", str(tmp_path / "c.toml"), str(tmp_path))
     assert proc.returncode == 2 and b"c.toml:1: rule-timeout: expected a number of seconds" in proc.stderr
     assert newslint("check", "--rule-timeout", "-1", str(tmp_path)).returncode == 2
+
+
+def test_user_patterns_have_a_budget_per_document_not_only_per_line(tmp_path):
+    # each line stays under the per-line timeout; 2,000 of them would take about 20 s
+    (tmp_path / "evil.txt").write_text("Budget talks resume\n\n" + ("a" * 19 + "!\n") * 2000)
+    (tmp_path / "good.txt").write_text(SEED)
+    (tmp_path / "c.toml").write_text('[rules.NL301]\npatterns = ["(a|aa)+$"]\npattern-timeout = 1.0\n'
+                                     'pattern-budget = 0.5\n')
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = newslint("check", "--config", "c.toml", "--jobs", "1", "--format", "json", "evil.txt", "good.txt",
+                    cwd=tmp_path)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime < 10  # CPU seconds
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["newslint: error: rule NL301 (boilerplate-line) from plugin newslint[builtin] crashed on "
+                                "evil.txt: ValueError: pattern '(a|aa)+$' used up its 0.5 s budget for the document "
+                                "(pattern-budget; catastrophic backtracking?); fix or remove it"], err
+    assert {d["path"] for d in json.loads(proc.stdout)} == {"good.txt"}  # the other file was linted
