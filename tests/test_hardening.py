@@ -631,3 +631,25 @@ def test_user_patterns_have_a_budget_per_document_not_only_per_line(tmp_path):
                                 "evil.txt: ValueError: pattern '(a|aa)+$' used up its 0.5 s budget for the document "
                                 "(pattern-budget; catastrophic backtracking?); fix or remove it"], err
     assert {d["path"] for d in json.loads(proc.stdout)} == {"good.txt"}  # the other file was linted
+
+
+def test_cr_only_jsonl_streams_in_bounded_chunks_numbered_as_from_stdin(tmp_path, monkeypatch):
+    from newslint import inputs
+    from newslint.api import lint_paths
+    from newslint.config import Config
+
+    records = [{"title": f"Headline number {i} for the record", "body": "Body text.\n\nRead also:"} for i in range(3000)]
+    data = "".join(json.dumps(r) + "\r" for r in records).encode()
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(data)
+    whole = [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())]
+    monkeypatch.setattr(inputs, "STREAM_JSONL_BYTES", 10_000)
+    monkeypatch.setattr(inputs, "CHUNK_BYTES", 20_000)
+    sizes = [len(chunk) for _, chunk in inputs.jsonl_chunks(str(path))]
+    assert len(sizes) > 10 and max(sizes) <= 2 * 20_000 and sum(sizes) == len(data)
+    streamed = [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())]
+    assert streamed == whole and [r for r, _, _ in whole] == list(range(1, 3001))
+    # a CRLF file is cut after LF only, never between CR and LF
+    path.write_bytes(data.replace(b"\r", b"\r\n"))
+    assert all(chunk.endswith(b"\r\n") for _, chunk in inputs.jsonl_chunks(str(path)))
+    assert [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())] == whole
