@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Config, line_of_key
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .errors import ConfigError
-from .rules import Rule, RuleContext
+from .rules import MIN_CONFIDENCE, Rule, RuleContext
 
 if TYPE_CHECKING:
     from .linter import Linter
@@ -125,3 +125,23 @@ def invalid_finding(diag: Diagnostic) -> str | None:
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (diag.line, diag.column)):
         return f"position {diag.line!r}:{diag.column!r} (expected integers)"
     return None
+
+
+def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
+    """A rule's defaults overridden by ``[rules.CODE]``; unknown keys and wrong types are errors."""
+    # every rule takes min-confidence (the global setting unless [rules.CODE] sets its own);
+    # RuleContext.report drops findings below it
+    options = {MIN_CONFIDENCE: config.min_confidence, **cls.options}
+    where = config.path or "<config>"
+    for key, value in config.rules.get(cls.code, {}).items():
+        if key not in options:
+            known = ", ".join(sorted(options)) or "none"
+            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})",
+                              line_of_key(config, key))
+        # the rule's declared type, else the default's: checked once here, never per document
+        spec = getattr(cls, "option_types", {}).get(key) or type_of_default(options[key])
+        if not type_matches(spec, value):
+            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {spec}, got {value!r}",
+                              line_of_key(config, key))
+        options[key] = value
+    return options

@@ -573,3 +573,83 @@ def test_links_inside_are_linted_links_out_dangling_and_loops_are_errors(tmp_pat
     paths = sorted({d["path"] for d in json.loads(proc.stdout)})
     assert paths == ["tree/inside.txt", "tree/sub/real.txt"]
     assert tree(tmp_path) == before
+
+
+LOOPING_RULE = ("        while 'slow' in document.path:\n            pass\n"
+                "        if block is not None:\n            ctx.report(block, 0, 1, 'checked')")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("where", ["flag", "config"])
+def test_a_rule_that_never_returns_is_stopped_and_named(tmp_path, jobs, where):
+    cfg = plugin_config(tmp_path, LOOPING_RULE)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(10):  # more than 8 files: --jobs 2 uses the pool
+        (corpus / f"a{i:02d}.txt").write_text(SEED)
+    (corpus / "b-slow.txt").write_text(SEED)
+    if where == "config":
+        cfg.write_text('plugins = ["hostile.py"]\nrule-timeout = 0.5\n')
+        args = ()
+    else:
+        args = ("--rule-timeout", "0.5")
+    t0 = time.monotonic()
+    proc = newslint("check", *args, "--jobs", jobs, "--format", "json", "corpus", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - t0 < 50
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["newslint: error: rule ZZ901 (hostile-rule) from plugin local:hostile.py "
+                                "ran past its 0.5 s budget on corpus/b-slow.txt and was stopped (rule-timeout)"], err
+    found = json.loads(proc.stdout)
+    assert sorted({d["path"] for d in found if d["code"] == "ZZ901"}) == [f"corpus/a{i:02d}.txt" for i in range(10)]
+    assert [d["code"] for d in found if d["path"] == "corpus/b-slow.txt" and d["code"] == "NL301"]  # other rules ran
+
+
+def test_rule_timeout_is_a_checked_setting(tmp_path):
+    (tmp_path / "c.toml").write_text('rule-timeout = "soon"\n')
+    proc = newslint("check", "--config", str(tmp_path / "c.toml"), str(tmp_path))
+    assert proc.returncode == 2 and b"c.toml:1: rule-timeout: expected a number of seconds" in proc.stderr
+    assert newslint("check", "--rule-timeout", "-1", str(tmp_path)).returncode == 2
+
+
+def test_user_patterns_have_a_budget_per_document_not_only_per_line(tmp_path):
+    # each line stays under the per-line timeout; 2,000 of them would take about 20 s
+    (tmp_path / "evil.txt").write_text("Budget talks resume\n\n" + ("a" * 19 + "!\n") * 2000)
+    (tmp_path / "good.txt").write_text(SEED)
+    (tmp_path / "c.toml").write_text('[rules.NL301]\npatterns = ["(a|aa)+$"]\npattern-timeout = 1.0\n'
+                                     'pattern-budget = 0.5\n')
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = newslint("check", "--config", "c.toml", "--jobs", "1", "--format", "json", "evil.txt", "good.txt",
+                    cwd=tmp_path)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime < 10  # CPU seconds
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["newslint: error: rule NL301 (boilerplate-line) from plugin newslint[builtin] crashed on "
+                                "evil.txt: ValueError: pattern '(a|aa)+$' used up its 0.5 s budget for the document "
+                                "(pattern-budget; catastrophic backtracking?); fix or remove it"], err
+    assert {d["path"] for d in json.loads(proc.stdout)} == {"good.txt"}  # the other file was linted
+
+
+def test_cr_only_jsonl_streams_in_bounded_chunks_numbered_as_from_stdin(tmp_path, monkeypatch):
+    from newslint import inputs
+    from newslint.api import lint_paths
+    from newslint.config import Config
+
+    records = [{"title": f"Headline number {i} for the record", "body": "Body text.\n\nRead also:"} for i in range(3000)]
+    data = "".join(json.dumps(r) + "\r" for r in records).encode()
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(data)
+    whole = [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())]
+    monkeypatch.setattr(inputs, "STREAM_JSONL_BYTES", 10_000)
+    monkeypatch.setattr(inputs, "CHUNK_BYTES", 20_000)
+    sizes = [len(chunk) for _, chunk in inputs.jsonl_chunks(str(path))]
+    assert len(sizes) > 10 and max(sizes) <= 2 * 20_000 and sum(sizes) == len(data)
+    streamed = [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())]
+    assert streamed == whole and [r for r, _, _ in whole] == list(range(1, 3001))
+    # a CRLF file is cut after LF only, never between CR and LF
+    path.write_bytes(data.replace(b"\r", b"\r\n"))
+    assert all(chunk.endswith(b"\r\n") for _, chunk in inputs.jsonl_chunks(str(path)))
+    assert [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())] == whole
