@@ -63,6 +63,39 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+class LineWords:
+    """The words of each line of a document (:func:`words`), tokenised on first use and kept, so a
+    line is tokenised once however many rules read it; ``folded(k)`` are the same words casefolded.
+    Lazy, not computed up front: most rules pass most lines by a cheap test and never ask."""
+
+    __slots__ = ("_lines", "_words", "_folded")
+
+    def __init__(self, document: "Document"):
+        self._lines = document.lines
+        self._words: list[list[str] | None] = [None] * len(self._lines)
+        self._folded: list[list[str] | None] = [None] * len(self._lines)
+
+    def __getitem__(self, k: int) -> list[str]:
+        found = self._words[k]
+        if found is None:
+            found = self._words[k] = WORD_RE.findall(self._lines[k].text)
+        return found
+
+    def folded(self, k: int) -> list[str]:
+        found = self._folded[k]
+        if found is None:
+            found = self._folded[k] = [w.casefold() for w in self[k]]
+        return found
+
+
+#: The words of every line, shared by the rules that read words (see :class:`LineWords`).
+LINE_WORDS: "Analysis[LineWords]" = Analysis("line-words", lambda doc, _: LineWords(doc))
+
+
+def line_words(document: "Document") -> LineWords:
+    return LINE_WORDS.of(document)
+
+
 class _CaseFoldTable(dict):
     """A str.translate table, memoised per character: letters case-folded, and characters of the
     given Unicode categories (by first letter) replaced by ``replacement``.
@@ -187,8 +220,11 @@ def stopwords() -> frozenset[str]:
     return frozenset(w for ws in data.values() for w in ws)
 
 
-def stopword_density(text: str) -> float:
-    toks = [w.casefold() for w in words(text)]
+def stopword_density(text: str, toks: list[str] | None = None) -> float:
+    """The share of function words among the words of ``text`` (``toks``: its casefolded words,
+    when the caller has them)."""
+    if toks is None:
+        toks = [w.casefold() for w in words(text)]
     if not toks:
         return 0.0
     stops = stopwords()

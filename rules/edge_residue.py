@@ -7,7 +7,7 @@ from newslint import Rule
 
 from .analyses import BOILERPLATE_MATCHES
 from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
-                    stopword_density, title_key, words)
+                    line_words, stopword_density, title_key)
 
 _NAME_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,3},\s[A-Z][\w.’' -]{1,40}$")
 
@@ -66,8 +66,8 @@ class EdgeResidue(Rule):
     fix_safety = "unsafe"
     options = {"max-words": 3, "max-stopword-density": 0.3}
 
-    def _is_fragment(self, text: str, ctx) -> bool:
-        n = len(words(text))
+    def _is_fragment(self, text: str, ctx, tokens, k: int) -> bool:
+        n = len(tokens[k])
         if n == 0:  # at an edge an elision or an empty bullet is debris: "..." after a cut-off bio
             t = text.strip()
             return _stray(t) or (0 < len(t) <= 4 and (is_bullet_only(t) or t.replace(" ", "") in ("...", "…")))
@@ -75,7 +75,7 @@ class EdgeResidue(Rule):
             return False
         if any(c.isdigit() or c in "@/[]():" for c in text) or "." in text.rstrip("."):
             return False  # scores, e-mail addresses, links and credits are other rules' business
-        return stopword_density(text) < ctx.options["max-stopword-density"]
+        return stopword_density(text, tokens.folded(k)) < ctx.options["max-stopword-density"]
 
     def check(self, document, ctx):
         lines = document.lines
@@ -92,13 +92,14 @@ class EdgeResidue(Rule):
                 if line.text.rstrip().endswith(",") and k > last_prose:  # a sign-off: the signature follows
                     content.update(range(k + 1, min(len(lines), k + 3)))
         run: list[int] = []
+        tokens = line_words(document)
         # end edge: fragments and bulleted teasers after the last prose line
         i = len(lines) - 1
         while i >= 0 and lines[i].block.kind not in ("title",):
             text = lines[i].text
             if i in content:
                 break
-            if self._is_fragment(text, ctx):
+            if self._is_fragment(text, ctx, tokens, i):
                 run.append(i)
                 i -= 1
                 continue
@@ -115,7 +116,7 @@ class EdgeResidue(Rule):
             if j in content:
                 break
             # at the top only one- and two-word lines: a short title must never look like residue
-            if self._is_fragment(line.text, ctx) and len(words(line.text)) <= 2:
+            if self._is_fragment(line.text, ctx, tokens, j) and len(tokens[j]) <= 2:
                 run.append(j)
             else:
                 break

@@ -5,7 +5,7 @@ from collections import Counter
 
 from newslint import Rule
 
-from ._text import is_table_row, stopwords, words
+from ._text import is_table_row, line_words, stopwords, words
 
 ITEM_SPLIT = re.compile(r"[,;|]")
 
@@ -49,7 +49,8 @@ class KeywordStuffing(Rule):
     def check(self, document, ctx):
         stops = stopwords()
         opts = ctx.options
-        for line in document.lines:
+        tokens = line_words(document)
+        for k, line in enumerate(document.lines):
             text = line.text
             if len(text) > 2000 or text.count(",") + text.count(";") + text.count("|") < 3:
                 continue  # a keyword list is a short line of four or more separated items
@@ -61,7 +62,7 @@ class KeywordStuffing(Rule):
             median = sorted(len(i.split()) for i in items)[len(items) // 2]
             if median > 8:
                 continue
-            toks = [w.casefold() for w in words(line.text)]
+            toks = tokens.folded(k)
             if len(toks) < opts["min-words"]:
                 continue
             content = [t for t in toks if t not in stops and not t.isdigit()]

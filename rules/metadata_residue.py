@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import code_lines, continues_prose, lazy_re, words
+from ._text import code_lines, continues_prose, lazy_re, line_words, words
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -165,12 +165,13 @@ def _timestamp(text: str) -> bool:
     return other == 0 or (other <= 3 and date_like >= 3 and date_like > other)
 
 
-def classify(text: str) -> str | None:
-    """What kind of metadata a short line is, or None."""
+def classify(text: str, n_words: int | None = None) -> str | None:
+    """What kind of metadata a short line is, or None (``n_words``: how many words it has, when
+    the caller knows)."""
     t = text.strip()
     if len(t) > 500 or t.count(" ") > 60:
         return None
-    n = len(words(t))
+    n = len(words(t)) if n_words is None else n_words
     if n == 0:
         return None
     lower = t.lower()
@@ -337,10 +338,11 @@ class MetadataResidue(Rule):
         kinds = set(ctx.options["kinds"])
         lines = document.lines
         code = code_lines(document)
+        tokens = line_words(document)
         for k, line in enumerate(lines):
             if len(line.text) > 300 or k in code or continues_prose(lines, k):
                 continue  # a code listing, or a wrapped sentence going on from the line above
-            kind = classify(line.text)
+            kind = classify(line.text, len(tokens[k]))
             if kind in ("photo caption", "photo credit", "source credit", "byline", "credit line") and \
                     line.text.lstrip().startswith(("- ", "* ", "• ")):
                 continue  # an item of a list (a credits list, a list of sources), not a caption

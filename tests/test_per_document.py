@@ -1,0 +1,98 @@
+"""The per-document work the rules share (issue 17): each line is tokenised once, whatever rules
+read its words, and the shared analyses give the rules what they used to compute themselves."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import newslint_rules._text as text_mod
+from newslint.config import Config
+from newslint.document import Line
+from newslint.linter import Linter
+
+from conftest import FIXTURES
+
+# A document that wakes the word-reading rules: edge residue (NL302), metadata lines (NL303),
+# a keyword list (NL404), a repeated line (NL104), a competing headline (NL103), a conclusion
+# (NL405, opt-in) and template lines (NL305, opt-in).
+ARTICLE = """Council approves new budget for the city's schools
+
+Latest
+Updated 09:14 GMT, 21 March 2005
+
+By Jane Smith
+
+The council approved a new budget on Tuesday after a long debate about the schools.
+Members said the money would pay for teachers, buildings and books across the city.
+The vote was close, with seven members in favour and six against the proposal.
+Members said the money would pay for teachers, buildings and books across the city.
+cheap flights, cheap flights london, cheap flights paris, best cheap flights deals, cheap flights now
+In the end the council approved a new budget for the city's schools after the debate.
+
+Share
+"""
+
+
+class CountingPattern:
+    """WORD_RE with a tally of the texts it tokenised."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.seen: Counter = Counter()
+
+    def findall(self, text, *args):
+        self.seen[text] += 1
+        return self.pattern.findall(text, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    counter = CountingPattern(text_mod.WORD_RE)
+    monkeypatch.setattr(text_mod, "WORD_RE", counter)
+    return counter
+
+
+def every_rule() -> Config:
+    return Config(select=["ALL"])
+
+
+def test_each_line_is_tokenised_at_most_once(counting):
+    linter = Linter(every_rule())
+    result = linter.lint_text("a.txt", ARTICLE)
+    codes = {d.code for d in result.diagnostics}
+    assert {"NL104", "NL303", "NL404"} <= codes, codes  # the word-reading rules did run and read words
+    lines = Counter(line.strip() for line in ARTICLE.splitlines() if line.strip())
+    again = {text: n for text, n in counting.seen.items() if n > lines.get(text, n)}
+    assert again == {}, again  # a line said twice is two lines: tokenised once each
+    assert set(lines) & set(counting.seen), "no line went through the shared tokeniser"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (FIXTURES / "samples").glob("*") if p.suffix in (".txt", ".md")))
+def test_samples_tokenise_each_line_once(counting, path):
+    linter = Linter(every_rule())
+    documents = linter.parse(str(path), path.read_text(encoding="utf-8"))
+    linter.lint_source(path.name, path.read_text(encoding="utf-8"))
+    texts = Counter(line.text for d in documents for line in d.lines)
+    assert {t: n for t, n in counting.seen.items() if n > texts.get(t, n)} == {}
+
+
+def test_line_words_are_the_tokeniser_s_words():
+    linter = Linter(Config())
+    (document,) = linter.parse("a.txt", ARTICLE)
+    got = text_mod.line_words(document)
+    assert [got[k] for k in range(len(document.lines))] == [text_mod.WORD_RE.findall(line.text)
+                                                             for line in document.lines]
+    assert text_mod.line_words(document) is got  # one per document
+
+
+def test_lines_carry_no_per_instance_dict():
+    """Lines are made for every line of every document: slots, not a dataclass __dict__."""
+    linter = Linter(Config())
+    (document,) = linter.parse("a.txt", ARTICLE)
+    line = document.lines[0]
+    assert isinstance(line, Line) and not hasattr(line, "__dict__")
+    assert (line.start, line.end, line.text, line.number) == (0, len(line.text), line.text, 1)
