@@ -96,3 +96,33 @@ def test_lines_carry_no_per_instance_dict():
     line = document.lines[0]
     assert isinstance(line, Line) and not hasattr(line, "__dict__")
     assert (line.start, line.end, line.text, line.number) == (0, len(line.text), line.text, 1)
+
+
+def test_a_file_is_read_with_its_size_as_the_hint(tmp_path, monkeypatch):
+    """Asking a buffered reader for MAX_FILE_BYTES + 1 bytes makes it allocate that much for every
+    file; the size fstat gives is the right first request."""
+    from newslint import inputs
+
+    asked = []
+    real = inputs.read_bounded
+    monkeypatch.setattr(inputs, "read_bounded", lambda fh, name, limit=None, expected=None: (
+        asked.append(expected), real(fh, name, limit, expected))[1])
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\n\nOne line of text.\n", encoding="utf-8")
+    assert inputs.read_file(str(path)) == "Headline\n\nOne line of text.\n"
+    assert asked == [path.stat().st_size]
+
+
+@pytest.mark.parametrize("limit, ok", [(20, True), (8, False)])
+def test_a_file_that_grows_past_its_size_is_still_bounded(limit, ok):
+    import io
+
+    from newslint import inputs
+    from newslint.errors import InputError
+
+    fh = io.BytesIO(b"x" * 10)  # fstat said 4 bytes; 10 arrive
+    if ok:
+        assert inputs.read_bounded(fh, "grows.txt", limit, expected=4) == b"x" * 10
+    else:
+        with pytest.raises(InputError):
+            inputs.read_bounded(fh, "grows.txt", limit, expected=4)
