@@ -126,3 +126,26 @@ def test_a_file_that_grows_past_its_size_is_still_bounded(limit, ok):
     else:
         with pytest.raises(InputError):
             inputs.read_bounded(fh, "grows.txt", limit, expected=4)
+
+
+def _relpath_spelling(path: str, root: str) -> str:
+    """The spelling project_path gave with os.path.relpath per call (the reference)."""
+    import os
+
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root or "."))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = os.path.normpath(path)
+    return rel.replace(os.sep, "/")
+
+
+@pytest.mark.parametrize("path", ["a.txt", "./a.txt", "dir/../a.txt", "dir//sub/./a.md", "../outside.txt",
+                                  "dir/../../outside.txt", ".", "dir", "dir/", "/", "/etc/passwd", "ROOT/a.txt",
+                                  "ROOT", "ROOT/dir/../a.txt", "ROOTx/a.txt"])
+@pytest.mark.parametrize("root", [".", "", "dir", "ROOT", "/"])
+def test_project_path_spells_as_relpath_did(tmp_path, monkeypatch, path, root):
+    from newslint.paths import project_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dir").mkdir()
+    path, root = (s.replace("ROOT", str(tmp_path / "dir")) for s in (path, root))
+    assert project_path(path, root) == _relpath_spelling(path, root)
