@@ -174,7 +174,7 @@ def is_prose(text: str) -> bool:
     t = text.rstrip()
     if len(t) > 400:
         return True  # no headline, label or credit is this long; skip counting its words
-    n = len(t.split())
+    n = len(t.split(None, 30))  # min(words, 31): enough for both thresholds
     return (t.endswith(TERMINAL) and n >= 6) or n >= 30
 
 
@@ -374,7 +374,7 @@ def is_letter_framing(text: str) -> bool:
     """A letter's salutation or sign-off: a short line ending in a comma ("Friend,", "Dear Ana,",
     "Best wishes,") or a sign-off with the name after it ("—Warmly, Michael")."""
     t = text.strip()
-    return 0 < len(t.split()) <= 5 and bool(_VALEDICTION_RE.match(t)) and (t.endswith(",") or t[:1] in "—–-")
+    return 0 < len(t.split(None, 5)) <= 5 and bool(_VALEDICTION_RE.match(t)) and (t.endswith(",") or t[:1] in "—–-")
 
 
 def continues_prose(lines, k: int) -> bool:

@@ -67,6 +67,8 @@ class EdgeResidue(Rule):
     options = {"max-words": 3, "max-stopword-density": 0.3}
 
     def _is_fragment(self, text: str, ctx, tokens, k: int) -> bool:
+        if text.rstrip().endswith(TERMINAL) and len(text.strip()) > 4:
+            return False  # a sentence (and too long for debris): decided without tokenising it
         n = len(tokens[k])
         if n == 0:  # at an edge an elision or an empty bullet is debris: "..." after a cut-off bio
             t = text.strip()
@@ -79,13 +81,14 @@ class EdgeResidue(Rule):
 
     def check(self, document, ctx):
         lines = document.lines
-        if not any(is_prose(l.text) for l in lines):
+        prose = [is_prose(l.text) for l in lines]
+        if not any(prose):
             return
         # lines that are not residue whatever their shape: code listings, table cells, a letter's
         # salutation, sign-off and signature
         known = ctx.analysis(BOILERPLATE_MATCHES)
         content = set(code_lines(document))
-        last_prose = max((k for k, l in enumerate(lines) if is_prose(l.text)), default=-1)
+        last_prose = max((k for k, p in enumerate(prose) if p), default=-1)
         for k, line in enumerate(lines):
             if line.block.kind == "table_cell" or is_letter_framing(line.text):
                 content.add(k)
@@ -109,7 +112,7 @@ class EdgeResidue(Rule):
             break
         # start edge: fragments before the title or the first prose line
         for j, line in enumerate(lines):
-            if line.block.kind == "title" or is_prose(line.text) or j >= i:
+            if line.block.kind == "title" or prose[j] or j >= i:
                 break
             if j in known:
                 continue

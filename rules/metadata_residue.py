@@ -146,10 +146,17 @@ CONTRIB_RE = lazy_re(
     r"mitarbeit:|avec afp|con información de)", re.I)
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+#: " the associated press", " getty images"...: a line ending in a many-word agency name
+_AGENCY_TAILS = tuple(sorted(" " + a for a in AGENCIES if " " in a))
+
+
 def _timestamp(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith(":") or stripped.startswith("*") or stripped.lower().lstrip("(*").startswith(("as of ", "as at ")):
         return False  # a dated entry's heading, an asterisked note or "as of <date>" qualifying a figure
+    if not _ANY_DIGIT_RE.search(text) and "ago" not in text.lower():
+        return False  # the test below needs a digit (STRONG_RE, YEAR_RE) or "ago": no tokens needed
     toks = [t.strip(".,;:|()[]·-–—@").lower() for t in text.replace("/ ", " ").split()]
     toks = [t for t in toks if t]
     if not toks or len(toks) > 14:
@@ -197,10 +204,10 @@ def classify(text: str, n_words: int | None = None) -> str | None:
         return "wire slug"
     if n <= 14 and _timestamp(t):
         return "timestamp"
-    if n <= 8 and (any(c.isdigit() for c in low) or "leitura" in low or "lesezeit" in low or "reading time" in low):
+    if n <= 8 and (any(map(str.isdigit, low)) or "leitura" in low or "lesezeit" in low or "reading time" in low):
         if READING_TIME_RE.match(low):
             return "reading time"
-    if low in AGENCIES or (n <= 6 and any(low.endswith(" " + a) for a in AGENCIES if " " in a)):
+    if low in AGENCIES or (n <= 6 and low.endswith(_AGENCY_TAILS)):
         return "agency credit"
     first_word = low.split(None, 1)[0] if low else ""
     if n <= 12 and (first_word in _CAPTION_STARTS or t[0].isdigit()) and CAPTION_MARKER_RE.match(t):
