@@ -149,3 +149,24 @@ def test_project_path_spells_as_relpath_did(tmp_path, monkeypatch, path, root):
     (tmp_path / "dir").mkdir()
     path, root = (s.replace("ROOT", str(tmp_path / "dir")) for s in (path, root))
     assert project_path(path, root) == _relpath_spelling(path, root)
+
+
+def test_results_cross_the_process_boundary_as_plain_tuples():
+    """A worker sends tuples, not dataclasses; the parent rebuilds the very same results."""
+    import pickle
+
+    from newslint import runner
+    from newslint.diagnostics import Diagnostic
+    from newslint.problems import Problem
+
+    linter = Linter(every_rule())
+    results = [linter.lint_text("a.txt", ARTICLE), linter.lint_text("b.jsonl", '{"title": "T", "body": "x"}\n{bad\n')]
+    assert results[0].diagnostics and results[1].problems
+    packed = runner.pack(results)
+    assert not any(isinstance(x, (Diagnostic, Problem)) for item in packed for part in item if isinstance(part, list)
+                   for x in part)
+    assert len(pickle.dumps(packed)) < len(pickle.dumps(results))
+    back = runner.unpack(pickle.loads(pickle.dumps(packed)))
+    for a, b in zip(results, back):
+        assert (a.path, a.file, a.source, a.fixed, a.problems) == (b.path, b.file, b.source, b.fixed, b.problems)
+        assert [vars(d) for d in a.diagnostics] == [vars(d) for d in b.diagnostics]
