@@ -170,3 +170,18 @@ def test_results_cross_the_process_boundary_as_plain_tuples():
     for a, b in zip(results, back):
         assert (a.path, a.file, a.source, a.fixed, a.problems) == (b.path, b.file, b.source, b.fixed, b.problems)
         assert [vars(d) for d in a.diagnostics] == [vars(d) for d in b.diagnostics]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ09 ,.-'\\t’‘“”—–«»·•€£°×éßİﬁ½\u00a0\u2009")) | st.characters(), max_size=60))
+def test_fold_and_normalize_map_each_character_as_translate_does(text):
+    """The common non-ASCII punctuation is replaced before str.translate (for its ASCII fast
+    path): the keys must be exactly those of a plain translate."""
+    import unicodedata
+
+    nfkc = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    assert text_mod.fold(text) == nfkc.translate(text_mod._KEY)
+    if not text_mod._HAS_DIGIT_SEP.search(nfkc):
+        assert text_mod.normalize(text) == " ".join(nfkc.translate(text_mod._FOLD).split())
