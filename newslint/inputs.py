@@ -98,11 +98,20 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_bounded(fh: IO[bytes], name: str, limit: int | None = None) -> bytes:
+def read_bounded(fh: IO[bytes], name: str, limit: int | None = None, expected: int | None = None) -> bytes:
     """At most ``limit`` (default MAX_FILE_BYTES) bytes of ``fh``; an InputError past it (the
-    limit holds however the file grows, or whatever a pipe delivers)."""
+    limit holds however the file grows, or whatever a pipe delivers).
+
+    ``expected`` is the size ``fstat`` gave: asked for ``limit + 1`` bytes at once, a buffered
+    reader allocates that much (256 MB) for every file, which cost more than decoding an article."""
     limit = MAX_FILE_BYTES if limit is None else limit
-    data = fh.read(limit + 1)
+    if expected is not None and expected < limit:
+        data = fh.read(expected + 1)
+        if len(data) <= expected:
+            return data
+        data += fh.read(limit + 1 - len(data))  # the file grew since fstat: read on, bounded
+    else:
+        data = fh.read(limit + 1)
     if len(data) > limit:
         raise InputError(name, f"over the {limit} byte limit; skipped")
     return data
@@ -123,7 +132,7 @@ def read_file(path: str) -> str:
                 raise InputError(path, f"{_kind(info.st_mode)}, not a regular file; skipped")
             if info.st_size > MAX_FILE_BYTES:
                 raise InputError(path, f"file is {info.st_size} bytes, over the {MAX_FILE_BYTES} byte limit; skipped")
-            data = read_bounded(fh, path, MAX_FILE_BYTES)
+            data = read_bounded(fh, path, MAX_FILE_BYTES, info.st_size)
     except FileNotFoundError:
         raise InputError(path, "file not found (it may have been removed during the run)") from None
     except IsADirectoryError:
