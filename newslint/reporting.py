@@ -45,10 +45,14 @@ class Reporter:
         self.collected: list["Diagnostic"] = []
 
     def add(self, path: str, diagnostics: "list[Diagnostic]", source: str | None = None) -> None:
+        self.note_file(path)
+        self.collected.extend(diagnostics)
+
+    def note_file(self, path: str) -> None:
+        """Record ``path`` in ``files`` once (for a format that keeps its findings its own way)."""
         if path and path not in self._seen:  # a streamed file arrives in several chunks
             self._seen.add(path)
             self.files.append(path)
-        self.collected.extend(diagnostics)
 
     def release(self, before: tuple) -> None:
         """Called by the run: every finding still to come sorts at or after ``before`` (a prefix

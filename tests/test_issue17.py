@@ -151,3 +151,23 @@ def test_plugin_cache_survives_writes_in_the_working_folder(monkeypatch, tmp_pat
     plugins.discovered_entry_points()
     assert len(scans) == 2
     assert len(list((tmp_path / "cache" / "newslint").iterdir())) == 2
+
+
+# -- bounded memory of the other formats -----------------------------------------------------------
+def test_html_report_keeps_findings_once_and_writes_the_data_block_whole(monkeypatch, tmp_path):
+    from newslint.formats.html import HtmlReporter
+
+    kept = []
+    finish = HtmlReporter.finish
+    monkeypatch.setattr(HtmlReporter, "finish", lambda self, summary: kept.append(len(self.collected))
+                        or finish(self, summary))
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(ARTICLE + "\nThe mayor said </script><!-- was a tag.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--jobs", "1", "--output-format", "html", "-o", "r.html", "."]) == 1
+    assert kept == [0]  # the findings live in the page's articles, not also in ``collected``
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    block = page.split('<script type="application/json" id="newslint-data">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(block)
+    assert list(data)[-1] == "articles" and [a.get("path", a.get("p")) for a in data["articles"]] == ["a.txt", "b.txt"]
+    assert data["articles_checked"] == 2 and "<" not in block

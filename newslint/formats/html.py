@@ -64,7 +64,7 @@ class HtmlReporter(Reporter):
 
     # -- collecting -----------------------------------------------------------------------------
     def add(self, path, diagnostics, source=None):
-        super().add(path, diagnostics, source)
+        self.note_file(path)  # the findings live in ``articles`` only, not in ``collected`` as well
         seen = self._lines_seen.get(path, 0)
         fmt = format_of(path)
         if source is None:  # no text to show: the findings are still listed
@@ -107,7 +107,6 @@ class HtmlReporter(Reporter):
             "error_count": len(summary.errors),
             "severities": list(SEVERITIES),
             "rules": self._rule_docs(),
-            "articles": self.articles,
         }
         css = _asset("html_report.css")
         script = _asset("html_report.js")
@@ -121,5 +120,10 @@ class HtmlReporter(Reporter):
         write("<title>newslint report</title>\n<style>" + css + "</style>\n</head>\n<body>\n")
         write('<noscript>This report is drawn by its own inline script; allow scripts for this file.</noscript>\n')
         write('<script type="application/json" id="newslint-data">')
-        write(script_json(data))
-        write("</script>\n<script>" + script + "</script>\n</body>\n</html>\n")
+        # the same text as script_json(data | {"articles": articles}), written an article at a
+        # time: the whole block as one string would double the report's peak memory
+        write(script_json(data)[:-1] + ',"articles":[')
+        for i, item in enumerate(self.articles):
+            write(("," if i else "") + script_json(item))
+        self.articles = []
+        write("]}</script>\n<script>" + script + "</script>\n</body>\n</html>\n")
