@@ -47,6 +47,8 @@ class Fix:
     edits: tuple[Edit, ...]
     safety: str | None = None  # None: the reporting rule's ``fix_safety``
     literal: tuple[int, int] | None = None
+    #: the edits at file positions, for reports (``fixreport.locate``)
+    where: tuple = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "edits", tuple(sorted(self.edits, key=lambda e: (e.start, e.end))))
