@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .diagnostics import SEVERITIES, Diagnostic
 from .fixes import FIX_KINDS, SAFETIES, Fix, resolve
+from .fixreport import locate
 
 if TYPE_CHECKING:
     from typing import Iterable
@@ -151,6 +152,8 @@ class RuleContext:
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
         resolved = resolve(self.rule, doc, block, start, end, fix) if fix is not None or self.rule.fix else None
+        if resolved is not None:
+            resolved = locate(doc, resolved)
         s = block.source_offset(start)
         e = block.source_end(end) if end > start else s
         line, col = doc.position(s)
