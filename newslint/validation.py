@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .budget import RuleTimeout
 from .config import Config, line_of_key
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .errors import ConfigError
@@ -108,11 +109,17 @@ def probe_options(linter: "Linter") -> None:
 
 
 def _runs(linter: "Linter", rule: Rule, cls: type[Rule], options: dict[str, Any]) -> Exception | None:
-    try:
-        for document in linter.parse("probe.txt", _PROBE):
-            rule.check(document, RuleContext(cls, document, options, cls.severity, linter.options))
-    except Exception as exc:
-        return exc
+    with linter.budget.armed() as budget:
+        try:
+            budget.start()
+            for document in linter.parse("probe.txt", _PROBE):
+                rule.check(document, RuleContext(cls, document, options, cls.severity, linter.options))
+        except Exception as exc:
+            return exc
+        except RuleTimeout:  # options that make a rule hang are a config error too, not a hung load
+            return TimeoutError(f"ran past its {budget.seconds:g} s budget (rule-timeout)")
+        finally:
+            budget.stop()
     return None
 
 

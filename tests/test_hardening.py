@@ -653,3 +653,15 @@ def test_cr_only_jsonl_streams_in_bounded_chunks_numbered_as_from_stdin(tmp_path
     path.write_bytes(data.replace(b"\r", b"\r\n"))
     assert all(chunk.endswith(b"\r\n") for _, chunk in inputs.jsonl_chunks(str(path)))
     assert [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())] == whole
+
+
+def test_options_that_make_a_rule_hang_are_one_config_error(tmp_path):
+    plugin = PLUGIN_RULE.format(body="        while ctx.options['x'] == 2:\n            pass")
+    (tmp_path / "hostile.py").write_text(plugin.replace('severity = "warning"', 'severity = "warning"\n    options = {"x": 1}'))
+    (tmp_path / "newslint.toml").write_text('plugins = ["hostile.py"]\n\n[rules.ZZ901]\nx = 2\n')
+    (tmp_path / "a.txt").write_text(SEED)
+    proc = newslint("check", "--rule-timeout", "0.5", "a.txt", cwd=tmp_path, timeout=60)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and len(err.splitlines()) == 1, err
+    assert err.endswith("newslint.toml:4: rules.ZZ901.x: rejected by rule ZZ901 (hostile-rule): "
+                        "TimeoutError: ran past its 0.5 s budget (rule-timeout)\n"), err
