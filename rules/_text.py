@@ -332,6 +332,8 @@ def _raw_indent(document, line) -> int:
     k = line.number - document.first_line
     if not 0 <= k < len(starts):
         return 0
+    if document.source[starts[k]:starts[k] + 1] not in (" ", "\t"):
+        return 0  # most lines: no indent, and no slice of the line needed to say so
     end = starts[k + 1] - 1 if k + 1 < len(starts) else len(document.source)
     raw = document.source[starts[k]:end]
     return len(raw) - len(raw.lstrip(" \t"))
