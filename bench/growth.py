@@ -3,7 +3,8 @@
 
 For each shape it builds inputs of doubling size (default 10 KB to 10 MB), lints each in process
 (``Linter.lint_source``, CPU time of this process, best of 3), and prints the time ratio per
-doubling. A ratio above 2.3 is flagged: linear code doubles, quadratic code quadruples. On a
+doubling. A ratio above 2.3 is measured once more, then flagged: linear code doubles, quadratic
+code quadruples. On a
 shared machine single ratios are noisy, so it also prints each shape's growth exponent (the
 log-log slope over all sizes), which is what to judge by. The
 character cap that normally bounds a file is lifted here, so a quadratic path cannot hide
@@ -138,6 +139,9 @@ def main() -> int:
             text = make(size, random.Random(size))
             seconds = cpu_seconds(linter, f"growth.{suffix}", text, repeats=3 if size < 2 << 20 else 1)
             ratio = seconds / previous if previous and previous > 0.002 else None
+            if ratio and ratio > 2.3:  # one slow run on a shared machine is not a trend: measure again
+                seconds = min(seconds, cpu_seconds(linter, f"growth.{suffix}", text, repeats=1))
+                ratio = seconds / previous
             mark = "  <-- above 2.3" if ratio and ratio > 2.3 else ""
             if mark:
                 flagged.append(f"{name} at {len(text) / 1e6:.2f} MB: {ratio:.2f}x")

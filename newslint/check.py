@@ -4,7 +4,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import IO, Iterator, Sequence
 
 from .config import Config, find_config, load_config, override
@@ -15,7 +14,7 @@ from .gate import Gate
 from .linter import FileResult, Linter
 from .outputs import OutputFile, written
 from .plugins import load_registry
-from .reporting import Summary
+from .reporting import SortedRelease, Summary
 from .runner import run
 from .fingerprints import prepare_corpus
 from .fixcommand import fix_only, fix_setup, fix_summary
@@ -75,15 +74,15 @@ def report_stream(out_path: str | None, inputs: Sequence[str] = (), stdout_taken
         yield stream
 
 
-@dataclass
 class Tally:
     """What the run has seen so far: files, problems, and whether a finding fails the run."""
 
-    gate: Gate
-    summary: Summary = field(default_factory=Summary)
-    failing: bool = False
-    _last_path: str | None = None
-    _last_counted: str | None = None
+    def __init__(self, gate: Gate):
+        self.gate = gate
+        self.summary = Summary()
+        self.failing = False
+        self._last_path: str | None = None
+        self._last_counted: str | None = None
 
     def add(self, result: FileResult, diagnostics: list[Diagnostic]) -> None:
         if result.path != self._last_path:  # a streamed JSON Lines file arrives in chunks
@@ -207,38 +206,6 @@ def _check(args, paths, config, jobs, linter, reporter_cls, stream, gate: Gate, 
             fix_summary(writer, remaining)
         reporter.finish(tally.summary)
     return tally, everything
-
-
-class SortedRelease:
-    """How far the reporter's sorted output is settled once a result has come: no later finding
-    sorts before the smallest path of the files still to come, nor (a JSON Lines file arrives in
-    chunks of increasing records) before the current file's last record so far."""
-
-    def __init__(self, linter: Linter, plan: list[str], stdin_name: str):
-        self.linter, self.plan, self.stdin_name = linter, plan, stdin_name
-        self.index: dict[str, int] | None = None
-        self.floor: list[str] = []
-
-    def _prepare(self) -> None:
-        shown = [self.linter.shown(self.stdin_name if p == "-" else p) for p in self.plan]
-        self.index = {}
-        for i, path in enumerate(shown):
-            self.index.setdefault(path, i)
-        # floor[i]: the smallest path from the i-th file on ("\U0010ffff" past the end)
-        self.floor = ["\U0010ffff"] * (len(shown) + 1)
-        for i in range(len(shown) - 1, -1, -1):
-            self.floor[i] = min(shown[i], self.floor[i + 1])
-
-    def after(self, path: str, diagnostics: list[Diagnostic]) -> tuple | None:
-        if self.index is None:
-            self._prepare()
-        assert self.index is not None
-        i = self.index.get(path)
-        if i is None:  # a result the plan does not name: hold everything until the end
-            return None
-        later = self.floor[i + 1]
-        last_record = max((d.record or 0 for d in diagnostics), default=0)
-        return min((later,), (path, last_record + 1)) if path <= later else (later,)
 
 
 def _write_baseline(output: OutputFile, everything: list[Diagnostic], tally: Tally) -> int:

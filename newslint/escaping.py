@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import quote
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TERMINAL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
@@ -64,5 +63,7 @@ def json_text(serialised: str) -> str:
 
 def uri_path(path: str) -> str:
     """A relative URI for ``path``: its bytes (as the file system has them) percent-encoded."""
+    from urllib.parse import quote  # SARIF and friends only; not on every run's import path
+
     return quote(os.fsencode(path) if not re.search("[\ud800-\udc7f\udd00-\udfff]", path)
                  else path.encode("utf-8", "surrogatepass"), safe="/")

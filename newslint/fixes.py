@@ -184,7 +184,7 @@ def _remove_source_lines(doc: "Document", block: "Block", bounds: tuple[int, int
             a, b = max(rs, s), min(rs + n, e)
             if a < b and (a < s0 or b > e0) and src[a:b].strip():
                 return None
-    if doc.format == "markdown" and src.startswith("---") and s < src.find("\n---", 3):
+    if doc.format == "markdown" and s < _front_matter_end(doc):
         return None  # front matter is data, not a line of the article
     if doc.format == "markdown" and e < len(src):
         after = src.find("\n", e + 1)
@@ -192,6 +192,16 @@ def _remove_source_lines(doc: "Document", block: "Block", bounds: tuple[int, int
             return None  # a setext heading's underline would be left behind
     edit = line_deletion(src, s, e)
     return Fix((edit,), safety) if edit else None
+
+
+def _front_matter_end(doc: "Document") -> int:
+    """Where a leading ``---`` block closes (-1: none), found once per document: looked for per
+    finding, it made a file of many removable lines under an unclosed ``---`` quadratic."""
+    cache = doc.cache
+    if "fix-front-matter-end" not in cache:
+        src = doc.source
+        cache["fix-front-matter-end"] = src.find("\n---", 3) if src.startswith("---") else -1
+    return cache["fix-front-matter-end"]
 
 
 def _blank(text: str, a: int, b: int) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from typing import IO
 
 from .inputs import is_streamed, normalise_line_ends
@@ -89,30 +88,30 @@ def _shift_hunk(header: str, offset: int) -> str:
     return " ".join(parts)
 
 
-@dataclass
 class _Streamed:
     """A large JSON Lines file being fixed chunk by chunk into a temporary file."""
 
-    path: str
-    tmp: str
-    fh: IO[bytes]
-    lines: int = 0
-    count: int = 0
-    changed: bool = False
-    refused: str = ""
+    def __init__(self, path: str, tmp: str, fh: IO[bytes], refused: str = ""):
+        self.path, self.tmp, self.fh, self.refused = path, tmp, fh, refused
+        self.lines = 0
+        self.count = 0
+        self.changed = False
 
 
-@dataclass
 class FixWriter:
-    """Takes FileResults in input order and writes (or diffs) what their fixes changed."""
+    """Takes FileResults in input order and writes (or diffs) what their fixes changed.
 
-    mode: str  # "fix" or "diff"
-    stdin_name: str | None = None  # the name stdin's result carries, when stdin is an input
-    out: IO[str] = field(default_factory=lambda: sys.stdout)
-    fixed: int = 0
-    files_changed: int = 0
-    notes: list[str] = field(default_factory=list)
-    _stream: _Streamed | None = None
+    (Plain classes here: ``check`` imports this module on every run, and a dataclass costs import
+    time.)"""
+
+    def __init__(self, mode: str, stdin_name: str | None = None, out: IO[str] | None = None):
+        self.mode = mode  # "fix" or "diff"
+        self.stdin_name = stdin_name  # the name stdin's result carries, when stdin is an input
+        self.out = out if out is not None else sys.stdout
+        self.fixed = 0
+        self.files_changed = 0
+        self.notes: list[str] = []
+        self._stream: _Streamed | None = None
 
     def add(self, result) -> None:
         file = result.file or result.path  # as opened; ``path`` is the project-relative spelling

@@ -5,7 +5,6 @@ configure, the command line asks it for formats. (tox's plugin manager has the s
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
 import pluggy
@@ -19,14 +18,14 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 
-@dataclass
 class Registry:
     """Everything the loaded plugins provide, with who provided it."""
 
-    pm: pluggy.PluginManager
-    rules: dict[str, type["Rule"]] = field(default_factory=dict)  # code -> class, sorted by code
-    plugin_names: dict[str, str] = field(default_factory=dict)  # pluggy name -> display name
-    distributions: list[tuple[str, str, str]] = field(default_factory=list)  # (entry name, dist, version)
+    def __init__(self, pm: pluggy.PluginManager):
+        self.pm = pm
+        self.rules: dict[str, type["Rule"]] = {}  # code -> class, sorted by code
+        self.plugin_names: dict[str, str] = {}  # pluggy name -> display name
+        self.distributions: list[tuple[str, str, str]] = []  # (entry name, dist, version)
 
     def parse(self, path: str, source: str, config: "Config") -> "Document | Sequence[Document] | None":
         """The first parser that claims ``path`` turns ``source`` into documents."""

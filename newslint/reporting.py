@@ -7,21 +7,29 @@ A format is a :class:`Reporter` subclass registered through ``newslint_register_
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
+    from .linter import Linter
     from .rules import Rule
 
 
-@dataclass
 class Summary:
-    """Totals for the end of a run."""
+    """Totals for the end of a run. (A plain class: a dataclass costs import time on every run.)"""
 
-    files: int = 0
-    files_with_findings: int = 0
-    errors: list[str] = field(default_factory=list)
+    def __init__(self, files: int = 0, files_with_findings: int = 0, errors: list[str] | None = None):
+        self.files = files
+        self.files_with_findings = files_with_findings
+        self.errors: list[str] = errors if errors is not None else []
+
+    def __repr__(self) -> str:
+        return f"Summary(files={self.files!r}, files_with_findings={self.files_with_findings!r}, errors={self.errors!r})"
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Summary):
+            return NotImplemented
+        return (self.files, self.files_with_findings, self.errors) == (other.files, other.files_with_findings, other.errors)
 
 
 class Reporter:
@@ -68,6 +76,61 @@ class Reporter:
         return sorted(self.collected, key=Diagnostic.sort_key)
 
 
+class HeldFindings:
+    """Findings a streaming format holds until the run releases them (``Reporter.release``).
+
+    Kept per path, the paths in a heap: a release takes the paths below the bound from the top
+    of the heap, so findings held for long (a file that sorts after many later ones) are not
+    walked again for every file that comes after them.
+    """
+
+    def __init__(self) -> None:
+        self.by_path: dict[str, list["Diagnostic"]] = {}
+        self.paths: list[str] = []  # a heap of the keys of by_path
+
+    def add(self, diagnostics: "list[Diagnostic]") -> None:
+        import heapq
+
+        for d in diagnostics:
+            bucket = self.by_path.get(d.path)
+            if bucket is None:
+                bucket = self.by_path[d.path] = []
+                heapq.heappush(self.paths, d.path)
+            bucket.append(d)
+
+    def release(self, before: tuple) -> "list[Diagnostic]":
+        """The held findings that sort before ``before``, sorted, and no longer held."""
+        import heapq
+
+        out: "list[Diagnostic]" = []
+        while self.paths and (self.paths[0],) < before:
+            path = heapq.heappop(self.paths)
+            bucket = self.by_path.pop(path)
+            if len(before) > 1 and path == before[0]:  # a file still arriving in chunks: part of it
+                keep = [d for d in bucket if not d.sort_key() < before]
+                if keep:
+                    bucket = [d for d in bucket if d.sort_key() < before]
+                    self.by_path[path] = keep
+                    heapq.heappush(self.paths, path)
+                out.extend(sorted(bucket, key=_key))
+                break
+            out.extend(sorted(bucket, key=_key))
+        return out
+
+    def rest(self) -> "list[Diagnostic]":
+        """Everything still held, sorted; nothing is held afterwards."""
+        import heapq
+
+        out: "list[Diagnostic]" = []
+        while self.paths:
+            out.extend(sorted(self.by_path.pop(heapq.heappop(self.paths)), key=_key))
+        return out
+
+
+def _key(d: "Diagnostic") -> tuple:
+    return d.sort_key()
+
+
 def load_reporter(spec: str) -> type[Reporter]:
     """Import ``"package.module:Class"``."""
     module, _, cls = spec.partition(":")
@@ -91,3 +154,35 @@ class LazyReporter:
 
 def resolve(item) -> type[Reporter]:
     return item.load() if isinstance(item, LazyReporter) else item
+
+
+class SortedRelease:
+    """How far the reporter's sorted output is settled once a result has come: no later finding
+    sorts before the smallest path of the files still to come, nor (a JSON Lines file arrives in
+    chunks of increasing records) before the current file's last record so far."""
+
+    def __init__(self, linter: Linter, plan: list[str], stdin_name: str):
+        self.linter, self.plan, self.stdin_name = linter, plan, stdin_name
+        self.index: dict[str, int] | None = None
+        self.floor: list[str] = []
+
+    def _prepare(self) -> None:
+        shown = [self.linter.shown(self.stdin_name if p == "-" else p) for p in self.plan]
+        self.index = {}
+        for i, path in enumerate(shown):
+            self.index.setdefault(path, i)
+        # floor[i]: the smallest path from the i-th file on ("\U0010ffff" past the end)
+        self.floor = ["\U0010ffff"] * (len(shown) + 1)
+        for i in range(len(shown) - 1, -1, -1):
+            self.floor[i] = min(shown[i], self.floor[i + 1])
+
+    def after(self, path: str, diagnostics: list[Diagnostic]) -> tuple | None:
+        if self.index is None:
+            self._prepare()
+        assert self.index is not None
+        i = self.index.get(path)
+        if i is None:  # a result the plan does not name: hold everything until the end
+            return None
+        later = self.floor[i + 1]
+        last_record = max((d.record or 0 for d in diagnostics), default=0)
+        return min((later,), (path, last_record + 1)) if path <= later else (later,)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import operator
 import sys
-from dataclasses import dataclass
 from typing import Iterator, Sequence, Union
 
 from .config import Config
@@ -21,26 +20,31 @@ from .linter import FileResult, Linter
 from .problems import WARNING, Problem
 
 
-@dataclass(frozen=True)
+# Units of work are plain classes: a dataclass costs more at import than a one-file run spends
+# on units (issue 17), and they are only built here and read by ``process``.
 class FileBatch:
     """Ordinary files, each read and linted whole."""
 
-    paths: tuple[str, ...]
+    __slots__ = ("paths",)
+
+    def __init__(self, paths: tuple[str, ...]):
+        self.paths = paths
 
 
-@dataclass(frozen=True)
 class JsonlChunk:
     """Whole lines of a large JSON Lines file, starting at ``first_line``."""
 
-    path: str
-    first_line: int
-    data: bytes
+    __slots__ = ("path", "first_line", "data")
+
+    def __init__(self, path: str, first_line: int, data: bytes):
+        self.path, self.first_line, self.data = path, first_line, data
 
 
-@dataclass(frozen=True)
 class UnreadableFile:
-    path: str
-    problem: Problem
+    __slots__ = ("path", "problem")
+
+    def __init__(self, path: str, problem: Problem):
+        self.path, self.problem = path, problem
 
 
 Unit = Union[FileBatch, JsonlChunk, UnreadableFile]

@@ -116,7 +116,7 @@ def _modules_of_a_one_file_check(tmp_path) -> set[str]:
 def test_one_file_check_imports_no_heavy_standard_modules(tmp_path):
     loaded = _modules_of_a_one_file_check(tmp_path)
     assert "newslint.check" in loaded  # the run happened in this process
-    heavy = {"shutil", "tempfile", "difflib", "lzma", "bz2", "importlib.metadata", "threading"}
+    heavy = {"shutil", "tempfile", "difflib", "urllib.parse", "lzma", "bz2", "importlib.metadata", "threading"}
     assert not heavy & loaded, sorted(heavy & loaded)
 
 
@@ -171,3 +171,122 @@ def test_html_report_keeps_findings_once_and_writes_the_data_block_whole(monkeyp
     data = json.loads(block)
     assert list(data)[-1] == "articles" and [a.get("path", a.get("p")) for a in data["articles"]] == ["a.txt", "b.txt"]
     assert data["articles_checked"] == 2 and "<" not in block
+
+
+class JsonEvents(io.StringIO):
+    def __init__(self, events: list):
+        super().__init__()
+        self.events = events
+
+    def write(self, text: str) -> int:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            if f'"path": "{name}"' in text:
+                self.events.append(("write", name))
+        return super().write(text)
+
+
+def test_json_streams_the_same_array(monkeypatch, tmp_path):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    events: list = []
+    lint_file = Linter.lint_file
+    monkeypatch.setattr(Linter, "lint_file", lambda self, path, *a, **kw: events.append(
+        ("lint", path.replace("\\", "/").rsplit("/", 1)[-1])) or lint_file(self, path, *a, **kw))
+    monkeypatch.chdir(tmp_path)
+    out = JsonEvents(events)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--isolated", "--jobs", "1", "--output-format", "json", "c.txt", "a.txt", "b.txt"]) == 1
+    assert events.index(("write", "a.txt")) < events.index(("lint", "b.txt"))  # a before the run ends
+    assert events.index(("write", "c.txt")) > events.index(("lint", "b.txt"))  # c waits: it sorts last
+    text = out.getvalue()
+    findings = json.loads(text)
+    assert [f["path"] for f in findings] == ["a.txt", "b.txt", "c.txt"]
+    assert text == json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_of_no_findings_is_an_empty_array(monkeypatch, tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Council approves budget\n\nThe council approved it, the mayor said.\n",
+                                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--output-format", "json", "a.txt"]) == 0
+    assert capsys.readouterr().out == "[]\n"
+
+
+def test_sarif_keeps_only_what_it_can_report(monkeypatch, tmp_path):
+    """Findings are fingerprinted as they are released; past the results limit only the most
+    severe are kept, so memory stays bounded, and the log is as it was (first ones, in order)."""
+    from newslint.formats.sarif import SarifReporter
+
+    monkeypatch.setattr(SarifReporter, "MAX_RESULTS", 2)
+    held = []
+    finish = SarifReporter.finish
+    monkeypatch.setattr(SarifReporter, "finish", lambda self, summary: held.append(
+        (len(self.held.by_path), len(self._kept))) or finish(self, summary))
+    names = [f"{c}.txt" for c in "abcdefg"]
+    for name in names:
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--jobs", "1", "--output-format", "sarif", "-o", "r.sarif", "."]) == 1
+    assert held[0][0] == 0 and held[0][1] <= 4
+    run = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["runs"][0]
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]]
+    assert uris == ["a.txt", "b.txt"]
+    notes = run["invocations"][0]["toolExecutionNotifications"]
+    assert any(n["descriptor"]["id"] == "results-truncated" and "7 results" in n["message"]["text"] for n in notes)
+    fps = [r["partialFingerprints"]["primaryLocationLineHash"] for r in run["results"]]
+    assert len(set(fps)) == 2 and all(fp.endswith(":1") for fp in fps)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "gitlab", "sarif", "rdjson", "junit", "github", "json-lines"])
+def test_streamed_output_is_the_output_of_holding_everything(monkeypatch, tmp_path, fmt):
+    import newslint.check as check
+
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "c.txt", "sub/b.txt", "sub/a.md"):
+        (tmp_path / name).write_text(ARTICLE + "\nShare this article\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = ["c.txt", ".", "sub/b.txt"]
+    outputs = []
+    for streamed in (True, False):
+        if not streamed:
+            monkeypatch.setattr(check.SortedRelease, "after", lambda self, path, diagnostics: None)
+        main(["check", "--isolated", "--jobs", "1", "--output-format", fmt, "-o", f"{streamed}.out", *given])
+        outputs.append((tmp_path / f"{streamed}.out").read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("Share this article") >= 4 or fmt in ("junit",)
+
+
+def test_run_plumbing_builds_no_dataclasses_at_import():
+    """Each dataclass costs about 0.5 ms to create at import (exec of its generated methods); the
+    classes only the command line's plumbing uses are plain ones."""
+    import dataclasses
+    import inspect
+
+    from newslint import check, fixwrite, registry, reporting, runner
+
+    made = [f"{m.__name__}.{name}" for m in (check, fixwrite, registry, reporting, runner)
+            for name, cls in inspect.getmembers(m, inspect.isclass)
+            if cls.__module__ == m.__name__ and dataclasses.is_dataclass(cls)]
+    assert made == []
+
+
+def test_held_findings_are_not_rescanned_for_every_file(monkeypatch, tmp_path):
+    """A folder's own files come before its sub-folders, but sort after them when named past
+    them: those findings wait to the end, and each later file must not walk them again."""
+    from newslint.diagnostics import Diagnostic
+
+    (tmp_path / "a").mkdir()
+    for i in range(30):
+        (tmp_path / f"z{i:02d}.txt").write_text(ARTICLE, encoding="utf-8")
+    for i in range(60):
+        (tmp_path / "a" / f"{i:02d}.txt").write_text(ARTICLE, encoding="utf-8")
+    calls = []
+    key = Diagnostic.sort_key
+    monkeypatch.setattr(Diagnostic, "sort_key", lambda self: calls.append(1) or key(self))
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["check", "--isolated", "--jobs", "1", "."]) == 1
+    lines = [line.split(":")[0] for line in out.getvalue().splitlines() if ": NL" in line]
+    assert lines == sorted(lines) and len(lines) == 90
+    assert len(calls) < 10 * 90, len(calls)  # not 30 held findings x 60 later files

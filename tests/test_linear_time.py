@@ -17,6 +17,9 @@ CASES = {
     "markdown-one-paragraph-of-short-lines": ("a.md", lambda n: "# Title here\n\n" + "word here\n" * n, 6000),
     "markdown-footnote-definitions": ("a.md", lambda n: "# Title here\n\nText[^1].\n\n"
                                       + "".join(f"[^{i}]: note {i}\n" for i in range(n)), 1500),
+    # issue 17: each removable line looked for the end of front matter from the top of the file
+    "markdown-unclosed-front-matter-removable-lines": ("a.md", lambda n: "---\nTitle here\n\n"
+                                                        + "Share this article\n\n" * n, 6000),
     "suppression-enable-disable-pairs": ("a.txt", lambda n: "Title here\n\n" + (
         "<!-- newslint: disable NL301 -->\nSkip to content\n<!-- newslint: enable NL301 -->\n") * n, 1200),
     "suppression-unclosed-comments": ("a.txt", lambda n: "Title here\n\n" + "<!-- newslint: disable\n" * n, 2500),

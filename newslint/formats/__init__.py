@@ -4,13 +4,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..plugins import hookimpl
-from ..reporting import LazyReporter, Reporter, Summary, load_reporter, resolve
+from ..reporting import HeldFindings, LazyReporter, Reporter, Summary, load_reporter, resolve
 
 if TYPE_CHECKING:
     from ..diagnostics import Diagnostic
 
-__all__ = ["BUILTIN", "LazyReporter", "Reporter", "Summary", "fingerprints", "load_reporter", "report_path",
-           "resolve", "rule_help_uri", "rule_section"]
+__all__ = ["BUILTIN", "HeldFindings", "LazyReporter", "Reporter", "SortedArrayReporter", "Summary", "fingerprints", "json_item",
+           "load_reporter", "report_path", "resolve", "rule_help_uri", "rule_section"]
 
 BUILTIN = {
     "text": "newslint.formats.text:TextReporter",
@@ -74,6 +74,46 @@ def rule_section(rule, title: str) -> str:
         return rule.summary()
     body = doc.split(marker, 1)[1].split("\n## ", 1)[0]
     return " ".join(body.split()) or rule.summary()
+
+
+def json_item(obj, first: bool, indent: str = "  ") -> str:
+    """One element of a JSON array as ``json.dumps(array, indent=2)`` lays it out, at ``indent``:
+    a report can then write its array an element at a time, the same text, never all of it held."""
+    import json
+
+    from ..escaping import json_text
+
+    text = json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    return json_text(("[\n" if first else ",\n") + indent + text)
+
+
+class SortedArrayReporter(Reporter):
+    """A report that is one JSON array of findings in sorted order, written as the run releases
+    them (``Reporter.release``): ``item`` turns each finding into its element."""
+
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.written = 0
+        self.held = HeldFindings()
+
+    def add(self, path, diagnostics, source=None):
+        self.note_file(path)
+        self.held.add(diagnostics)
+
+    def item(self, d: "Diagnostic") -> dict:
+        raise NotImplementedError
+
+    def _write(self, diagnostics) -> None:
+        for d in diagnostics:
+            self.stream.write(json_item(self.item(d), not self.written))
+            self.written += 1
+
+    def release(self, before: tuple) -> None:
+        self._write(self.held.release(before))
+
+    def finish(self, summary: Summary) -> None:
+        self._write(self.held.rest())
+        self.stream.write("\n]\n" if self.written else "[]\n")
 
 
 @hookimpl

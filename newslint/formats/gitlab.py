@@ -1,30 +1,28 @@
 """GitLab Code Quality report (a Code Climate subset): a JSON array of issues."""
 from __future__ import annotations
 
-import json
-
-from ..escaping import json_text
-from . import Reporter, Summary, fingerprints, report_path
+from . import SortedArrayReporter, report_path
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
-class GitlabReporter(Reporter):
+class GitlabReporter(SortedArrayReporter):
     name = "gitlab"
     description = "GitLab Code Quality JSON"
 
-    def finish(self, summary: Summary) -> None:
-        diags = self.sorted()
-        issues = []
-        for d, fp in zip(diags, fingerprints(diags)):
-            issues.append({
-                "type": "issue",
-                "check_name": d.code,
-                "description": f"{d.code} {d.message}",
-                "categories": ["Style"],
-                "severity": SEVERITIES[d.severity],
-                "fingerprint": fp.replace(":", "-"),
-                "location": {"path": report_path(d.path), "lines": {"begin": d.line, "end": d.end_line}},
-            })
-        self.stream.write(json_text(json.dumps(issues, ensure_ascii=False, indent=2)))
-        self.stream.write("\n")
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        self.occurrences: dict[str, int] = {}  # as ``fingerprints``: content hash, then its occurrence
+
+    def item(self, d) -> dict:
+        fp = d.fingerprint()
+        self.occurrences[fp] = n = self.occurrences.get(fp, 0) + 1
+        return {
+            "type": "issue",
+            "check_name": d.code,
+            "description": f"{d.code} {d.message}",
+            "categories": ["Style"],
+            "severity": SEVERITIES[d.severity],
+            "fingerprint": f"{fp[:16]}-{n}",
+            "location": {"path": report_path(d.path), "lines": {"begin": d.line, "end": d.end_line}},
+        }

@@ -8,16 +8,15 @@ It is stable: fields are only ever added.
 """
 from __future__ import annotations
 
-import json
-
-from ..escaping import json_text
-from . import Reporter, Summary
+from . import SortedArrayReporter
 
 
-class JsonReporter(Reporter):
+class JsonReporter(SortedArrayReporter):
+    """Written as the run releases findings in sorted order: the same text as
+    ``json.dumps(findings, indent=2)``, without holding every finding."""
+
     name = "json"
     description = "a JSON array of findings (the stable machine contract)"
 
-    def finish(self, summary: Summary) -> None:
-        self.stream.write(json_text(json.dumps([d.to_dict() for d in self.sorted()], ensure_ascii=False, indent=2)))
-        self.stream.write("\n")
+    def item(self, d) -> dict:
+        return d.to_dict()

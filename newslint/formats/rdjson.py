@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 
-from ..escaping import json_text
 from ..fixreport import fix_dict
-from . import Reporter, Summary, report_path, rule_help_uri
+from . import Reporter, Summary, json_item, report_path, rule_help_uri
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+#: the whole report when there is nothing to say; its head when there is (the array opened)
+_HEAD = json.dumps({"source": {"name": "newslint", "url": "https://github.com/newslint/newslint"},
+                    "diagnostics": []}, indent=2) + "\n"
 
 
 def byte_column(lines: list[str] | None, line: int, column: int) -> int:
@@ -30,7 +32,7 @@ class RdjsonReporter(Reporter):
 
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
-        self.out: list[dict] = []
+        self.written = 0  # diagnostics go out in input order as each file is added, none held
 
     def add(self, path, diagnostics, source=None):
         super().add(path, [], source)
@@ -40,7 +42,9 @@ class RdjsonReporter(Reporter):
             code = {"value": d.code}
             if rule is not None:
                 code["url"] = rule_help_uri(rule)
-            self.out.append({
+            if not self.written:
+                self.stream.write(_HEAD[:-len("[]\n}\n")])
+            self.stream.write(json_item({
                 "message": d.message,
                 "location": {"path": report_path(d.path), "range": {
                     "start": {"line": d.line, "column": byte_column(lines, d.line, d.column)},
@@ -49,9 +53,8 @@ class RdjsonReporter(Reporter):
                 "source": {"name": "newslint"},
                 "code": code,
                 **({"suggestions": _suggestions(d, lines)} if d.fix is not None and fix_dict(d.fix) else {}),
-            })
+            }, not self.written, "    "))
+            self.written += 1
 
     def finish(self, summary: Summary) -> None:
-        self.stream.write(json_text(json.dumps({"source": {"name": "newslint", "url": "https://github.com/newslint/newslint"},
-                                                "diagnostics": self.out}, ensure_ascii=False, indent=2)))
-        self.stream.write("\n")
+        self.stream.write("\n  ]\n}\n" if self.written else _HEAD)

@@ -6,7 +6,7 @@ import json
 from .. import __version__
 from ..escaping import json_text, uri_path
 from ..fixreport import fix_dict
-from . import Reporter, Summary, fingerprints, report_path, rule_help_uri, rule_section
+from . import HeldFindings, Reporter, Summary, report_path, rule_help_uri, rule_section
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -40,17 +40,42 @@ class SarifReporter(Reporter):
             out.append(note)
         return out
 
-    def _guard(self, diags: list, notifications: list[dict]) -> tuple[list, list[str]]:
-        """At most MAX_RESULTS results, the most severe kept in report order, with a notification."""
-        fps = fingerprints(diags)  # over every finding, so a fingerprint never depends on the cut
-        if len(diags) <= self.MAX_RESULTS:
-            return diags, fps
-        notifications.append({"level": "warning", "descriptor": {"id": "results-truncated"}, "message": {"text": (
-            f"{len(diags):,} results, over GitHub code scanning's limit of {self.MAX_RESULTS:,} per run: only the "
-            f"{self.MAX_RESULTS:,} most severe are in this log; use --output-format json for all of them")}})
+    def __init__(self, *args, **kw):
+        super().__init__(*args, **kw)
+        # Findings arrive here in sorted order (``release``, then ``finish``): each gets its
+        # fingerprint's occurrence number then, and only the MAX_RESULTS most severe are kept.
+        self.total = 0
+        self.codes: set[str] = set()
+        self._occurrences: dict[str, int] = {}
+        self._kept: list[tuple[int, int, object, str]] = []  # (severity rank, order, finding, fingerprint)
+        self.held = HeldFindings()
+
+    def add(self, path, diagnostics, source=None):
+        self.note_file(path)
+        self.held.add(diagnostics)
+
+    def _take(self, diags) -> None:
         rank = {"error": 0, "warning": 1, "info": 2}
-        keep = sorted(sorted(range(len(diags)), key=lambda i: rank[diags[i].severity])[:self.MAX_RESULTS])
-        return [diags[i] for i in keep], [fps[i] for i in keep]
+        for d in diags:
+            fp = d.fingerprint()
+            self._occurrences[fp] = n = self._occurrences.get(fp, 0) + 1
+            self.codes.add(d.code)
+            self._kept.append((rank[d.severity], self.total, d, f"{fp[:16]}:{n}"))
+            self.total += 1
+        if len(self._kept) > 2 * self.MAX_RESULTS:  # prune now and then, not on every finding
+            self._kept = sorted(self._kept, key=lambda k: k[:2])[:self.MAX_RESULTS]
+
+    def release(self, before: tuple) -> None:
+        self._take(self.held.release(before))
+
+    def _guard(self, notifications: list[dict]) -> tuple[list, list[str]]:
+        """At most MAX_RESULTS results, the most severe kept in report order, with a notification."""
+        kept = sorted(sorted(self._kept, key=lambda k: k[:2])[:self.MAX_RESULTS], key=lambda k: k[1])
+        if self.total > self.MAX_RESULTS:
+            notifications.append({"level": "warning", "descriptor": {"id": "results-truncated"}, "message": {"text": (
+                f"{self.total:,} results, over GitHub code scanning's limit of {self.MAX_RESULTS:,} per run: only the "
+                f"{self.MAX_RESULTS:,} most severe are in this log; use --output-format json for all of them")}})
+        return [k[2] for k in kept], [k[3] for k in kept]
 
     def _rules(self, used: list[str]) -> list[dict]:
         rules = []
@@ -75,12 +100,12 @@ class SarifReporter(Reporter):
         return rules
 
     def finish(self, summary: Summary) -> None:
-        diags = self.sorted()
-        used = sorted({d.code for d in diags} | set(self.rules))
+        self._take(self.held.rest())
+        used = sorted(self.codes | set(self.rules))
         index = {code: i for i, code in enumerate(used)}
         rules = self._rules(used)
         results, notifications = [], self._notifications(summary)
-        diags, fps = self._guard(diags, notifications)
+        diags, fps = self._guard(notifications)
         for d, fp in zip(diags, fps):
             region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
             fix = fix_dict(d.fix) if d.fix is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..escaping import terminal
+from ..reporting import HeldFindings
 from . import Reporter, Summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -34,9 +35,11 @@ class TextReporter(Reporter):
         self.names: dict[str, str] = {}
         self.severities: Counter = Counter()
         self.paths_with_findings: set[str] = set()
+        self.held = HeldFindings()
 
     def add(self, path, diagnostics, source=None):
-        super().add(path, diagnostics, source)
+        self.note_file(path)
+        self.held.add(diagnostics)
         for d in diagnostics:
             self.codes[d.code] += 1
             self.names.setdefault(d.code, d.rule)
@@ -46,17 +49,11 @@ class TextReporter(Reporter):
             self.sources[path] = source.split("\n")
 
     def release(self, before: tuple) -> None:
-        if not self.collected:
-            return
-        ready, held = [], []
-        for d in self.collected:
-            (ready if d.sort_key() < before else held).append(d)
+        ready = self.held.release(before)
         if ready:
-            self.collected = held
-            self._write(sorted(ready, key=lambda d: d.sort_key()))
-            waiting = {d.path for d in held}
-            for path in [p for p in self.sources if p not in waiting and (p,) < before]:
-                del self.sources[path]
+            self._write(ready)
+            for path in {d.path for d in ready} - set(self.held.by_path):
+                self.sources.pop(path, None)
 
     def _paint(self, text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if self.color else text
@@ -79,8 +76,7 @@ class TextReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         write = self.stream.write
-        self._write(self.sorted())
-        self.collected = []
+        self._write(self.held.rest())
         n = sum(self.codes.values())
         if self.statistics and n:
             for code, count in sorted(self.codes.items(), key=lambda kv: (-kv[1], kv[0])):
