@@ -35,7 +35,8 @@ def settings(args) -> tuple[Config, int, list[str]]:
     """The merged config, the number of worker processes and the paths to lint."""
     config = override(load_config_for(args), select=args.select, extend_select=args.extend_select,
                       ignore=args.ignore, fail_on=args.fail_on,
-                      min_confidence=getattr(args, "min_confidence", None))
+                      min_confidence=getattr(args, "min_confidence", None),
+                      rule_timeout=getattr(args, "rule_timeout", None))
     config = override(config, force_exclude=getattr(args, "force_exclude", None),
                       extend_exclude=getattr(args, "extend_exclude", None),
                       respect_gitignore=getattr(args, "respect_gitignore", None))

@@ -50,6 +50,16 @@ def _probability(value: str) -> float:
     return p
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0.0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0: no limit), got {value!r}")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .helpformat import ArgumentParser
 
@@ -78,6 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
     check.add_argument("--min-confidence", type=_probability, default=None, metavar="P",
                        help="drop findings whose confidence (0-1) is below P")
+    check.add_argument("--rule-timeout", type=_seconds, default=None, metavar="SECONDS",
+                       help="stop a rule that runs longer than this on one document (default 60; 0: no limit)")
     check.add_argument("--stdin-filename", default="-", metavar="NAME", help="name (and format) for stdin input")
     check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings as the baseline and exit 0")

@@ -7,9 +7,9 @@ import sys
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from .budget import DEFAULT_RULE_TIMEOUT
 from .diagnostics import SEVERITIES
 from .errors import ConfigError
-
 
 
 def _toml():
@@ -58,6 +58,8 @@ class Config:
     #: Findings less sure than this (their ``confidence``, 0-1) are dropped; per rule as
     #: ``[rules.CODE] min-confidence``. 0 keeps everything.
     min_confidence: float = 0.0
+    #: Seconds one rule may run on one document before it is stopped and reported (0: no limit).
+    rule_timeout: float = DEFAULT_RULE_TIMEOUT
     baseline: str | None = None
     title_fields: list[str] = field(default_factory=lambda: ["title", "headline"])
     body_fields: list[str] = field(default_factory=lambda: ["body", "text", "content", "article"])
@@ -85,7 +87,9 @@ _SCHEMA: dict[str, str] = {
     "fail-on": "one of " + ", ".join(SEVERITIES),
     "baseline": "a path string",
     "min-confidence": "a number from 0 to 1",
+    "rule-timeout": "a number of seconds (0: no limit)",
 }
+_NUMBERS = {"min-confidence": (0, 1), "rule-timeout": (0, float("inf"))}
 
 
 def find_config(start: str | os.PathLike[str] = ".") -> str | None:
@@ -187,9 +191,8 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
                 fail(key, f"expected {kind}, got {value!r}")
             setattr(config, attr, value)
         elif key == "per-file-ignores":
-            if not isinstance(value, dict) or not all(
-                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
-            ):
+            if not isinstance(value, dict) or not all(isinstance(v, list) and all(isinstance(c, str) for c in v)
+                                                      for v in value.values()):
                 fail(key, f"expected {kind}")
             config.per_file_ignores = {k: list(v) for k, v in value.items()}
         elif key == "severity":
@@ -207,10 +210,11 @@ def config_from_table(table: dict[str, Any], where: str = "<config>", text: str 
             if value not in SEVERITIES:
                 fail(key, f"expected {kind}, got {value!r}")
             config.fail_on = value
-        elif key == "min-confidence":
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        elif key in _NUMBERS:
+            low, high = _NUMBERS[key]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
                 fail(key, f"expected {kind}, got {value!r}")
-            config.min_confidence = float(value)
+            setattr(config, attr, float(value))
         elif key == "baseline":
             if not isinstance(value, str):
                 fail(key, f"expected {kind}, got {value!r}")

@@ -5,6 +5,8 @@ import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any
 
+from .fixreport import fix_dict
+
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
 _LINE_REF = re.compile(r"\blines? \d+")
@@ -65,4 +67,8 @@ class Diagnostic:
         if self.record is not None:
             d["record"] = self.record
             d["field"] = self.field
+        if self.fix is not None:
+            located = fix_dict(self.fix)
+            if located is not None:
+                d["fix"] = located
         return d

@@ -8,6 +8,7 @@ pre-commit run stays fast.
 """
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import re
@@ -16,7 +17,7 @@ from typing import Iterable, Iterator, Sequence
 from .config import SKIPPED_FOLDERS, Config
 from .inputs import PLUGIN_SUFFIXES
 from .paths import project_path
-from .problems import ERROR, WARNING, Problem
+from .problems import ERROR, Problem
 
 Ignores = tuple  # ((absolute folder, pathspec), ...) outermost first
 
@@ -195,23 +196,36 @@ def _list_folder(folder: str, absolute: str, start: str, ignores: Ignores, root_
         except OSError:
             is_dir = False
         if is_dir:
-            # a linked folder is never followed: it may loop or leave the tree
-            if not (entry.is_symlink() or entry.name in SKIPPED_FOLDERS or is_virtualenv(entry.path)
-                    or (not flt.exclude.negated and flt.exclude.match_entry(rel, entry.name, True))
+            if (entry.name in SKIPPED_FOLDERS or (not flt.exclude.negated and flt.exclude.match_entry(rel, entry.name, True))
                     or (ignores and gitignored(entry_abs, True, ignores))):
+                continue
+            if entry.is_symlink():  # never followed: its files are linted where they live, in the tree
+                _check_link(entry.path, absolute, root_real, flt, warnings)
+            elif not is_virtualenv(entry.path):
                 subfolders.append((entry.path, entry_abs, ignores))
             continue
         if (not flt.include.match_entry(rel, entry.name) or flt.exclude.match_entry(rel, entry.name)
                 or entry_abs in flt.own
                 or (ignores and gitignored(entry_abs, False, ignores))):
             continue
-        if entry.is_symlink():
-            target = os.path.realpath(entry.path)
-            if not (target + os.sep).startswith(root_real + os.sep) or not os.path.isfile(target):
-                if warnings is not None:  # a loop or a dangling link is an error, as when named
-                    warnings.append(Problem(project_path(entry.path, flt.root),
-                                            "symbolic link to outside the tree or to nothing; skipped",
-                                            kind=WARNING if os.path.exists(target) else ERROR))
-                continue
+        if entry.is_symlink() and not _check_link(entry.path, absolute, root_real, flt, warnings):
+            continue
         files.append(entry.path)
     return files, subfolders
+
+
+def _check_link(path: str, folder: str, root_real: str, flt: FileFilter, warnings: list[Problem] | None) -> bool:
+    """Whether a link met in a folder points into the tree; if not, an error naming it (a link
+    that leaves the tree, leads nowhere or loops was meant to be linted and cannot be)."""
+    try:
+        target = os.path.realpath(path, strict=True)
+        inside = (target + os.sep).startswith(root_real + os.sep)
+        # a linked folder that holds the link itself would be walked forever if followed
+        why = None if not inside else "symbolic link loop" if (
+            os.path.realpath(folder) + os.sep).startswith(target + os.sep) else None
+        why = why or (None if inside else "symbolic link to outside the tree")
+    except OSError as exc:
+        why = "symbolic link loop" if exc.errno == errno.ELOOP or "loop" in str(exc).lower() else "symbolic link to nothing"
+    if why and warnings is not None:
+        warnings.append(Problem(project_path(path, flt.root), f"{why}; skipped", kind=ERROR))
+    return why is None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Iterator
 
 def line_starts(source: str) -> list[int]:
@@ -87,15 +86,22 @@ class Block:
         return self.source_offset(0)
 
 
-@dataclass(eq=False)
 class Line:
-    """A non-blank line of one block, as rules that compare lines see it."""
+    """A non-blank line of one block, as rules that compare lines see it.
 
-    block: Block
-    start: int
-    end: int
-    text: str
-    number: int  # 1-based source line where it starts
+    A plain class with slots, not a dataclass: one is made for every line of every document."""
+
+    __slots__ = ("block", "start", "end", "text", "number")
+
+    def __init__(self, block: Block, start: int, end: int, text: str, number: int):
+        self.block = block
+        self.start = start
+        self.end = end
+        self.text = text
+        self.number = number  # 1-based source line where it starts
+
+    def __repr__(self) -> str:
+        return f"Line(start={self.start}, end={self.end}, text={self.text!r}, number={self.number})"
 
 
 @dataclass(eq=False)
@@ -122,6 +128,10 @@ class Document:
     #: (JSON Lines records) shares one list, since indexing the whole file once per record made
     #: parsing quadratic in the number of records.
     source_line_starts: list[int] | None = field(default=None, repr=False)
+    # computed on first use (``lines``, ``cache``); plain attributes, not functools.cached_property,
+    # which takes a lock on every first access on Python < 3.12
+    _lines: list[Line] | None = field(default=None, init=False, repr=False)
+    _cache: dict[Any, Any] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for i, block in enumerate(self.blocks):
@@ -145,16 +155,20 @@ class Document:
         k = bisect.bisect_right(self.line_starts, offset) - 1
         return k + self.first_line, offset - self.line_starts[k] + 1
 
-    @cached_property
+    @property
     def lines(self) -> list[Line]:
         """Every non-blank line of every block, in reading order, computed once per document."""
-        out = []
-        for block in self.blocks:
-            for start, end, text in block.lines():
-                out.append(Line(block, start, end, text, self.position(block.source_offset(start))[0]))
-        return out
+        if self._lines is None:
+            out = []
+            for block in self.blocks:
+                for start, end, text in block.lines():
+                    out.append(Line(block, start, end, text, self.position(block.source_offset(start))[0]))
+            self._lines = out
+        return self._lines
 
-    @cached_property
+    @property
     def cache(self) -> dict[Any, Any]:
         """Per-document scratch space shared by all rules (normalised lines, token sets...)."""
-        return {}
+        if self._cache is None:
+            self._cache = {}
+        return self._cache

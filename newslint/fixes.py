@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from .fixsafety import in_table
 
 if TYPE_CHECKING:
     from .document import Block, Document
 
 SAFETIES = ("safe", "unsafe")
-FIX_KINDS = ("remove-line", "remove-span", "split-line")
+#: "edits": the rule builds each fix itself and passes it to ``ctx.report(..., fix=...)``
+FIX_KINDS = ("remove-line", "remove-span", "split-line", "edits")
 _WORD = re.compile(r"\w")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _VISIBLE = re.compile(r"\S")
@@ -27,11 +30,16 @@ _VISIBLE = re.compile(r"\S")
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace ``[start, end)`` with ``replacement`` (an insertion when ``start == end``)."""
+    """Replace ``[start, end)`` with ``replacement`` (an insertion when ``start == end``).
+
+    A rule's edit is an offset into the reported block's text, or into ``block``'s when it names
+    one (a fix that spans blocks, such as renumbering footnote markers and their definitions);
+    resolved edits are source offsets and name no block."""
 
     start: int
     end: int
     replacement: str = ""
+    block: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,8 @@ class Fix:
     edits: tuple[Edit, ...]
     safety: str | None = None  # None: the reporting rule's ``fix_safety``
     literal: tuple[int, int] | None = None
+    #: the edits at file positions, for reports (``fixreport.locate``)
+    where: tuple = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "edits", tuple(sorted(self.edits, key=lambda e: (e.start, e.end))))
@@ -50,11 +60,12 @@ class Fix:
 @dataclass
 class FixPolicy:
     """Which fixes a run applies: safe ones always, unsafe ones when asked; findings a baseline
-    accepts are never fixed. ``max_passes`` bounds the re-lint loop."""
+    accepts are never fixed. ``max_passes`` bounds the re-lint loop: NL304's model judges a line by
+    its neighbours, so on one raw page of 92 it peels a menu one item per pass (9 passes)."""
 
     unsafe: bool = False
     baseline: Any = None
-    max_passes: int = 8
+    max_passes: int = 16
     #: False (clean mode): fix the readable records of a JSON Lines file that has unreadable ones
     strict: bool = True
 
@@ -84,6 +95,8 @@ def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fi
             if bounds is None:
                 return None
             safety = partial if safety == "safe" else safety
+        if safety == "unsafe" and in_table(doc, block, bounds[0]):
+            return None
         if literal is None:
             return _remove_source_lines(doc, block, bounds, safety)
         at = block.meta.get("at", 0)
@@ -93,8 +106,14 @@ def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fi
     else:
         return None
     if literal is not None:
-        at = block.meta.get("at", 0)
-        return Fix(tuple(Edit(at + e.start, at + e.end, e.replacement) for e in edits), safety, literal)
+        out = []
+        for e in edits:
+            own = e.block or block
+            if own.meta.get("literal") != literal:
+                return None  # one fix edits one JSON string value
+            at = own.meta.get("at", 0)
+            out.append(Edit(at + e.start, at + e.end, e.replacement))
+        return Fix(tuple(out), safety, literal)
     return _source_edits(doc, block, edits, safety)
 
 
@@ -143,9 +162,10 @@ def _value(doc: "Document", literal: tuple[int, int]) -> str:
 def _source_edits(doc: "Document", block: "Block", edits: Iterable[Edit], safety: str) -> Fix | None:
     out = []
     for e in edits:
-        s = block.source_offset(e.start)
-        t = block.source_end(e.end) if e.end > e.start else s
-        if doc.source[s:t] != block.text[e.start:e.end]:
+        own = e.block or block
+        s = own.source_offset(e.start)
+        t = own.source_end(e.end) if e.end > e.start else s
+        if doc.source[s:t] != own.text[e.start:e.end]:
             return None  # markup or an entity inside the span: the edit cannot be made exactly
         out.append(Edit(s, t, e.replacement))
     return Fix(tuple(out), safety)

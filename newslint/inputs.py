@@ -98,11 +98,20 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_bounded(fh: IO[bytes], name: str, limit: int | None = None) -> bytes:
+def read_bounded(fh: IO[bytes], name: str, limit: int | None = None, expected: int | None = None) -> bytes:
     """At most ``limit`` (default MAX_FILE_BYTES) bytes of ``fh``; an InputError past it (the
-    limit holds however the file grows, or whatever a pipe delivers)."""
+    limit holds however the file grows, or whatever a pipe delivers).
+
+    ``expected`` is the size ``fstat`` gave: asked for ``limit + 1`` bytes at once, a buffered
+    reader allocates that much (256 MB) for every file, which cost more than decoding an article."""
     limit = MAX_FILE_BYTES if limit is None else limit
-    data = fh.read(limit + 1)
+    if expected is not None and expected < limit:
+        data = fh.read(expected + 1)
+        if len(data) <= expected:
+            return data
+        data += fh.read(limit + 1 - len(data))  # the file grew since fstat: read on, bounded
+    else:
+        data = fh.read(limit + 1)
     if len(data) > limit:
         raise InputError(name, f"over the {limit} byte limit; skipped")
     return data
@@ -123,7 +132,7 @@ def read_file(path: str) -> str:
                 raise InputError(path, f"{_kind(info.st_mode)}, not a regular file; skipped")
             if info.st_size > MAX_FILE_BYTES:
                 raise InputError(path, f"file is {info.st_size} bytes, over the {MAX_FILE_BYTES} byte limit; skipped")
-            data = read_bounded(fh, path, MAX_FILE_BYTES)
+            data = read_bounded(fh, path, MAX_FILE_BYTES, info.st_size)
     except FileNotFoundError:
         raise InputError(path, "file not found (it may have been removed during the run)") from None
     except IsADirectoryError:
@@ -164,17 +173,31 @@ def is_streamed(path: str) -> bool:
 
 
 def jsonl_chunks(path: str) -> Iterator[tuple[int, bytes]]:
-    """``(first_line, data)`` for chunks of whole lines of a JSON Lines file (OSError if unreadable)."""
+    """``(first_line, data)`` for chunks of whole lines of a JSON Lines file (OSError if unreadable).
+
+    Lines end with LF (CRLF stays whole: a chunk ends after an LF). A file that shows no LF in a
+    whole chunk is an old Mac file whose lines end with a lone CR (as ``normalise_line_ends``
+    reads it): it is cut after a CR, so it streams in bounded chunks too instead of as one line.
+    """
     with open(path, "rb") as fh:
-        line_no = 1
-        first = True
+        line_no, buffer, seen_lf = 1, bytearray(), False
         while True:
-            lines = fh.readlines(CHUNK_BYTES)
-            if not lines:
-                break
-            data = b"".join(lines)
-            if first and data.startswith(b"\xef\xbb\xbf"):
-                data = data[3:]
-            first = False
-            yield line_no, data
-            line_no += len(lines)
+            block = fh.read(CHUNK_BYTES)
+            if line_no == 1 and not buffer and block.startswith(b"\xef\xbb\xbf"):
+                block = block[3:]
+            buffer += block  # a bytearray: a line longer than many chunks still grows in linear time
+            if not block:
+                if buffer:
+                    yield line_no, bytes(buffer)
+                return
+            if len(buffer) < CHUNK_BYTES:
+                continue
+            seen_lf = seen_lf or b"\n" in buffer
+            # in a CR-only file the last byte may be a CR whose LF is still unread: never cut there
+            end = buffer.rfind(b"\n") if seen_lf else buffer.rfind(b"\r", 0, len(buffer) - 1)
+            if end < 0:
+                continue  # one line longer than a chunk: read on (a record is bounded by MAX_FILE_BYTES)
+            chunk = bytes(buffer[:end + 1])
+            del buffer[:end + 1]
+            yield line_no, chunk
+            line_no += chunk.count(b"\n") if seen_lf else chunk.count(b"\r")

@@ -4,10 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import Config, line_of_key
+from .budget import Budget, RuleTimeout
+from .config import Config
 from .diagnostics import Diagnostic
 from .document import Document
-from .errors import ConfigError, InputError
+from .errors import InputError
 from .fingerprints import FingerprintTable
 from .fixapply import FixOutcome, fix_loop
 from .fixes import FixPolicy
@@ -15,10 +16,10 @@ from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, rea
 from .paths import project_path
 from .problems import CRASH, ERROR, WARNING, Problem
 from .registry import Registry
-from .rules import MIN_CONFIDENCE, Rule, RuleContext
+from .rules import Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled, severity_for
 from .suppression import UNUSED_CODE, apply, apply_per_record, suppressions, unused
-from .validation import check_option_tables, invalid_finding, probe_options
+from .validation import check_option_tables, invalid_finding, probe_options, rule_options
 
 
 @dataclass
@@ -31,6 +32,7 @@ class FileResult:
     source: str | None = None  # the decoded text, kept only when a reporter asks for it
     fixed: FixOutcome | None = None  # set when the linter applies fixes (``--fix``, ``--diff``, clean)
     file: str | None = None  # the path as opened (``path`` is relative to the project root): --fix writes here
+    timed_out: set[str] = field(default_factory=set)  # rules stopped by their time budget on this input
 
     def _of(self, kind: str) -> list[Problem]:
         return [p for p in self.problems if p.kind == kind]
@@ -56,36 +58,6 @@ class CompiledRule:
     severity: str
 
 
-def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
-    """A rule's defaults overridden by ``[rules.CODE]``; unknown keys and wrong types are errors."""
-    # every rule takes min-confidence (the global setting unless [rules.CODE] sets its own);
-    # RuleContext.report drops findings below it
-    options = {MIN_CONFIDENCE: config.min_confidence, **cls.options}
-    where = config.path or "<config>"
-    for key, value in config.rules.get(cls.code, {}).items():
-        if key not in options:
-            known = ", ".join(sorted(options)) or "none"
-            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})",
-                              line_of_key(config, key))
-        default = options[key]
-        if default is not None and not _same_type(default, value):
-            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {type(default).__name__}, got {value!r}",
-                              line_of_key(config, key))
-        options[key] = value
-    return options
-
-
-def _same_type(default: Any, value: Any) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    if isinstance(default, (list, tuple)):  # the elements too, when the default shows their type
-        kinds = {type(item) for item in default}
-        return isinstance(value, list) and (len(kinds) != 1 or all(_same_type(default[0], v) for v in value))
-    return isinstance(value, type(default))
-
-
 class Linter:
     """Rules compiled once for a config; lints any number of files or strings."""
 
@@ -99,6 +71,7 @@ class Linter:
         self.keep_source = keep_source
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
+        self.budget = Budget(self.config.rule_timeout)
         check_selectors(self.config, self.registry.rules)
         check_option_tables(self.config, self.registry.rules)
         self.registry.configure(self.config)
@@ -119,18 +92,33 @@ class Linter:
         return [result] if isinstance(result, Document) else list(result)
 
     def check(self, document: Document, result: FileResult) -> None:
+        with self.budget.armed() as budget:
+            self._check(document, result, budget)
+
+    def _check(self, document: Document, result: FileResult, budget: Budget) -> None:
         skip = ignored_for_path(document.path, self.config) if self.config.per_file_ignores else ()
         for compiled in self.rules:
             if skip and code_matches_any(compiled.cls.code, skip):
                 continue
+            if compiled.cls.code in result.timed_out:
+                continue  # once per file: a rule that hung on one record would on the next
             ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options, self.corpus)
             try:
-                compiled.rule.check(document, ctx)
+                budget.start()
+                try:
+                    compiled.rule.check(document, ctx)
+                finally:
+                    budget.stop()
+            except RuleTimeout:
+                result.timed_out.add(compiled.cls.code)
+                result.problems.append(Problem("", (
+                    f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} ran past its "
+                    f"{budget.seconds:g} s budget on {self._where(document)} and was stopped (rule-timeout)"), kind=CRASH))
+                continue
             except Exception as exc:
-                where = f"{document.path}" + (f" (record {document.record})" if document.record else "")
                 result.problems.append(Problem("", (
                     f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
-                    f"crashed on {where}: {self._detail(exc)}"), kind=CRASH))
+                    f"crashed on {self._where(document)}: {self._detail(exc)}"), kind=CRASH))
                 continue
             for diag in ctx.diagnostics:  # a plugin's finding is checked once, here, not in every format
                 problem = invalid_finding(diag)
@@ -141,6 +129,10 @@ class Linter:
                         f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
                         f"reported an invalid finding on {document.path}: {problem}"), kind=CRASH))
                     break
+
+    @staticmethod
+    def _where(document: Document) -> str:
+        return f"{document.path}" + (f" (record {document.record})" if document.record else "")
 
     def _detail(self, exc: BaseException) -> str:
         detail = f"{type(exc).__name__}: {exc}"

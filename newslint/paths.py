@@ -13,6 +13,17 @@ def project_path(path: str, root: str = ".") -> str:
     """``path`` relative to ``root`` when it lies below it; otherwise normalised as given."""
     if not path or path == "-":
         return path
+    if os.name == "posix":
+        # a prefix test on normalised absolute paths: what os.path.relpath answers for a path
+        # below the root, without its splitting and joining, once per file of a run
+        base = os.path.abspath(root or ".")
+        full = os.path.abspath(path)
+        prefix = base if base.endswith(os.sep) else base + os.sep
+        if full == base:
+            return "."
+        if full.startswith(prefix):
+            return full[len(prefix):]
+        return os.path.normpath(path)
     try:
         rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root or "."))
     except ValueError:  # another drive (Windows)

@@ -185,3 +185,4 @@ class LazyReporter:
 
 def resolve(item) -> type[Reporter]:
     return item.load() if isinstance(item, LazyReporter) else item
+

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from .diagnostics import SEVERITIES, Diagnostic
 from .fixes import FIX_KINDS, SAFETIES, Fix, resolve
+from .fixreport import locate
 
 if TYPE_CHECKING:
     from typing import Iterable
@@ -35,6 +36,10 @@ class Rule:
     name: ClassVar[str] = ""
     severity: ClassVar[str] = "warning"
     options: ClassVar[dict[str, Any]] = {}
+    #: Optional: the type of an option whose default does not show it fully, e.g.
+    #: ``{"extend-phrases": "dict[str, list[str]]"}`` (``newslint.validation.type_matches``).
+    #: Config values are checked against it once, when the config is loaded.
+    option_types: ClassVar[dict[str, str]] = {}
     #: Filled in by the engine: the plugin (distribution or module) that registered the rule.
     plugin: ClassVar[str] = ""
     #: How the engine fixes a finding when ``ctx.report`` gets no ``fix=``: None (not fixable),
@@ -84,6 +89,7 @@ class Rule:
             problems.append(f"severity {cls.severity!r} is not one of {', '.join(SEVERITIES)}")
         if not isinstance(cls.options, dict):
             problems.append("options must be a dict of defaults")
+        problems.extend(_option_type_problems(cls))
         if cls.fix is not None and cls.fix not in FIX_KINDS:
             problems.append(f"fix {cls.fix!r} is not one of {', '.join(FIX_KINDS)}")
         if cls.fix_partial is not None and cls.fix_partial not in SAFETIES:
@@ -91,6 +97,23 @@ class Rule:
         if cls.fix_safety not in SAFETIES:
             problems.append(f"fix_safety {cls.fix_safety!r} is not one of {', '.join(SAFETIES)}")
         return problems
+
+
+def _option_type_problems(cls: type[Rule]) -> list[str]:
+    from .validation import type_matches
+
+    if not isinstance(cls.option_types, dict):
+        return ["option_types must be a dict of option name -> type"]
+    problems = []
+    for key, spec in cls.option_types.items():
+        if not isinstance(cls.options, dict) or key not in cls.options:
+            problems.append(f"option_types names {key!r}, not an option")
+            continue
+        try:
+            type_matches(spec, None)
+        except (ValueError, TypeError, AttributeError):
+            problems.append(f"option_types[{key!r}] is not a type newslint checks: {spec!r}")
+    return problems
 
 
 class RuleContext:
@@ -129,6 +152,8 @@ class RuleContext:
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
         resolved = resolve(self.rule, doc, block, start, end, fix) if fix is not None or self.rule.fix else None
+        if resolved is not None:
+            resolved = locate(doc, resolved)
         s = block.source_offset(start)
         e = block.source_end(end) if end > start else s
         line, col = doc.position(s)

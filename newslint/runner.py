@@ -5,10 +5,13 @@ At most a few units are in flight at once, so memory stays bounded on corpora of
 """
 from __future__ import annotations
 
+import dataclasses
+import operator
 import sys
 from typing import Iterator, Sequence, Union
 
 from .config import Config
+from .diagnostics import Diagnostic
 from .discovery import FileFilter, discover
 from .errors import InputError
 from .fingerprints import FingerprintTable
@@ -103,9 +106,25 @@ def _init_worker(config: Config, keep_source: bool, verbose: bool, fix=None) -> 
     _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose, fix=fix)
 
 
-def _work(unit: Unit) -> list[FileResult]:
+def _work(unit: Unit) -> list[tuple]:
     assert _WORKER is not None
-    return process(_WORKER, unit)
+    return pack(process(_WORKER, unit))
+
+
+_DIAGNOSTIC_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Diagnostic)))
+_PROBLEM_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Problem)))
+
+
+def pack(results: list[FileResult]) -> list[tuple]:
+    """Results as tuples of plain values for the trip from a worker to the parent: a pickled
+    dataclass carries its class and an attribute dict per finding, a tuple only the values."""
+    return [(r.path, r.file, r.source, r.fixed, [_DIAGNOSTIC_FIELDS(d) for d in r.diagnostics],
+             [_PROBLEM_FIELDS(p) for p in r.problems]) for r in results]
+
+
+def unpack(packed: list[tuple]) -> list[FileResult]:
+    return [FileResult(path, [Diagnostic(*d) for d in diagnostics], [Problem(*p) for p in problems], source, fixed, file)
+            for path, file, source, fixed, diagnostics, problems in packed]
 
 
 def counts_of(linter: Linter, unit: Unit) -> list[FingerprintTable]:
@@ -214,4 +233,5 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
         for unit in work:
             yield from process(linter, unit)
         return
-    yield from _in_pool(linter, work, {format_of(p) for p in files}, jobs)
+    for packed in _in_pool(linter, work, {format_of(p) for p in files}, jobs):
+        yield from unpack([packed])

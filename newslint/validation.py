@@ -8,13 +8,75 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .budget import RuleTimeout
 from .config import Config, line_of_key
 from .diagnostics import SEVERITY_RANK, Diagnostic
 from .errors import ConfigError
-from .rules import Rule, RuleContext
+from .rules import MIN_CONFIDENCE, Rule, RuleContext
 
 if TYPE_CHECKING:
     from .linter import Linter
+
+
+_SCALARS = {
+    "any": lambda v: True,
+    "None": lambda v: v is None,
+    "bool": lambda v: isinstance(v, bool),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    # TOML writes 3 for 3.0: a whole number is a float too
+    "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "str": lambda v: isinstance(v, str),
+    "list": lambda v: isinstance(v, list),
+    "dict": lambda v: isinstance(v, dict),
+}
+
+
+def _split(spec: str, sep: str) -> list[str]:
+    """``spec`` split at ``sep`` outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(spec):
+        depth += (ch == "[") - (ch == "]")
+        if ch == sep and depth == 0:
+            parts.append(spec[start:i].strip())
+            start = i + 1
+    return [*parts, spec[start:].strip()]
+
+
+def type_matches(spec: str, value: Any) -> bool:
+    """Whether a config value has the type ``spec`` names: a scalar (``str``, ``int``, ``float``,
+    ``bool``, ``None``, ``any``), ``list[T]``, ``dict[K, V]``, or alternatives joined by ``|``.
+    A ValueError for a spec newslint cannot check."""
+    alternatives = _split(spec, "|")
+    if len(alternatives) > 1:
+        return any(type_matches(a, value) for a in alternatives)
+    spec = alternatives[0]
+    if spec in _SCALARS:
+        return _SCALARS[spec](value)
+    if spec.startswith("list[") and spec.endswith("]"):
+        inner = spec[5:-1]
+        type_matches(inner, None)  # a bad element spec is an error even for an empty list
+        return isinstance(value, list) and all(type_matches(inner, v) for v in value)
+    if spec.startswith("dict[") and spec.endswith("]"):
+        key, val = (_split(spec[5:-1], ",") + [""])[:2]
+        type_matches(key, None), type_matches(val, None)
+        return isinstance(value, dict) and all(type_matches(key, k) and type_matches(val, v) for k, v in value.items())
+    raise ValueError(f"not a type newslint checks: {spec!r}")
+
+
+def type_of_default(default: Any) -> str:
+    """The type a rule's undeclared option has, read from its default."""
+    if default is None:
+        return "any"
+    if isinstance(default, bool):
+        return "bool"
+    if isinstance(default, (int, float)):
+        return "int | float" if isinstance(default, int) else "float"  # as before: 4.0 is fine for 4
+    if isinstance(default, list):
+        kinds = {type_of_default(item) for item in default}
+        return f"list[{kinds.pop()}]" if len(kinds) == 1 else "list"
+    if isinstance(default, dict):
+        return "dict"
+    return "str" if isinstance(default, str) else "any"
 
 
 def check_option_tables(config: Config, codes: Any) -> None:
@@ -47,11 +109,17 @@ def probe_options(linter: "Linter") -> None:
 
 
 def _runs(linter: "Linter", rule: Rule, cls: type[Rule], options: dict[str, Any]) -> Exception | None:
-    try:
-        for document in linter.parse("probe.txt", _PROBE):
-            rule.check(document, RuleContext(cls, document, options, cls.severity, linter.options))
-    except Exception as exc:
-        return exc
+    with linter.budget.armed() as budget:
+        try:
+            budget.start()
+            for document in linter.parse("probe.txt", _PROBE):
+                rule.check(document, RuleContext(cls, document, options, cls.severity, linter.options))
+        except Exception as exc:
+            return exc
+        except RuleTimeout:  # options that make a rule hang are a config error too, not a hung load
+            return TimeoutError(f"ran past its {budget.seconds:g} s budget (rule-timeout)")
+        finally:
+            budget.stop()
     return None
 
 
@@ -64,3 +132,23 @@ def invalid_finding(diag: Diagnostic) -> str | None:
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in (diag.line, diag.column)):
         return f"position {diag.line!r}:{diag.column!r} (expected integers)"
     return None
+
+
+def rule_options(cls: type[Rule], config: Config) -> dict[str, Any]:
+    """A rule's defaults overridden by ``[rules.CODE]``; unknown keys and wrong types are errors."""
+    # every rule takes min-confidence (the global setting unless [rules.CODE] sets its own);
+    # RuleContext.report drops findings below it
+    options = {MIN_CONFIDENCE: config.min_confidence, **cls.options}
+    where = config.path or "<config>"
+    for key, value in config.rules.get(cls.code, {}).items():
+        if key not in options:
+            known = ", ".join(sorted(options)) or "none"
+            raise ConfigError(where, f"rules.{cls.code}: unknown option {key!r} (known: {known})",
+                              line_of_key(config, key))
+        # the rule's declared type, else the default's: checked once here, never per document
+        spec = getattr(cls, "option_types", {}).get(key) or type_of_default(options[key])
+        if not type_matches(spec, value):
+            raise ConfigError(where, f"rules.{cls.code}.{key}: expected {spec}, got {value!r}",
+                              line_of_key(config, key))
+        options[key] = value
+    return options

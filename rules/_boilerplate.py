@@ -3,6 +3,7 @@ automaton for in-line phrases, and a few anchored patterns (counters, copyright 
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -35,7 +36,7 @@ class Match:
 
 
 class Matcher:
-    def __init__(self, data: dict[str, dict[str, list[str]]], patterns: list[str], timeout: float):
+    def __init__(self, data: dict[str, dict[str, list[str]]], patterns: list[str], timeout: float, budget: float):
         self.lines: dict[str, str] = {}
         self.prefixes: dict[str, str] = {}
         for category, phrases in data.get("lines", {}).items():
@@ -61,6 +62,8 @@ class Matcher:
 
             self.patterns = [(regex.compile(p, regex.I | regex.V1), p) for p in patterns]
         self.timeout = timeout
+        self.budget = budget  # CPU seconds all patterns together may take on one document
+        self.spent = 0.0
 
     def match(self, text: str) -> Match | None:
         key = label_key(text)
@@ -96,18 +99,30 @@ class Matcher:
                     start = end - len(phrase) + 1
                     if (start == 0 or not low[start - 1].isalnum()) and (end + 1 == len(low) or not low[end + 1].isalnum()):
                         return Match(category, phrase, start, end + 1)
+        return self._user_patterns(text) if self.patterns else None
+
+    def _user_patterns(self, text: str) -> Match | None:
+        """The first user pattern found in ``text``, within the per-line timeout and what is left
+        of the document's budget: many lines each just under the timeout cannot add up to minutes."""
         for pattern, source in self.patterns:
+            left = self.budget - self.spent
+            if left <= 0:
+                raise PatternTimeout(source, "budget")
+            started = time.process_time()
             try:
-                m = pattern.search(text, timeout=self.timeout)
+                m = pattern.search(text, timeout=min(self.timeout, left))
             except TimeoutError:
-                raise PatternTimeout(source) from None
+                raise PatternTimeout(source, "timeout" if self.timeout < left else "budget") from None
+            finally:
+                self.spent += time.process_time() - started
             if m and m.end() > m.start():
                 return Match("custom", m.group(), m.start(), m.end())
         return None
 
 
 class PatternTimeout(Exception):
-    """A user pattern ran past its time budget on one line (catastrophic backtracking)."""
+    """A user pattern ran past its time on one line (``timeout``) or the document's patterns past
+    their budget (``budget``): catastrophic backtracking."""
 
 
 def _read_phrase_file(path: str) -> dict[str, Any]:
@@ -128,7 +143,7 @@ def _matcher(options_key: str) -> Matcher:
                 data.setdefault(kind, {}).setdefault(category, []).extend(phrases)
     for category, phrases in options["extend-phrases"].items():
         data.setdefault("lines", {}).setdefault(category, []).extend(phrases)
-    return Matcher(data, options["patterns"], options["pattern-timeout"])
+    return Matcher(data, options["patterns"], options["pattern-timeout"], options["pattern-budget"])
 
 
 _OPTION_KEYS: dict[int, tuple[dict, str]] = {}
@@ -139,7 +154,7 @@ def options_key(options: dict[str, Any]) -> str:
     known = _OPTION_KEYS.get(id(options))
     if known is not None and known[0] is options:
         return known[1]
-    keys = ("replace-builtin", "phrase-files", "extend-phrases", "patterns", "pattern-timeout")
+    keys = ("replace-builtin", "phrase-files", "extend-phrases", "patterns", "pattern-timeout", "pattern-budget")
     key = json.dumps({k: options.get(k, DEFAULTS[k]) for k in keys}, sort_keys=True)
     _OPTION_KEYS[id(options)] = (options, key)
     return key
@@ -155,12 +170,14 @@ DEFAULTS: dict[str, Any] = {
     "replace-builtin": False,
     "patterns": [],
     "pattern-timeout": 0.05,
+    "pattern-budget": 1.0,
 }
 
 
 def _boilerplate_matches(document, options: dict[str, Any]) -> dict[int, Match]:
     """Line index -> match, for every line of the document."""
     m = matcher(options)
+    m.spent = 0.0  # the matcher is shared by documents; the budget is each document's own
     out = {}
     for i, line in enumerate(document.lines):
         if len(line.text) > 600:

@@ -72,7 +72,10 @@ def _scan(low: str):
 
 def hits_in(document, section: str):
     """Yield (line, [(start, end, phrase, group), ...]) for lines with hits from ``section``."""
-    for line, found in zip(document.lines, line_hits(document)):
+    per_line = line_hits(document)
+    if not any(per_line):
+        return  # most articles: no phrase at all
+    for line, found in zip(document.lines, per_line):
         if found:
             mine = [(s, e, p, g) for s, e, p, sec, g in found if sec == section]
             if mine:

@@ -63,6 +63,39 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+class LineWords:
+    """The words of each line of a document (:func:`words`), tokenised on first use and kept, so a
+    line is tokenised once however many rules read it; ``folded(k)`` are the same words casefolded.
+    Lazy, not computed up front: most rules pass most lines by a cheap test and never ask."""
+
+    __slots__ = ("_lines", "_words", "_folded")
+
+    def __init__(self, document: "Document"):
+        self._lines = document.lines
+        self._words: list[list[str] | None] = [None] * len(self._lines)
+        self._folded: list[list[str] | None] = [None] * len(self._lines)
+
+    def __getitem__(self, k: int) -> list[str]:
+        found = self._words[k]
+        if found is None:
+            found = self._words[k] = WORD_RE.findall(self._lines[k].text)
+        return found
+
+    def folded(self, k: int) -> list[str]:
+        found = self._folded[k]
+        if found is None:
+            found = self._folded[k] = [w.casefold() for w in self[k]]
+        return found
+
+
+#: The words of every line, shared by the rules that read words (see :class:`LineWords`).
+LINE_WORDS: "Analysis[LineWords]" = Analysis("line-words", lambda doc, _: LineWords(doc))
+
+
+def line_words(document: "Document") -> LineWords:
+    return LINE_WORDS.of(document)
+
+
 class _CaseFoldTable(dict):
     """A str.translate table, memoised per character: letters case-folded, and characters of the
     given Unicode categories (by first letter) replaced by ``replacement``.
@@ -84,6 +117,31 @@ class _CaseFoldTable(dict):
 
 _FOLD = _CaseFoldTable("PS", " ")  # punctuation and symbols become spaces
 _KEY = _CaseFoldTable("PSZC", "")  # ... and spaces and controls vanish too
+# The non-ASCII punctuation and symbols news text is full of (after NFKC). Replaced first, they
+# leave most lines ASCII, which str.translate maps through its fast path; one of them left in a
+# line sends the whole line through the per-character dictionary path, ten times slower.
+_COMMON_NON_ASCII = "’‘“”—–«»·•€£°×"
+
+
+def _pre_replace(table: _CaseFoldTable) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for char in _COMMON_NON_ASCII:
+        value = table[ord(char)] or ""
+        if value.translate(table) == value:  # the replacement maps to itself: same result
+            pairs.append((char, value))
+    return tuple(pairs)
+
+
+_FOLD_PRE, _KEY_PRE = _pre_replace(_FOLD), _pre_replace(_KEY)
+
+
+def _translate(text: str, table: _CaseFoldTable, pre: tuple[tuple[str, str], ...]) -> str:
+    """``text.translate(table)``, with the common non-ASCII characters mapped first."""
+    if not text.isascii():
+        for char, value in pre:
+            if char in text:
+                text = text.replace(char, value)
+    return text.translate(table)
 _HAS_DIGIT_SEP = re.compile(r"\d[,.\u202f\u00a0' ]\d{3}")
 
 
@@ -93,7 +151,7 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     if _HAS_DIGIT_SEP.search(text):
         text = DIGIT_SEP_RE.sub(r"\1", text)
-    return " ".join(text.translate(_FOLD).split())
+    return " ".join(_translate(text, _FOLD, _FOLD_PRE).split())
 
 
 def fold(text: str) -> str:
@@ -101,7 +159,7 @@ def fold(text: str) -> str:
     digit separators vanish, so "6,000 Aid-Workers" and "6000 aid workers" share a key."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return text.translate(_KEY)
+    return _translate(text, _KEY, _KEY_PRE)
 
 
 def strip_site_suffix(text: str) -> str:
@@ -141,7 +199,7 @@ def is_prose(text: str) -> bool:
     t = text.rstrip()
     if len(t) > 400:
         return True  # no headline, label or credit is this long; skip counting its words
-    n = len(t.split())
+    n = len(t.split(None, 30))  # min(words, 31): enough for both thresholds
     return (t.endswith(TERMINAL) and n >= 6) or n >= 30
 
 
@@ -187,8 +245,11 @@ def stopwords() -> frozenset[str]:
     return frozenset(w for ws in data.values() for w in ws)
 
 
-def stopword_density(text: str) -> float:
-    toks = [w.casefold() for w in words(text)]
+def stopword_density(text: str, toks: list[str] | None = None) -> float:
+    """The share of function words among the words of ``text`` (``toks``: its casefolded words,
+    when the caller has them)."""
+    if toks is None:
+        toks = [w.casefold() for w in words(text)]
     if not toks:
         return 0.0
     stops = stopwords()
@@ -271,6 +332,8 @@ def _raw_indent(document, line) -> int:
     k = line.number - document.first_line
     if not 0 <= k < len(starts):
         return 0
+    if document.source[starts[k]:starts[k] + 1] not in (" ", "\t"):
+        return 0  # most lines: no indent, and no slice of the line needed to say so
     end = starts[k + 1] - 1 if k + 1 < len(starts) else len(document.source)
     raw = document.source[starts[k]:end]
     return len(raw) - len(raw.lstrip(" \t"))
@@ -338,7 +401,7 @@ def is_letter_framing(text: str) -> bool:
     """A letter's salutation or sign-off: a short line ending in a comma ("Friend,", "Dear Ana,",
     "Best wishes,") or a sign-off with the name after it ("—Warmly, Michael")."""
     t = text.strip()
-    return 0 < len(t.split()) <= 5 and bool(_VALEDICTION_RE.match(t)) and (t.endswith(",") or t[:1] in "—–-")
+    return 0 < len(t.split(None, 5)) <= 5 and bool(_VALEDICTION_RE.match(t)) and (t.endswith(",") or t[:1] in "—–-")
 
 
 def continues_prose(lines, k: int) -> bool:

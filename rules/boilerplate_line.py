@@ -36,6 +36,9 @@ class BoilerplateLine(Rule):
     - `patterns` (list, default []): extra regular expressions (`regex` syntax, case-insensitive).
     - `pattern-timeout` (float, default 0.05): seconds one pattern may run on one line; a
       pattern that backtracks past it is reported as an error instead of hanging the run.
+    - `pattern-budget` (float, default 1.0): CPU seconds all patterns together may take on one
+      document (every line, every record), so lines each just under the timeout cannot add up
+      to minutes; past it, the pattern running is reported as an error naming the file.
 
     ## Fix
     Safe when the phrase is the whole line: the line is deleted. Unsafe (`--unsafe-fixes`) when the phrase is inside a longer line (consent or widget wording): the whole line is deleted.
@@ -48,13 +51,18 @@ class BoilerplateLine(Rule):
     fix_safety = "safe"
     fix_partial = "unsafe"
     options = dict(DEFAULTS)
+    option_types = {"extend-phrases": "dict[str, list[str]]", "phrase-files": "list[str]", "patterns": "list[str]"}
 
     def check(self, document, ctx):
         try:
             matches = ctx.analysis(BOILERPLATE_MATCHES)
         except PatternTimeout as exc:
-            raise ValueError(f"pattern {exc.args[0]!r} exceeded its {ctx.options['pattern-timeout']} s timeout "
-                             "(catastrophic backtracking?); fix or remove it") from None
+            source, kind = exc.args
+            if kind == "timeout":
+                spent = f"exceeded its {ctx.options['pattern-timeout']} s timeout (pattern-timeout"
+            else:
+                spent = f"used up its {ctx.options['pattern-budget']} s budget for the document (pattern-budget"
+            raise ValueError(f"pattern {source!r} {spent}; catastrophic backtracking?); fix or remove it") from None
         except OSError as exc:
             raise ValueError(f"cannot read phrase file: {exc}") from None
         lines = document.lines

@@ -7,7 +7,7 @@ from newslint import Rule
 
 from .analyses import BOILERPLATE_MATCHES
 from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
-                    stopword_density, title_key, words)
+                    line_words, stopword_density, title_key)
 
 _NAME_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,3},\s[A-Z][\w.’' -]{1,40}$")
 
@@ -66,8 +66,10 @@ class EdgeResidue(Rule):
     fix_safety = "unsafe"
     options = {"max-words": 3, "max-stopword-density": 0.3}
 
-    def _is_fragment(self, text: str, ctx) -> bool:
-        n = len(words(text))
+    def _is_fragment(self, text: str, ctx, tokens, k: int) -> bool:
+        if text.rstrip().endswith(TERMINAL) and len(text.strip()) > 4:
+            return False  # a sentence (and too long for debris): decided without tokenising it
+        n = len(tokens[k])
         if n == 0:  # at an edge an elision or an empty bullet is debris: "..." after a cut-off bio
             t = text.strip()
             return _stray(t) or (0 < len(t) <= 4 and (is_bullet_only(t) or t.replace(" ", "") in ("...", "…")))
@@ -75,30 +77,32 @@ class EdgeResidue(Rule):
             return False
         if any(c.isdigit() or c in "@/[]():" for c in text) or "." in text.rstrip("."):
             return False  # scores, e-mail addresses, links and credits are other rules' business
-        return stopword_density(text) < ctx.options["max-stopword-density"]
+        return stopword_density(text, tokens.folded(k)) < ctx.options["max-stopword-density"]
 
     def check(self, document, ctx):
         lines = document.lines
-        if not any(is_prose(l.text) for l in lines):
+        prose = [is_prose(l.text) for l in lines]
+        if not any(prose):
             return
         # lines that are not residue whatever their shape: code listings, table cells, a letter's
         # salutation, sign-off and signature
         known = ctx.analysis(BOILERPLATE_MATCHES)
         content = set(code_lines(document))
-        last_prose = max((k for k, l in enumerate(lines) if is_prose(l.text)), default=-1)
+        last_prose = max((k for k, p in enumerate(prose) if p), default=-1)
         for k, line in enumerate(lines):
             if line.block.kind == "table_cell" or is_letter_framing(line.text):
                 content.add(k)
                 if line.text.rstrip().endswith(",") and k > last_prose:  # a sign-off: the signature follows
                     content.update(range(k + 1, min(len(lines), k + 3)))
         run: list[int] = []
+        tokens = line_words(document)
         # end edge: fragments and bulleted teasers after the last prose line
         i = len(lines) - 1
         while i >= 0 and lines[i].block.kind not in ("title",):
             text = lines[i].text
             if i in content:
                 break
-            if self._is_fragment(text, ctx):
+            if self._is_fragment(text, ctx, tokens, i):
                 run.append(i)
                 i -= 1
                 continue
@@ -108,14 +112,14 @@ class EdgeResidue(Rule):
             break
         # start edge: fragments before the title or the first prose line
         for j, line in enumerate(lines):
-            if line.block.kind == "title" or is_prose(line.text) or j >= i:
+            if line.block.kind == "title" or prose[j] or j >= i:
                 break
             if j in known:
                 continue
             if j in content:
                 break
             # at the top only one- and two-word lines: a short title must never look like residue
-            if self._is_fragment(line.text, ctx) and len(words(line.text)) <= 2:
+            if self._is_fragment(line.text, ctx, tokens, j) and len(tokens[j]) <= 2:
                 run.append(j)
             else:
                 break

@@ -1,8 +1,15 @@
 from __future__ import annotations
 
-from newslint import Rule
+import re
 
-from ._footnotes import analyse
+from newslint import Rule
+from newslint.fixes import Edit, Fix
+
+from ._footnotes import SUPERSCRIPTS, analyse
+
+_NUMBER = re.compile(f"[0-9]+|[{SUPERSCRIPTS}]+")
+_TO_SUP = str.maketrans("0123456789", SUPERSCRIPTS)
+_FROM_SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 
 class FootnoteNumbering(Rule):
@@ -25,6 +32,11 @@ class FootnoteNumbering(Rule):
     [3] Analyst note.
     ```
 
+    ## Fix
+    Unsafe: when the numbers only skip (markers in increasing order, every marker defined, every
+    definition used, definitions in the same order, no grouped or ambiguous markers), markers and
+    definitions are renumbered 1..n. Out-of-order notes are reported and left.
+
     ## Options
     None.
     """
@@ -32,6 +44,8 @@ class FootnoteNumbering(Rule):
     code = "NL204"
     name = "footnote-numbering"
     severity = "warning"
+    fix = "edits"
+    fix_safety = "unsafe"
 
     def check(self, document, ctx):
         notes = analyse(document)
@@ -46,10 +60,35 @@ class FootnoteNumbering(Rule):
             if n > highest + 1:
                 missing = f"[{highest + 1}]" if n == highest + 2 else f"[{highest + 1}]-[{n - 1}]"
                 ctx.report(mark.block, mark.start, mark.end or mark.start + 1,
-                           f"footnote numbering skips {missing} before [{n}]")
+                           f"footnote numbering skips {missing} before [{n}]", fix=_renumbering(notes))
                 return
             if n < highest:
                 ctx.report(mark.block, mark.start, mark.end or mark.start + 1,
                            f"footnote [{n}] appears after [{highest}]: numbering out of order")
                 return
             highest = max(highest, n)
+
+
+def _renumbering(notes) -> Fix | None:
+    """Markers and definitions numbered 1..n in order, or None unless the gaps are the only
+    defect: a renumbering is certain only when each marker maps to exactly one definition."""
+    marks, defs = notes.markers, notes.definitions
+    if not marks or any(m.weak for m in marks + defs) or not all(m.label.isdigit() for m in marks + defs):
+        return None
+    order = list(dict.fromkeys(int(m.label) for m in marks))
+    numbers = [int(d.label) for d in defs]
+    if order != sorted(order) or numbers != order:
+        return None
+    rank = {n: k + 1 for k, n in enumerate(order)}
+    edits = []
+    for mark in marks + defs:
+        span = mark.block.text[mark.start:mark.end]
+        found = _NUMBER.findall(span)
+        if len(found) != 1 or int(found[0].translate(_FROM_SUP)) != int(mark.label):
+            return None  # a grouped citation "[3,4]", or a label written another way
+        new = str(rank[int(mark.label)])
+        if new != mark.label:
+            at = mark.start + span.index(found[0])
+            text = new.translate(_TO_SUP) if found[0][0] in SUPERSCRIPTS else new
+            edits.append(Edit(at, at + len(found[0]), text, block=mark.block))
+    return Fix(tuple(edits)) if edits else None

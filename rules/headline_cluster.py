@@ -5,7 +5,7 @@ from newslint.textshape import is_headline_shaped
 
 from .analyses import BOILERPLATE_MATCHES
 from ._phrases import hits_in
-from ._text import head_lines, stopwords, title_key, words
+from ._text import head_lines, line_words, stopwords, title_key
 from .title_variant import _two_sentences
 
 
@@ -60,21 +60,23 @@ class HeadlineCluster(Rule):
     options = {"min-headlines": 3}
 
     def check(self, document, ctx):
-        head = []
+        head, at = [], []  # the stack's lines and their indices
         chrome = ctx.analysis(BOILERPLATE_MATCHES)
         generated = {id(line) for line, _ in hits_in(document, "generated")}
-        index = {id(l): i for i, l in enumerate(document.lines)}
-        for line in head_lines(document)[:16]:
-            if index[id(line)] in chrome or id(line) in generated:
+        # the head lines are the document's first lines: a line's place in them is its index
+        for k, line in enumerate(head_lines(document)[:16]):
+            if k in chrome or id(line) in generated:
                 continue  # site chrome (NL301's) or generator residue (NL403's) does not end the stack
             if head and all(title_key(h.text) == title_key(head[0].text) for h in head) and _deck(line.text, head[0].text):
                 break  # a standfirst under the headline: the stack is the headline and its deck
             if _headline(line.text):
                 head.append(line)
+                at.append(k)
             elif head:
                 break  # the stack ends at the first line that is not a headline
         if not ctx.options["min-headlines"] <= len(head) <= 8:  # a longer run is a list, not a stack
             return
+        tokens = line_words(document)
         first = head[0]
         keys = [title_key(h.text) for h in head]
         # a line twice in the stack (not the title extracted twice: extractors often do that)
@@ -82,30 +84,31 @@ class HeadlineCluster(Rule):
         pasted = ("a line of the stack is pasted twice" if len(set(others)) < len(others)
                   else "generator residue in the article" if generated else None)
         seen = {keys[0]}
-        for line, key in zip(head[1:], keys[1:]):
+        for line, k, key in zip(head[1:], at[1:], keys[1:]):
             if key in seen:
                 continue
             seen.add(key)
-            why = pasted or _rival(line.text, first.text)
+            why = pasted or _rival(line.text, first.text, tokens[k], tokens[at[0]])
             if why is None:
                 continue  # the headline's own deck, subtitle or key points
             ctx.report(line.block, line.start, line.end, f"competing headline before the body ({why}; cluster of "
                                                          f"{len(head)} headline lines from line {first.number})")
 
 
-def _rival(text: str, title: str) -> str | None:
-    """Why one line of a stack is a rival headline and not the title's deck, or None."""
+def _rival(text: str, title: str, text_words: list[str], title_words: list[str]) -> str | None:
+    """Why one line of a stack is a rival headline and not the title's deck, or None (``*_words``:
+    the two lines' words)."""
     stops = stopwords()
-    own = {w.casefold() for w in words(text)} - stops
-    n_line, n_title = len(words(text)), len(words(title))
-    if n_line >= 5 and not (own & ({w.casefold() for w in words(title)} - stops)):
+    own = {w.casefold() for w in text_words} - stops
+    n_line, n_title = len(text_words), len(title_words)
+    if n_line >= 5 and not (own & ({w.casefold() for w in title_words} - stops)):
         return "another story: no word in common with the title"
-    if _title_case(text, stops) and _sentence_case(title, stops):
+    if _title_case(text_words, stops) and _sentence_case(title_words, stops):
         return "Title Case under a sentence-case title"
     similar = 0.75 <= n_line / max(1, n_title) <= 1.34 or (max(n_line, n_title) <= 8 and abs(n_line - n_title) <= 2)
     asks = text.rstrip().endswith("?") and not title.rstrip().endswith("?")
     labelled = ":" in text[:30] or ":" in title[:30]  # "Setup time: ...": a list of specs
-    if similar and not asks and not labelled and _title_case(text, stops) == _title_case(title, stops):
+    if similar and not asks and not labelled and _title_case(text_words, stops) == _title_case(title_words, stops):
         return "the title's twin in length and style"
     return None
 
@@ -113,15 +116,15 @@ def _rival(text: str, title: str) -> str | None:
 _READER_VERBS = {"learn", "discover", "find", "get", "see", "read", "explore", "here's"}
 
 
-def _title_case(text: str, stops) -> bool:
+def _title_case(words: list[str], stops) -> bool:
     """Headline style: nearly every content word capitalised ("Russia's Kursk Region Gets a Helping
     Hand"), unlike a sentence-case title ("North Korea sends 6000 workers to Kursk")."""
-    content = [w for w in words(text) if w[0].isalpha() and w.casefold() not in stops]
+    content = [w for w in words if w[0].isalpha() and w.casefold() not in stops]
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
-def _sentence_case(text: str, stops) -> bool:
-    content = [w for w in words(text) if w[0].isalpha() and w.casefold() not in stops]
+def _sentence_case(words: list[str], stops) -> bool:
+    content = [w for w in words if w[0].isalpha() and w.casefold() not in stops]
     return len(content) >= 3 and sum(w[0].isupper() for w in content) <= 0.5 * len(content)
 
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 from newslint import Rule
 
-from ._text import is_table_row, stopwords, words
+from ._text import is_table_row, line_words, stopwords, words
 
 ITEM_SPLIT = re.compile(r"[,;|]")
 
@@ -49,7 +49,8 @@ class KeywordStuffing(Rule):
     def check(self, document, ctx):
         stops = stopwords()
         opts = ctx.options
-        for line in document.lines:
+        tokens = line_words(document)
+        for k, line in enumerate(document.lines):
             text = line.text
             if len(text) > 2000 or text.count(",") + text.count(";") + text.count("|") < 3:
                 continue  # a keyword list is a short line of four or more separated items
@@ -58,37 +59,39 @@ class KeywordStuffing(Rule):
             items = [i for i in ITEM_SPLIT.split(text) if i.strip()]
             if len(items) < 4:
                 continue
-            median = sorted(len(i.split()) for i in items)[len(items) // 2]
+            median = sorted(map(len, map(str.split, items)))[len(items) // 2]
             if median > 8:
                 continue
-            toks = [w.casefold() for w in words(line.text)]
+            toks = tokens.folded(k)
             if len(toks) < opts["min-words"]:
                 continue
             content = [t for t in toks if t not in stops and not t.isdigit()]
             if not content or (len(toks) - len(content)) / len(toks) >= 0.2:
                 continue
-            found = _repeated_opener(items, content, stops, opts) if median <= 5 else None
+            item_words = [[w.casefold() for w in words(item)] for item in items]  # once, for both tests
+            found = _repeated_opener(item_words, content, stops, opts) if median <= 5 else None
             if found is None:
-                found = _repeated_phrase(items, stops)
+                found = _repeated_phrase(item_words, stops)
             if found:
                 ctx.report(line.block, line.start, line.end, f"keyword stuffing: {found}")
 
 
 
-def _repeated_opener(items: list[str], content: list[str], stops: frozenset[str], opts: dict) -> str | None:
+def _repeated_opener(items: list[list[str]], content: list[str], stops: frozenset[str], opts: dict) -> str | None:
     """The same keyword (one or two words) opening item after item: "stock car 2018, stock car
-    brasil, ...", and making up enough of the line's content words."""
+    brasil, ...", and making up enough of the line's content words. ``items``: each item's
+    casefolded words."""
     openers: Counter = Counter()
-    for item in items:
-        item_words = [w.casefold() for w in words(item) if w.casefold() not in stops]
+    for toks in items:
+        item_words = [w for w in toks if w not in stops]
         openers.update({item_words[0]: 1} if item_words else {})
         if len(item_words) >= 2:
             openers[item_words[0] + " " + item_words[1]] += 1
     keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
     # stuffing varies the phrase ("stock car 2018, stock car brasil, ..."); the same item said
     # again and again is a refrain or a chant ("Brexit, Brexit, Brexit, we love you")
-    variants = {" ".join(w.casefold() for w in words(item)) for item in items
-                if [w.casefold() for w in words(item) if w.casefold() not in stops][:len(keyword.split())] == keyword.split()}
+    variants = {" ".join(toks) for toks in items
+                if [w for w in toks if w not in stops][:len(keyword.split())] == keyword.split()}
     if len(variants) < 3:
         return None
     count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
@@ -98,12 +101,12 @@ def _repeated_opener(items: list[str], content: list[str], stops: frozenset[str]
     return None
 
 
-def _repeated_phrase(items: list[str], stops: frozenset[str]) -> str | None:
+def _repeated_phrase(items: list[list[str]], stops: frozenset[str]) -> str | None:
     """A three-word phrase of content words found in three or more items of one list-like line:
-    "budget vote delayed, budget vote delayed latest, budget vote delayed update"."""
+    "budget vote delayed, budget vote delayed latest, budget vote delayed update". ``items``:
+    each item's casefolded words."""
     seen: Counter = Counter()
-    for item in items:
-        toks = [w.casefold() for w in words(item)]
+    for toks in items:
         seen.update({tuple(toks[k:k + 3]) for k in range(len(toks) - 2)
                      if not any(w in stops or w.isdigit() for w in toks[k:k + 3])})
     phrase, count = max(seen.items(), key=lambda kv: kv[1], default=((), 0))

@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import code_lines, continues_prose, lazy_re, words
+from ._text import code_lines, continues_prose, lazy_re, line_words, words
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -146,10 +146,17 @@ CONTRIB_RE = lazy_re(
     r"mitarbeit:|avec afp|con información de)", re.I)
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+#: " the associated press", " getty images"...: a line ending in a many-word agency name
+_AGENCY_TAILS = tuple(sorted(" " + a for a in AGENCIES if " " in a))
+
+
 def _timestamp(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith(":") or stripped.startswith("*") or stripped.lower().lstrip("(*").startswith(("as of ", "as at ")):
         return False  # a dated entry's heading, an asterisked note or "as of <date>" qualifying a figure
+    if not _ANY_DIGIT_RE.search(text) and "ago" not in text.lower():
+        return False  # the test below needs a digit (STRONG_RE, YEAR_RE) or "ago": no tokens needed
     toks = [t.strip(".,;:|()[]·-–—@").lower() for t in text.replace("/ ", " ").split()]
     toks = [t for t in toks if t]
     if not toks or len(toks) > 14:
@@ -165,12 +172,13 @@ def _timestamp(text: str) -> bool:
     return other == 0 or (other <= 3 and date_like >= 3 and date_like > other)
 
 
-def classify(text: str) -> str | None:
-    """What kind of metadata a short line is, or None."""
+def classify(text: str, n_words: int | None = None) -> str | None:
+    """What kind of metadata a short line is, or None (``n_words``: how many words it has, when
+    the caller knows)."""
     t = text.strip()
     if len(t) > 500 or t.count(" ") > 60:
         return None
-    n = len(words(t))
+    n = len(words(t)) if n_words is None else n_words
     if n == 0:
         return None
     lower = t.lower()
@@ -196,10 +204,10 @@ def classify(text: str) -> str | None:
         return "wire slug"
     if n <= 14 and _timestamp(t):
         return "timestamp"
-    if n <= 8 and (any(c.isdigit() for c in low) or "leitura" in low or "lesezeit" in low or "reading time" in low):
+    if n <= 8 and (any(map(str.isdigit, low)) or "leitura" in low or "lesezeit" in low or "reading time" in low):
         if READING_TIME_RE.match(low):
             return "reading time"
-    if low in AGENCIES or (n <= 6 and any(low.endswith(" " + a) for a in AGENCIES if " " in a)):
+    if low in AGENCIES or (n <= 6 and low.endswith(_AGENCY_TAILS)):
         return "agency credit"
     first_word = low.split(None, 1)[0] if low else ""
     if n <= 12 and (first_word in _CAPTION_STARTS or t[0].isdigit()) and CAPTION_MARKER_RE.match(t):
@@ -337,10 +345,11 @@ class MetadataResidue(Rule):
         kinds = set(ctx.options["kinds"])
         lines = document.lines
         code = code_lines(document)
+        tokens = line_words(document)
         for k, line in enumerate(lines):
             if len(line.text) > 300 or k in code or continues_prose(lines, k):
                 continue  # a code listing, or a wrapped sentence going on from the line above
-            kind = classify(line.text)
+            kind = classify(line.text, len(tokens[k]))
             if kind in ("photo caption", "photo credit", "source credit", "byline", "credit line") and \
                     line.text.lstrip().startswith(("- ", "* ", "• ")):
                 continue  # an item of a list (a credits list, a list of sources), not a caption

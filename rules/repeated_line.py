@@ -6,7 +6,7 @@ from collections import Counter
 from newslint import Rule
 from newslint.textshape import is_headline_shaped
 
-from ._text import code_lines, folded_lines, is_prose, is_table_row, title_key, words
+from ._text import code_lines, folded_lines, is_prose, is_table_row, line_words, title_key
 
 _LIST_MARK_RE = re.compile(r"^(?:[-*•·+]\s|\d{1,3}[.)]\s|>)")
 _LABEL_RE = re.compile(r"^[^:.!?]{1,40}:\s\S")
@@ -64,6 +64,7 @@ class RepeatedLine(Rule):
         counts = Counter(keys)
         lines = document.lines
         code = code_lines(document)
+        tokens = line_words(document)
         first_at: dict[str, int] = {}
         for k, (line, key) in enumerate(zip(lines, keys)):
             if not key or counts[key] != 2:
@@ -72,7 +73,7 @@ class RepeatedLine(Rule):
                 first_seen[key] = line.number
                 first_at[key] = k
                 continue
-            if len(words(line.text)) < min_words or line.block.kind == "title" or title_key(line.text) == of_title:
+            if len(tokens[k]) < min_words or line.block.kind == "title" or title_key(line.text) == of_title:
                 continue
             i = first_at[key]
             if k in code or i in code or line.text.lstrip().startswith(">"):

@@ -40,6 +40,10 @@ class ResidueLine(Rule):
     Share this article
     ```
 
+    ## Fix
+    Unsafe: the line is removed with `--fix --unsafe-fixes` (the model only believes it is
+    residue), except a cell of a flattened table.
+
     ## Options
     - `threshold` (float, default: the model's, chosen in training for precision 0.93 on
       held-out pages): the probability from which a line is reported. Raise it for fewer,
@@ -58,6 +62,8 @@ class ResidueLine(Rule):
     severity = "warning"
     opt_in = True
     options = {"threshold": None}
+    fix = "remove-line"
+    fix_safety = "unsafe"
 
     def check(self, document, ctx):
         threshold = ctx.options.get("threshold")

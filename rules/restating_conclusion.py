@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import is_prose, stopwords, words
+from ._text import is_prose, line_words, stopwords
 
 NUMBER_RE = re.compile(r"\d")
 QUOTE_CHARS = "\"“”«»„"
@@ -42,18 +42,20 @@ class RestatingConclusion(Rule):
     options = {"min-overlap": 0.7, "min-words": 20}
 
     def check(self, document, ctx):
-        lines = [l for l in document.lines if l.block.kind not in ("title", "heading", "footnote")]
+        tokens = line_words(document)
+        at = [k for k, l in enumerate(document.lines) if l.block.kind not in ("title", "heading", "footnote")]
+        lines = [document.lines[k] for k in at]
         prose = [i for i, l in enumerate(lines) if is_prose(l.text)]
         if len(prose) < 3:
             return
         last = lines[prose[-1]]
-        toks = words(last.text)
+        toks = tokens[at[prose[-1]]]
         if len(toks) < ctx.options["min-words"] or NUMBER_RE.search(last.text) or any(q in last.text for q in QUOTE_CHARS):
             return
         stops = stopwords()
         seen: set[str] = set()
-        for line in lines[:prose[-1]]:
-            seen.update(w.casefold() for w in words(line.text))
+        for k in at[:prose[-1]]:
+            seen.update(tokens.folded(k))
         content = [w for w in toks if w.casefold() not in stops]
         if not content:
             return

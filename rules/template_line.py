@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from newslint import Rule
 from newslint.fingerprints import key_of
 
-from ._text import folded_lines, words
+from ._text import folded_lines, line_words
 
 SCOPES = ("source", "folder", "run")
 _URL_FIELDS = ("url", "source_url", "link", "canonical_url")
@@ -93,7 +93,8 @@ def _keyed_lines(document, options):
     scope = _scope(document, options["scope"])
     min_words = options["min-words"]
     out = []
-    for line, folded in zip(document.lines, folded_lines(document)):
-        if folded and line.block.kind != "title" and len(words(line.text)) >= min_words:
+    tokens = line_words(document)
+    for k, (line, folded) in enumerate(zip(document.lines, folded_lines(document))):
+        if folded and line.block.kind != "title" and len(tokens[k]) >= min_words:
             out.append((key_of("NL305", scope, folded), line))
     return out

@@ -71,7 +71,8 @@ class TitleVariant(Rule):
         title_line = document.position(title.start_offset)[0]
         threshold = ctx.options["threshold"]
         # the top, and the end after the last paragraph: a heading with prose after it is a section
-        last_prose = max((k for k, l in enumerate(document.lines) if is_prose(l.text)), default=len(document.lines))
+        lines = document.lines  # the last prose line, looked for from the end
+        last_prose = next((k for k in range(len(lines) - 1, -1, -1) if is_prose(lines[k].text)), len(lines))
         tail = [l for l in document.lines[max(last_prose + 1, len(document.lines) - 8):] if l not in head_lines(document)]
         candidates = head_lines(document) + tail
         for line in candidates:

@@ -300,7 +300,7 @@ def test_unreadable_folder_and_link_loop_are_errors_not_all_clear(tmp_path, monk
     os.rmdir(tmp_path / "locked")
     (tmp_path / "self.txt").symlink_to(tmp_path / "self.txt")
     assert main(["check", "--isolated", str(tmp_path)]) == 2
-    assert "self.txt: symbolic link to outside the tree or to nothing" in capsys.readouterr().err
+    assert "self.txt: symbolic link loop; skipped" in capsys.readouterr().err
 
 
 # -- 4. no injection into CI logs, terminals or structured output -----------------------------
@@ -359,9 +359,13 @@ def test_non_utf8_file_names_and_lone_surrogates_are_escaped(tmp_path, fmt):
 @pytest.mark.parametrize("table, fragment", [
     ('[rules.NL3]\nnot-an-option = 1\n', "c.toml:3: rules.NL3: options are set per rule; 'NL3' is not a rule code"),
     ('[rules.NL301]\nnot-an-option = 1\n', "c.toml:4: rules.NL301: unknown option 'not-an-option'"),
-    ('[rules.NL301]\npatterns = [1]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
+    ('[rules.NL301]\npatterns = [1]\n', "c.toml:4: rules.NL301.patterns: expected list[str], got [1]"),
     ('[rules.NL301]\npatterns = ["(unclosed"]\n', "c.toml:4: rules.NL301.patterns: rejected by rule NL301"),
-    ('[rules.NL403]\ngroups = [1]\n', "c.toml:4: rules.NL403.groups: expected list, got [1]"),
+    ('[rules.NL403]\ngroups = [1]\n', "c.toml:4: rules.NL403.groups: expected list[str], got [1]"),
+    ('[rules.NL301]\nextend-phrases = {partner = "abc"}\n',
+     "c.toml:4: rules.NL301.extend-phrases: expected dict[str, list[str]], got {'partner': 'abc'}"),
+    ('[rules.NL301]\n\nextend-phrases = {partner = [1]}\n', "c.toml:5: rules.NL301.extend-phrases: expected dict"),
+    ('[rules.NL301]\npattern-timeout = "1"\n', "c.toml:4: rules.NL301.pattern-timeout: expected float, got '1'"),
     ("a = " + "[" * 100_000 + "]" * 100_000 + "\n", "c.toml: invalid TOML: nested too deeply"),
 ])
 def test_bad_rule_options_are_one_config_error(tmp_path, capsys, table, fragment):
@@ -507,3 +511,157 @@ def test_large_utf16_jsonl_is_linted_not_cut_into_byte_chunks(tmp_path, monkeypa
     errors: list[str] = []
     found = lint_paths([str(path)], Config(), errors)
     assert errors == [] and [d.record for d in found] == list(range(1, 201))
+
+
+# -- 8. budgets and caps: JSON bodies, user patterns, rules ----------------------------------------
+
+@pytest.mark.parametrize("name", ["a.json", "a.jsonl"])
+def test_json_bodies_obey_the_character_cap_with_a_warning(monkeypatch, name):
+    from newslint import inputs
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    monkeypatch.setattr(inputs, "MAX_CHECK_CHARS", 1000)
+    body = "A first sentence of prose, said the minister.\n\nRead also:\n\n" + "More prose here.\n" * 200 + "\nRead also:\n"
+    record = json.dumps({"title": "A headline for the record", "body": body})
+    result = Linter(Config()).lint_text(name, record + "\n")
+    assert [(d.code, d.line) for d in result.diagnostics if d.code == "NL301"] == [("NL301", 1)]  # the late one is past the cap
+    assert [str(p) for p in result.warnings] == [
+        f"{name}:1: field /body of record 1 longer than 1,000 characters; checked only up to its line 60"]
+    assert not result.errors and not result.crashes
+
+
+def test_option_types_are_declared_and_checked():
+    from newslint.rules import Rule
+    from newslint.validation import type_matches
+
+    assert type_matches("dict[str, list[str]]", {"a": ["b"]}) and not type_matches("dict[str, list[str]]", {"a": "b"})
+    assert type_matches("float | None", None) and type_matches("float", 3) and not type_matches("float", True)
+    assert not type_matches("list[str]", "abc") and type_matches("list[str]", [])
+
+    class Declared(Rule):
+        code, name, options = "ZZ100", "declared", {"a": 1, "c": []}
+        option_types = {"a": "int", "b": "list[str]", "c": "lst[str]"}
+
+    assert Declared.validate() == ["option_types names 'b', not an option",
+                                   "option_types['c'] is not a type newslint checks: 'lst[str]'"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_links_inside_are_linted_links_out_dangling_and_loops_are_errors(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text(SEED)
+    tree_ = tmp_path / "tree"
+    (tree_ / "sub").mkdir(parents=True)
+    (tree_ / "sub" / "real.txt").write_text(SEED)
+    (tree_ / "inside.txt").symlink_to(tree_ / "sub" / "real.txt")
+    (tree_ / "linked-sub").symlink_to(tree_ / "sub")      # inside: its files are linted where they live
+    cases = {"escape.txt": outside / "o.txt", "escape-folder": outside, "dangling.txt": tree_ / "nothing.txt",
+             "self.txt": tree_ / "self.txt", "loop": tree_}
+    for name, target in cases.items():
+        (tree_ / name).symlink_to(target)
+    before = tree(tmp_path)
+    proc = newslint("check", "--isolated", "--format", "json", str(tree_), cwd=tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    for fragment in ("escape.txt: symbolic link to outside the tree", "escape-folder: symbolic link to outside the tree",
+                     "dangling.txt: symbolic link to nothing", "self.txt: symbolic link loop",
+                     "loop: symbolic link loop"):
+        assert fragment in err, (fragment, err)
+    assert len(err.splitlines()) == 5, err
+    paths = sorted({d["path"] for d in json.loads(proc.stdout)})
+    assert paths == ["tree/inside.txt", "tree/sub/real.txt"]
+    assert tree(tmp_path) == before
+
+
+LOOPING_RULE = ("        while 'slow' in document.path:\n            pass\n"
+                "        if block is not None:\n            ctx.report(block, 0, 1, 'checked')")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("where", ["flag", "config"])
+def test_a_rule_that_never_returns_is_stopped_and_named(tmp_path, jobs, where):
+    cfg = plugin_config(tmp_path, LOOPING_RULE)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(10):  # more than 8 files: --jobs 2 uses the pool
+        (corpus / f"a{i:02d}.txt").write_text(SEED)
+    (corpus / "b-slow.txt").write_text(SEED)
+    if where == "config":
+        cfg.write_text('plugins = ["hostile.py"]\nrule-timeout = 0.5\n')
+        args = ()
+    else:
+        args = ("--rule-timeout", "0.5")
+    t0 = time.monotonic()
+    proc = newslint("check", *args, "--jobs", jobs, "--format", "json", "corpus", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - t0 < 50
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["newslint: error: rule ZZ901 (hostile-rule) from plugin local:hostile.py "
+                                "ran past its 0.5 s budget on corpus/b-slow.txt and was stopped (rule-timeout)"], err
+    found = json.loads(proc.stdout)
+    assert sorted({d["path"] for d in found if d["code"] == "ZZ901"}) == [f"corpus/a{i:02d}.txt" for i in range(10)]
+    assert [d["code"] for d in found if d["path"] == "corpus/b-slow.txt" and d["code"] == "NL301"]  # other rules ran
+
+
+def test_rule_timeout_is_a_checked_setting(tmp_path):
+    (tmp_path / "c.toml").write_text('rule-timeout = "soon"\n')
+    proc = newslint("check", "--config", str(tmp_path / "c.toml"), str(tmp_path))
+    assert proc.returncode == 2 and b"c.toml:1: rule-timeout: expected a number of seconds" in proc.stderr
+    assert newslint("check", "--rule-timeout", "-1", str(tmp_path)).returncode == 2
+
+
+def test_user_patterns_have_a_budget_per_document_not_only_per_line(tmp_path):
+    # each line stays under the per-line timeout; 2,000 of them would take about 20 s
+    (tmp_path / "evil.txt").write_text("Budget talks resume\n\n" + ("a" * 19 + "!\n") * 2000)
+    (tmp_path / "good.txt").write_text(SEED)
+    (tmp_path / "c.toml").write_text('[rules.NL301]\npatterns = ["(a|aa)+$"]\npattern-timeout = 1.0\n'
+                                     'pattern-budget = 0.5\n')
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = newslint("check", "--config", "c.toml", "--jobs", "1", "--format", "json", "evil.txt", "good.txt",
+                    cwd=tmp_path)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime < 10  # CPU seconds
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert err.splitlines() == ["newslint: error: rule NL301 (boilerplate-line) from plugin newslint[builtin] crashed on "
+                                "evil.txt: ValueError: pattern '(a|aa)+$' used up its 0.5 s budget for the document "
+                                "(pattern-budget; catastrophic backtracking?); fix or remove it"], err
+    assert {d["path"] for d in json.loads(proc.stdout)} == {"good.txt"}  # the other file was linted
+
+
+def test_cr_only_jsonl_streams_in_bounded_chunks_numbered_as_from_stdin(tmp_path, monkeypatch):
+    from newslint import inputs
+    from newslint.api import lint_paths
+    from newslint.config import Config
+
+    records = [{"title": f"Headline number {i} for the record", "body": "Body text.\n\nRead also:"} for i in range(3000)]
+    data = "".join(json.dumps(r) + "\r" for r in records).encode()
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(data)
+    whole = [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())]
+    monkeypatch.setattr(inputs, "STREAM_JSONL_BYTES", 10_000)
+    monkeypatch.setattr(inputs, "CHUNK_BYTES", 20_000)
+    sizes = [len(chunk) for _, chunk in inputs.jsonl_chunks(str(path))]
+    assert len(sizes) > 10 and max(sizes) <= 2 * 20_000 and sum(sizes) == len(data)
+    streamed = [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())]
+    assert streamed == whole and [r for r, _, _ in whole] == list(range(1, 3001))
+    # a CRLF file is cut after LF only, never between CR and LF
+    path.write_bytes(data.replace(b"\r", b"\r\n"))
+    assert all(chunk.endswith(b"\r\n") for _, chunk in inputs.jsonl_chunks(str(path)))
+    assert [(d.record, d.line, d.code) for d in lint_paths([str(path)], Config())] == whole
+
+
+def test_options_that_make_a_rule_hang_are_one_config_error(tmp_path):
+    plugin = PLUGIN_RULE.format(body="        while ctx.options['x'] == 2:\n            pass")
+    (tmp_path / "hostile.py").write_text(plugin.replace('severity = "warning"', 'severity = "warning"\n    options = {"x": 1}'))
+    (tmp_path / "newslint.toml").write_text('plugins = ["hostile.py"]\n\n[rules.ZZ901]\nx = 2\n')
+    (tmp_path / "a.txt").write_text(SEED)
+    proc = newslint("check", "--rule-timeout", "0.5", "a.txt", cwd=tmp_path, timeout=60)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and len(err.splitlines()) == 1, err
+    assert err.endswith("newslint.toml:4: rules.ZZ901.x: rejected by rule ZZ901 (hostile-rule): "
+                        "TimeoutError: ran past its 0.5 s budget (rule-timeout)\n"), err

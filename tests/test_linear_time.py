@@ -28,6 +28,10 @@ CASES = {
     "html-unclosed-divs": ("a.html", lambda n: "<div>x " * n, 3000),
     "html-unterminated-tags": ("a.html", lambda n: "<p>Text</p>" + "<a" * n, 10000),
     "html-unclosed-comments": ("a.html", lambda n: "<p>Text</p>" + "<!--" * n, 8000),
+    "html-deep-nesting-with-text": ("a.html", lambda n: "".join(f"<div>text {i} " for i in range(n)), 3000),
+    "html-deep-nesting-closed": ("a.html", lambda n: "".join(f"<div><span>text {i} " for i in range(n))
+                                 + "</span></div>" * n, 2000),
+    "html-unclosed-list-items": ("a.html", lambda n: "<ul>" + "<li>item here " * n, 3000),
 }
 
 

@@ -2,8 +2,9 @@
 
 Each object has ``path``, ``code``, ``rule``, ``severity``, ``message``, ``line``, ``column``,
 ``end_line``, ``end_column`` (1-based; ends just past the span; columns in code points), and for
-JSON and JSONL inputs ``record`` (1-based) and ``field`` (a JSON pointer). It is stable: fields
-are only ever added.
+JSON and JSONL inputs ``record`` (1-based) and ``field`` (a JSON pointer), and for a fixable
+finding ``fix`` (``{"safety", "edits": [{line, column, end_line, end_column, replacement}]}``).
+It is stable: fields are only ever added.
 """
 from __future__ import annotations
 

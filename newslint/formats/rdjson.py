@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..fixreport import fix_dict
 from . import Reporter, Summary, json_item, report_path, rule_help_uri
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
@@ -15,6 +16,13 @@ def byte_column(lines: list[str] | None, line: int, column: int) -> int:
     if not lines or not 0 < line <= len(lines):
         return column
     return len(lines[line - 1][:column - 1].encode("utf-8", "surrogatepass")) + 1
+
+
+def _suggestions(d, lines: list[str] | None) -> list[dict]:
+    """reviewdog suggestions: each edit of the finding's fix, columns in UTF-8 bytes."""
+    return [{"range": {"start": {"line": e["line"], "column": byte_column(lines, e["line"], e["column"])},
+                       "end": {"line": e["end_line"], "column": byte_column(lines, e["end_line"], e["end_column"])}},
+             "text": e["replacement"]} for e in fix_dict(d.fix)["edits"]]
 
 
 class RdjsonReporter(Reporter):
@@ -44,6 +52,7 @@ class RdjsonReporter(Reporter):
                 "severity": SEVERITIES[d.severity],
                 "source": {"name": "newslint"},
                 "code": code,
+                **({"suggestions": _suggestions(d, lines)} if d.fix is not None and fix_dict(d.fix) else {}),
             }, not self.written, "    "))
             self.written += 1
 

@@ -5,9 +5,20 @@ import json
 
 from .. import __version__
 from ..escaping import json_text, uri_path
+from ..fixreport import fix_dict
 from . import HeldFindings, Reporter, Summary, json_item, report_path, rule_help_uri, rule_section
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _sarif_fix(d, fix: dict) -> dict:
+    """A SARIF fix object: the edits as replacements of regions of the finding's file."""
+    replacements = [{"deletedRegion": {"startLine": e["line"], "startColumn": e["column"], "endLine": e["end_line"],
+                                       "endColumn": e["end_column"]},
+                     "insertedContent": {"text": e["replacement"]}} for e in fix["edits"]]
+    return {"description": {"text": f"{d.rule} ({fix['safety']} fix)"},
+            "artifactChanges": [{"artifactLocation": {"uri": uri_path(report_path(d.path)), "uriBaseId": "%SRCROOT%"},
+                                 "replacements": replacements}]}
 
 
 class SarifReporter(Reporter):
@@ -98,6 +109,7 @@ class SarifReporter(Reporter):
 
         def result(d, fp) -> dict:
             region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
+            fix = fix_dict(d.fix) if d.fix is not None else None
             return {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
@@ -107,8 +119,10 @@ class SarifReporter(Reporter):
                     "artifactLocation": {"uri": uri_path(report_path(d.path)), "uriBaseId": "%SRCROOT%"},
                     "region": region}}],
                 "partialFingerprints": {"primaryLocationLineHash": fp},
+                **({"fixes": [_sarif_fix(d, fix)]} if fix else {}),
                 "properties": {"confidence": d.confidence,
-                               **({"record": d.record, "field": d.field} if d.record is not None else {})},
+                               **({"record": d.record, "field": d.field} if d.record is not None else {}),
+                               **({"fixSafety": fix["safety"]} if fix else {})},
             }
 
         log = {

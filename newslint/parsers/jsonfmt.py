@@ -10,9 +10,10 @@ import json
 from bisect import bisect_left, bisect_right
 from typing import Any
 
+from .. import inputs
 from ..document import Block, Document, line_starts
 from ..errors import InputError
-from ..problems import Problem
+from ..problems import WARNING, Problem
 from ..plugins import hookimpl
 from . import format_of
 from .jsonpos import decode_string, object_strings, skip_ws, value_end
@@ -71,8 +72,27 @@ def _first(fields: dict, names: list[str]) -> str | None:
     return next((name for name in names if name in fields), None)
 
 
+def _field(path: str, source: str, key: str, a: int, b: int, record: int, wide: dict[int, int],
+           problems: list[Problem] | None) -> tuple[str, list[tuple[int, int, int]]]:
+    """A string field decoded, cut as text files are past MAX_CHECK_CHARS (with a warning):
+    only a bounded prefix of a huge value is ever decoded."""
+    limit = inputs.MAX_CHECK_CHARS
+    # each character is at most 12 raw ones (a surrogate pair), so this prefix always holds ``limit``
+    text, runs = decode_string(source[a:min(b, a + 12 * limit + 12)], a, wide, limit + 1)
+    if len(text) <= limit:
+        return text, runs
+    cut = text.rfind("\n", 0, limit)
+    text = text[:cut + 1 if cut > 0 else limit]
+    if problems is not None:
+        line = source.count("\n", 0, a) + 1  # once per cut field, never per record
+        problems.append(Problem(path, f"field /{key} of record {record} longer than {limit:,} characters; "
+                                      f"checked only up to its line {text.count(chr(10)) + 1}", line, kind=WARNING))
+    return text, runs
+
+
 def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dict[str, tuple[int, int]],
-                    record: int, config, starts: list[int] | None = None) -> Document:
+                    record: int, config, starts: list[int] | None = None,
+                    problems: list[Problem] | None = None) -> Document:
     blocks: list[Block] = []
     title_key = _first(raw_fields, config.title_fields)
     body_key = _first(raw_fields, config.body_fields)
@@ -80,7 +100,7 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
     if title_key:
         a, b = raw_fields[title_key]
         wide: dict[int, int] = {}
-        title_text, runs = decode_string(source[a:b], a, wide)
+        title_text, runs = _field(path, source, title_key, a, b, record, wide, problems)
         if title_text.strip():
             lead = len(title_text) - len(title_text.lstrip())
             block = Block("title", title_text.strip(), [(0, lead, len(title_text.strip()))], meta={"field": f"/{title_key}"})
@@ -88,7 +108,7 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
     if body_key:
         a, b = raw_fields[body_key]
         wide = {}
-        body, runs = decode_string(source[a:b], a, wide)
+        body, runs = _field(path, source, body_key, a, b, record, wide, problems)
         body_blocks = plain_blocks(body, detect_title=False, meta={"field": f"/{body_key}"})
         if blocks and body_blocks and body_blocks[0].text.split("\n", 1)[0].strip() == blocks[0].text:
             blocks = []  # the body repeats its title as its first line: that line is the title
@@ -122,7 +142,7 @@ def parse_jsonl(path: str, source: str, config) -> ParsedFile:
             continue
         lead = len(line) - len(line.lstrip())
         fields = {k: (a + start, b + start) for k, (a, b) in object_strings(line, lead).items()}
-        docs.append(record_document(path, source, obj, fields, number, config, starts))
+        docs.append(record_document(path, source, obj, fields, number, config, starts, errors))
     return ParsedFile(docs, errors)
 
 
@@ -136,7 +156,8 @@ def parse_json(path: str, source: str, config) -> ParsedFile:
         raise InputError(path, f"invalid JSON: {getattr(exc, 'msg', exc)}; skipped", line) from None
     i = skip_ws(source, 0)
     if isinstance(data, dict):
-        return ParsedFile([record_document(path, source, data, object_strings(source, i), 1, config)])
+        errors: list[Problem] = []
+        return ParsedFile([record_document(path, source, data, object_strings(source, i), 1, config, None, errors)], errors)
     if not isinstance(data, list):
         raise InputError(path, f"top-level JSON {type(data).__name__} is neither an article object nor an array of them")
     docs, errors = [], []
@@ -145,7 +166,7 @@ def parse_json(path: str, source: str, config) -> ParsedFile:
     for number, item in enumerate(data, 1):
         end = value_end(source, i)
         if isinstance(item, dict):
-            docs.append(record_document(path, source, item, object_strings(source, i), number, config, starts))
+            docs.append(record_document(path, source, item, object_strings(source, i), number, config, starts, errors))
         else:
             line = bisect_right(starts, i)  # not a count from the start: 160k non-objects were quadratic
             errors.append(Problem(path, f"array item {number} is a JSON {type(item).__name__}, not an object; skipped", line))

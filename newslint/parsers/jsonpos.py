@@ -73,9 +73,13 @@ def object_strings(s: str, i: int) -> dict[str, tuple[int, int]]:
     return out
 
 
-def decode_string(raw: str, base: int, wide: dict[int, int] | None = None) -> tuple[str, list[tuple[int, int, int]]]:
+def decode_string(raw: str, base: int, wide: dict[int, int] | None = None,
+                  limit: int | None = None) -> tuple[str, list[tuple[int, int, int]]]:
     """Decode a JSON string body; runs map decoded offsets to ``base`` + raw offsets, and
-    ``wide`` (when given) receives the raw end of each escaped character."""
+    ``wide`` (when given) receives the raw end of each escaped character. With ``limit``, at
+    most that many characters are decoded (a 200 MB body is not decoded to be cut)."""
+    if limit is not None and len(raw) > limit and "\\" not in raw[:limit]:
+        raw = raw[:limit]
     if "\\" not in raw:
         return raw, [(0, base, len(raw))]
     out: list[str] = []
@@ -87,6 +91,9 @@ def decode_string(raw: str, base: int, wide: dict[int, int] | None = None) -> tu
         j = raw.find("\\", i)
         if j < 0:
             j = n
+        if limit is not None and length + (j - i) >= limit:
+            j = i + (limit - length)
+            n = j  # the loop ends after this run
         if j > i:
             runs.append((length, base + i, j - i))
             out.append(raw[i:j])

@@ -1,0 +1,104 @@
+"""Fix safety: an unsafe fix never removes a line of a flattened table.
+
+Extractors flatten a table into one short line per cell. Its cells repeat ("Up to 45 days" in two
+columns), are dates ("7/1/2021") or look like headings, so NL104, NL303 and the other shape rules
+report them, and removing one shifts every later cell into the wrong column. The finding is kept;
+only the fix is withheld. Safe fixes (an exact boilerplate line, a repeated title) still apply.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newslint.config import Config
+from newslint.fixes import FixPolicy
+from newslint.fixsafety import table_lines
+from newslint.linter import Linter
+
+DATES = ("Home prices rise\n\nPrices rose in most cities last year, the survey found.\n\n"
+         "Month\nChange\n7/1/2021\n-3.7%\n8/1/2021\n+0.5%\n9/1/2021\n-3.9%\n\nThe data come from Redfin.\n")
+PLANS = ("Travel cover compared\n\nWe compared three policies for travellers this spring, and found big "
+         "differences in cover.\n\nPlan\nBasic\nPlus\nPremium\nCovered trip length\nUp to 45 days\nUp to 45 days\n"
+         "Up to 90 days\nTrip cancellation\nNo\n$3,000\n$2,000\n\nPrices are for one adult.\n")
+
+
+def _fix(name: str, text: str) -> tuple[str, list]:
+    result = Linter(Config(), fix=FixPolicy(unsafe=True)).lint_source(name, text)
+    out = result.fixed.fixed if result.fixed and result.fixed.fixed is not None else text
+    return out, (result.fixed.found if result.fixed else result.diagnostics)
+
+
+@pytest.mark.parametrize("text, code", [(DATES, "NL303"), (PLANS, "NL104")])
+def test_table_cells_are_reported_but_not_removed(text, code):
+    out, found = _fix("a.txt", text)
+    assert out == text
+    assert any(d.code == code and d.fix is None for d in found)
+
+
+def test_a_table_in_a_jsonl_field_is_kept_too():
+    line = json.dumps({"id": 1, "text": DATES}) + "\n"
+    assert _fix("a.jsonl", line)[0] == line
+
+
+def test_safe_fixes_still_apply_inside_a_table():
+    text = PLANS.replace("No\n", "No\nShare this article\n")
+    assert _fix("a.txt", text)[0] == PLANS
+
+
+def test_lines_outside_tables_are_still_fixed():
+    text = ("Home prices rise\n\nPrices rose in most cities last year, the survey found.\n\n"
+            "Updated 09:14 GMT, 21 March 2005\n\nThe data come from Redfin.\n")
+    assert "Updated" not in _fix("a.txt", text)[0]
+
+
+@pytest.mark.parametrize("run, table", [
+    (["7/1/2021", "-3.7%", "8/1/2021", "+0.5%"], True),                        # numbers
+    (["Plan", "Up to 45 days", "Up to 45 days", "Cover"], True),               # digits and a repeat
+    (["Home", "News", "Sport", "Business", "Contact us"], False),               # a menu: no digits
+    (["7/1/2021", "-3.7%", "8/1/2021"], False),                                # too short to tell
+    (["The index rose 2% on Monday.", "It fell 3% on Tuesday.", "It rose 1%.", "It fell 4%."], False),  # sentences
+])
+def test_table_lines(run, table):
+    text = "A sentence that ends here.\n" + "\n".join(run) + "\nAnother sentence that ends here.\n"
+    starts = {i for i, c in enumerate(text) if i == 0 or text[i - 1] == "\n"}
+    cells = table_lines(text)
+    assert cells <= starts
+    assert (len(cells) == len(run)) is table and (not cells) is (not table)
+
+
+@pytest.mark.parametrize("code", ["NL304", "NL406"])
+def test_model_findings_are_unsafe_line_removals(code):
+    """A model only believes a line is residue or filler: its fix needs --unsafe-fixes."""
+    from newslint.plugins import load_registry
+
+    rule = load_registry(Config()).rules[code]
+    assert (rule.fix, rule.fix_safety) == ("remove-line", "unsafe")
+
+
+def _sample(shared, pattern: str, every: int):
+    import gzip
+
+    for path in sorted((shared / "corpus").glob(pattern)):
+        if path.suffix == ".gz":
+            yield "a.html", gzip.open(path).read().decode("utf-8", "replace").replace("\r\n", "\n")
+            continue
+        for k, raw in enumerate(path.open(encoding="utf-8")):
+            if k % every == 0:
+                yield "a.txt", json.loads(raw)["text"]
+
+
+@pytest.mark.parametrize("pattern, every", [("clean/*.jsonl", 20), ("residue/*.jsonl", 5), ("residue_naive/*.jsonl", 5),
+                                            ("wcxb/*.jsonl", 15), ("injected/*.jsonl", 10), ("html/*.html.gz", 1)])
+def test_fixing_twice_is_a_no_op_on_every_corpus(shared, pattern, every):
+    """A sample of every corpus, every fix (unsafe ones and the opt-in models' too): the fixed text
+    is stable, so a second --fix finds nothing left to fix."""
+    linter = Linter(Config(extend_select=["NL304", "NL406"]), fix=FixPolicy(unsafe=True))
+    changed = 0
+    for name, text in _sample(shared, pattern, every):
+        once = linter.lint_source(name, text)
+        if once.fixed and once.fixed.fixed is not None:
+            changed += 1
+            again = linter.lint_source(name, once.fixed.fixed)
+            assert not (again.fixed and again.fixed.fixed is not None), text[:200]
+    assert changed or pattern.startswith("clean")

@@ -1,0 +1,187 @@
+"""The per-document work the rules share (issue 17): each line is tokenised once, whatever rules
+read its words, and the shared analyses give the rules what they used to compute themselves."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import newslint_rules._text as text_mod
+from newslint.config import Config
+from newslint.document import Line
+from newslint.linter import Linter
+
+from conftest import FIXTURES
+
+# A document that wakes the word-reading rules: edge residue (NL302), metadata lines (NL303),
+# a keyword list (NL404), a repeated line (NL104), a competing headline (NL103), a conclusion
+# (NL405, opt-in) and template lines (NL305, opt-in).
+ARTICLE = """Council approves new budget for the city's schools
+
+Latest
+Updated 09:14 GMT, 21 March 2005
+
+By Jane Smith
+
+The council approved a new budget on Tuesday after a long debate about the schools.
+Members said the money would pay for teachers, buildings and books across the city.
+The vote was close, with seven members in favour and six against the proposal.
+Members said the money would pay for teachers, buildings and books across the city.
+cheap flights, cheap flights london, cheap flights paris, best cheap flights deals, cheap flights now
+In the end the council approved a new budget for the city's schools after the debate.
+
+Share
+"""
+
+
+class CountingPattern:
+    """WORD_RE with a tally of the texts it tokenised."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.seen: Counter = Counter()
+
+    def findall(self, text, *args):
+        self.seen[text] += 1
+        return self.pattern.findall(text, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    counter = CountingPattern(text_mod.WORD_RE)
+    monkeypatch.setattr(text_mod, "WORD_RE", counter)
+    return counter
+
+
+def every_rule() -> Config:
+    return Config(select=["ALL"])
+
+
+def test_each_line_is_tokenised_at_most_once(counting):
+    linter = Linter(every_rule())
+    result = linter.lint_text("a.txt", ARTICLE)
+    codes = {d.code for d in result.diagnostics}
+    assert {"NL104", "NL303", "NL404"} <= codes, codes  # the word-reading rules did run and read words
+    lines = Counter(line.strip() for line in ARTICLE.splitlines() if line.strip())
+    again = {text: n for text, n in counting.seen.items() if n > lines.get(text, n)}
+    assert again == {}, again  # a line said twice is two lines: tokenised once each
+    assert set(lines) & set(counting.seen), "no line went through the shared tokeniser"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in (FIXTURES / "samples").glob("*") if p.suffix in (".txt", ".md")))
+def test_samples_tokenise_each_line_once(counting, path):
+    linter = Linter(every_rule())
+    documents = linter.parse(str(path), path.read_text(encoding="utf-8"))
+    linter.lint_source(path.name, path.read_text(encoding="utf-8"))
+    texts = Counter(line.text for d in documents for line in d.lines)
+    assert {t: n for t, n in counting.seen.items() if n > texts.get(t, n)} == {}
+
+
+def test_line_words_are_the_tokeniser_s_words():
+    linter = Linter(Config())
+    (document,) = linter.parse("a.txt", ARTICLE)
+    got = text_mod.line_words(document)
+    assert [got[k] for k in range(len(document.lines))] == [text_mod.WORD_RE.findall(line.text)
+                                                             for line in document.lines]
+    assert text_mod.line_words(document) is got  # one per document
+
+
+def test_lines_carry_no_per_instance_dict():
+    """Lines are made for every line of every document: slots, not a dataclass __dict__."""
+    linter = Linter(Config())
+    (document,) = linter.parse("a.txt", ARTICLE)
+    line = document.lines[0]
+    assert isinstance(line, Line) and not hasattr(line, "__dict__")
+    assert (line.start, line.end, line.text, line.number) == (0, len(line.text), line.text, 1)
+
+
+def test_a_file_is_read_with_its_size_as_the_hint(tmp_path, monkeypatch):
+    """Asking a buffered reader for MAX_FILE_BYTES + 1 bytes makes it allocate that much for every
+    file; the size fstat gives is the right first request."""
+    from newslint import inputs
+
+    asked = []
+    real = inputs.read_bounded
+    monkeypatch.setattr(inputs, "read_bounded", lambda fh, name, limit=None, expected=None: (
+        asked.append(expected), real(fh, name, limit, expected))[1])
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\n\nOne line of text.\n", encoding="utf-8")
+    assert inputs.read_file(str(path)) == "Headline\n\nOne line of text.\n"
+    assert asked == [path.stat().st_size]
+
+
+@pytest.mark.parametrize("limit, ok", [(20, True), (8, False)])
+def test_a_file_that_grows_past_its_size_is_still_bounded(limit, ok):
+    import io
+
+    from newslint import inputs
+    from newslint.errors import InputError
+
+    fh = io.BytesIO(b"x" * 10)  # fstat said 4 bytes; 10 arrive
+    if ok:
+        assert inputs.read_bounded(fh, "grows.txt", limit, expected=4) == b"x" * 10
+    else:
+        with pytest.raises(InputError):
+            inputs.read_bounded(fh, "grows.txt", limit, expected=4)
+
+
+def _relpath_spelling(path: str, root: str) -> str:
+    """The spelling project_path gave with os.path.relpath per call (the reference)."""
+    import os
+
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root or "."))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = os.path.normpath(path)
+    return rel.replace(os.sep, "/")
+
+
+@pytest.mark.parametrize("path", ["a.txt", "./a.txt", "dir/../a.txt", "dir//sub/./a.md", "../outside.txt",
+                                  "dir/../../outside.txt", ".", "dir", "dir/", "/", "/etc/passwd", "ROOT/a.txt",
+                                  "ROOT", "ROOT/dir/../a.txt", "ROOTx/a.txt"])
+@pytest.mark.parametrize("root", [".", "", "dir", "ROOT", "/"])
+def test_project_path_spells_as_relpath_did(tmp_path, monkeypatch, path, root):
+    from newslint.paths import project_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "dir").mkdir()
+    path, root = (s.replace("ROOT", str(tmp_path / "dir")) for s in (path, root))
+    assert project_path(path, root) == _relpath_spelling(path, root)
+
+
+def test_results_cross_the_process_boundary_as_plain_tuples():
+    """A worker sends tuples, not dataclasses; the parent rebuilds the very same results."""
+    import pickle
+
+    from newslint import runner
+    from newslint.diagnostics import Diagnostic
+    from newslint.problems import Problem
+
+    linter = Linter(every_rule())
+    results = [linter.lint_text("a.txt", ARTICLE), linter.lint_text("b.jsonl", '{"title": "T", "body": "x"}\n{bad\n')]
+    assert results[0].diagnostics and results[1].problems
+    packed = runner.pack(results)
+    assert not any(isinstance(x, (Diagnostic, Problem)) for item in packed for part in item if isinstance(part, list)
+                   for x in part)
+    assert len(pickle.dumps(packed)) < len(pickle.dumps(results))
+    back = runner.unpack(pickle.loads(pickle.dumps(packed)))
+    for a, b in zip(results, back):
+        assert (a.path, a.file, a.source, a.fixed, a.problems) == (b.path, b.file, b.source, b.fixed, b.problems)
+        assert [vars(d) for d in a.diagnostics] == [vars(d) for d in b.diagnostics]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ09 ,.-'\\t’‘“”—–«»·•€£°×éßİﬁ½\u00a0\u2009")) | st.characters(), max_size=60))
+def test_fold_and_normalize_map_each_character_as_translate_does(text):
+    """The common non-ASCII punctuation is replaced before str.translate (for its ASCII fast
+    path): the keys must be exactly those of a plain translate."""
+    import unicodedata
+
+    nfkc = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    assert text_mod.fold(text) == nfkc.translate(text_mod._KEY)
+    if not text_mod._HAS_DIGIT_SEP.search(nfkc):
+        assert text_mod.normalize(text) == " ".join(nfkc.translate(text_mod._FOLD).split())
