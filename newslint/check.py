@@ -176,7 +176,7 @@ def _check(args, paths, config, jobs, linter, reporter_cls, stream, gate: Gate, 
                             statistics=args.statistics, quiet=args.quiet)
     targets = [o for o in outputs if o is not None]
     plan: list[str] = []
-    order = SortedRelease(linter, plan, args.stdin_filename)
+    order = SortedRelease(linter.shown, plan, args.stdin_filename)
     with contextlib.closing(run(paths, config, jobs=jobs, stdin_name=args.stdin_filename, linter=linter,
                                 plan=plan)) as results:
         for result in results:

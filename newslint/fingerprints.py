@@ -9,7 +9,6 @@ back (``--fingerprints``) so a single-article run can use what a corpus run lear
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from array import array
 from typing import Iterable
@@ -19,6 +18,8 @@ MAGIC = b"NEWSLINT-FINGERPRINTS 1\n"
 
 def key_of(*parts: str) -> int:
     """A 64-bit key for a scope and a normalised line."""
+    import hashlib  # here, not at import: OpenSSL's loading is a cost of every run, and only NL305 needs it
+
     data = "\0".join(parts).encode("utf-8", "surrogatepass")
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 

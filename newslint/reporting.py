@@ -7,11 +7,10 @@ A format is a :class:`Reporter` subclass registered through ``newslint_register_
 from __future__ import annotations
 
 import importlib
-from typing import IO, TYPE_CHECKING, ClassVar
+from typing import IO, TYPE_CHECKING, Callable, ClassVar
 
 if TYPE_CHECKING:
     from .diagnostics import Diagnostic
-    from .linter import Linter
     from .rules import Rule
 
 
@@ -131,6 +130,38 @@ def _key(d: "Diagnostic") -> tuple:
     return d.sort_key()
 
 
+class SortedRelease:
+    """How far the reporter's sorted output is settled once a result has come: no later finding
+    sorts before the smallest path of the files still to come, nor (a JSON Lines file arrives in
+    chunks of increasing records) before the current file's last record so far."""
+
+    def __init__(self, shown: Callable[[str], str], plan: list[str], stdin_name: str):
+        self.shown, self.plan, self.stdin_name = shown, plan, stdin_name
+        self.index: dict[str, int] | None = None
+        self.floor: list[str] = []
+
+    def _prepare(self) -> None:
+        shown = [self.shown(self.stdin_name if p == "-" else p) for p in self.plan]
+        self.index = {}
+        for i, path in enumerate(shown):
+            self.index.setdefault(path, i)
+        # floor[i]: the smallest path from the i-th file on ("\U0010ffff" past the end)
+        self.floor = ["\U0010ffff"] * (len(shown) + 1)
+        for i in range(len(shown) - 1, -1, -1):
+            self.floor[i] = min(shown[i], self.floor[i + 1])
+
+    def after(self, path: str, diagnostics: "list[Diagnostic]") -> tuple | None:
+        if self.index is None:
+            self._prepare()
+        assert self.index is not None
+        i = self.index.get(path)
+        if i is None:  # a result the plan does not name: hold everything until the end
+            return None
+        later = self.floor[i + 1]
+        last_record = max((d.record or 0 for d in diagnostics), default=0)
+        return min((later,), (path, last_record + 1)) if path <= later else (later,)
+
+
 def load_reporter(spec: str) -> type[Reporter]:
     """Import ``"package.module:Class"``."""
     module, _, cls = spec.partition(":")
@@ -155,34 +186,3 @@ class LazyReporter:
 def resolve(item) -> type[Reporter]:
     return item.load() if isinstance(item, LazyReporter) else item
 
-
-class SortedRelease:
-    """How far the reporter's sorted output is settled once a result has come: no later finding
-    sorts before the smallest path of the files still to come, nor (a JSON Lines file arrives in
-    chunks of increasing records) before the current file's last record so far."""
-
-    def __init__(self, linter: Linter, plan: list[str], stdin_name: str):
-        self.linter, self.plan, self.stdin_name = linter, plan, stdin_name
-        self.index: dict[str, int] | None = None
-        self.floor: list[str] = []
-
-    def _prepare(self) -> None:
-        shown = [self.linter.shown(self.stdin_name if p == "-" else p) for p in self.plan]
-        self.index = {}
-        for i, path in enumerate(shown):
-            self.index.setdefault(path, i)
-        # floor[i]: the smallest path from the i-th file on ("\U0010ffff" past the end)
-        self.floor = ["\U0010ffff"] * (len(shown) + 1)
-        for i in range(len(shown) - 1, -1, -1):
-            self.floor[i] = min(shown[i], self.floor[i + 1])
-
-    def after(self, path: str, diagnostics: list[Diagnostic]) -> tuple | None:
-        if self.index is None:
-            self._prepare()
-        assert self.index is not None
-        i = self.index.get(path)
-        if i is None:  # a result the plan does not name: hold everything until the end
-            return None
-        later = self.floor[i + 1]
-        last_record = max((d.record or 0 for d in diagnostics), default=0)
-        return min((later,), (path, last_record + 1)) if path <= later else (later,)

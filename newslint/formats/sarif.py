@@ -6,7 +6,7 @@ import json
 from .. import __version__
 from ..escaping import json_text, uri_path
 from ..fixreport import fix_dict
-from . import HeldFindings, Reporter, Summary, report_path, rule_help_uri, rule_section
+from . import HeldFindings, Reporter, Summary, json_item, report_path, rule_help_uri, rule_section
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -104,12 +104,13 @@ class SarifReporter(Reporter):
         used = sorted(self.codes | set(self.rules))
         index = {code: i for i, code in enumerate(used)}
         rules = self._rules(used)
-        results, notifications = [], self._notifications(summary)
+        notifications = self._notifications(summary)
         diags, fps = self._guard(notifications)
-        for d, fp in zip(diags, fps):
+
+        def result(d, fp) -> dict:
             region = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line, "endColumn": d.end_column}
             fix = fix_dict(d.fix) if d.fix is not None else None
-            results.append({
+            return {
                 "ruleId": d.code,
                 "ruleIndex": index[d.code],
                 "level": LEVELS[d.severity],
@@ -122,7 +123,8 @@ class SarifReporter(Reporter):
                 "properties": {"confidence": d.confidence,
                                **({"record": d.record, "field": d.field} if d.record is not None else {}),
                                **({"fixSafety": fix["safety"]} if fix else {})},
-            })
+            }
+
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -132,8 +134,16 @@ class SarifReporter(Reporter):
                 "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The project root (where the config is)."}}},
                 "columnKind": "unicodeCodePoints",  # columns count code points; SARIF's default is UTF-16 units
                 "invocations": [{"executionSuccessful": not summary.errors, "toolExecutionNotifications": notifications}],
-                "results": results,
+                "results": [],
             }],
         }
-        self.stream.write(json_text(json.dumps(log, ensure_ascii=False, indent=2)))
-        self.stream.write("\n")
+        # The log with its results written one at a time at their place (the last key of the
+        # run): the same text as json.dumps of the whole log, whose serialisation of 25,000
+        # results took ten times the report's size in memory.
+        text = json_text(json.dumps(log, ensure_ascii=False, indent=2))
+        at = text.rindex('"results": []') + len('"results": ')
+        write = self.stream.write
+        write(text[:at])
+        for i, (d, fp) in enumerate(zip(diags, fps)):
+            write(json_item(result(d, fp), i == 0, " " * 8))
+        write(("\n      ]" if diags else "[]") + text[at + 2:] + "\n")
