@@ -32,6 +32,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -48,10 +49,16 @@ def tool(name: str, given: str | None = None) -> str | None:
     return str(here) if here.exists() else shutil.which(name)
 
 
+#: Every tool runs as installed, from cached bytecode: an environment that sets
+#: PYTHONDONTWRITEBYTECODE (some CI images do) would recompile every module on every run.
+RUN_ENV = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_COLOR": "1"}
+RUN_ENV.setdefault("PYTHONPYCACHEPREFIX", str(Path(tempfile.gettempdir()) / "newslint-bench-pycache"))
+
+
 def measure(cmd: list[str], stdout=subprocess.DEVNULL) -> dict:
     """One run: CPU seconds (user + system, reaped workers included), wall seconds, peak RSS MB."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
+    proc = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env=RUN_ENV)
     _, status, usage = os.wait4(proc.pid, 0)
     return {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - t0,
             "rss": usage.ru_maxrss / 1024, "rc": os.waitstatus_to_exitcode(status)}
