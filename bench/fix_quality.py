@@ -13,6 +13,10 @@
   element whose text is the line);
 - idempotence: fixing the fixed text again changes nothing, on every corpus.
 
+Three runs side by side: safe fixes (``--fix``), safe and unsafe (``--fix --unsafe-fixes``), and
+the same with the opt-in model rules NL304 (residue lines) and NL406 (filler) selected, whose
+fixes are unsafe. The injected re-lint uses the same rule selection as the fix.
+
 Every text is fixed in-process with the same Linter the command line uses, as a ``.txt`` file
 (as ../shared/tools/evaluate.py writes them).
 """
@@ -30,9 +34,14 @@ from newslint.fixes import FixPolicy
 from newslint.linter import Linter
 
 FAMILIES = {"NL1": "dup_title", "NL2": "footnote", "NL3": "boilerplate", "NL4": "filler"}
-LINTERS = {mode: Linter(Config(), fix=FixPolicy(unsafe=mode == "unsafe")) for mode in ("safe", "unsafe")}
-PLAIN = Linter(Config())
+MODELS = ["NL304", "NL406"]  # opt-in rules whose fixes are unsafe
+CONFIGS = {"safe": Config(), "unsafe": Config(), "models": Config(extend_select=MODELS)}
+LINTERS = {mode: Linter(config, fix=FixPolicy(unsafe=mode != "safe")) for mode, config in CONFIGS.items()}
+PLAINS = {mode: Linter(config) for mode, config in CONFIGS.items()}
+PLAIN = PLAINS["safe"]
 NOT_IDEMPOTENT: Counter = Counter()
+#: mode -> why an injected record's fixed text is not the original (its first unrestored defect)
+WHY: dict[str, Counter] = {mode: Counter() for mode in CONFIGS}
 
 
 def fix(text: str, mode: str) -> tuple[str, list]:
@@ -85,7 +94,7 @@ def clean_unchanged(path: Path) -> dict[str, float]:
     return {mode: sum(fix(t, mode)[0] == t for t in texts) / len(texts) for mode in LINTERS}
 
 
-def injected_scores(path: Path, originals: Path) -> dict[str, float]:
+def injected_scores(path: Path, originals: Path, mode: str = "unsafe") -> dict[str, float]:
     orig = {}
     for line in originals.open(encoding="utf-8"):
         rec = json.loads(line)
@@ -93,21 +102,33 @@ def injected_scores(path: Path, originals: Path) -> dict[str, float]:
     recs = [json.loads(line) for line in path.open(encoding="utf-8")]
     defects = found_before = found_after = equal = equal_injected = injected = 0
     for rec in recs:
-        out, before = fix(rec["text"], "unsafe")
-        after = PLAIN.lint_source("a.txt", out).diagnostics
+        out, before = fix(rec["text"], mode)
+        after = PLAINS[mode].lint_source("a.txt", out).diagnostics
         kept, _ = line_fate(rec["text"], out)
         same = out.rstrip() == orig[rec["id"]].rstrip()
         equal += same
         if rec["inserted"]:
             injected += 1
             equal_injected += same
+        reasons = []
         for defect in rec["inserted"]:
             defects += 1
             family = defect["cls"]
             accept = set(defect["accept"])
-            found_before += any(FAMILIES.get(d.code[:3]) == family and d.line in accept for d in before)
+            hits = [d for d in before if FAMILIES.get(d.code[:3]) == family and d.line in accept]
+            found_before += bool(hits)
             moved = {kept[line] for line in accept if line in kept}
             found_after += any(FAMILIES.get(d.code[:3]) == family and d.line in moved for d in after)
+            if not hits:
+                reasons.append(("not detected", f"{family}/{defect['sub']}"))
+            elif not any(d.fix is not None and (mode != "safe" or d.fix.safety == "safe") for d in hits):
+                reasons.append(("detected, no fix applies", f"{family}/{defect['sub']}"))
+        if not same:
+            why, kind = (reasons[0] if reasons else
+                         ("fixed, text differs", "") if rec["inserted"] else ("clean record changed", ""))
+            WHY[mode][why] += 1
+            if kind:
+                WHY[mode][f"{why}: {kind}"] += 1
     return {"defects": defects, "found_before": found_before / defects, "found_after": found_after / defects,
             "equal_all": equal / len(recs), "equal_injected": equal_injected / max(1, injected), "records": len(recs)}
 
@@ -121,7 +142,8 @@ def html_scores(folder: Path) -> dict[str, int]:
         page = gzip.open(path).read().decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
         out["pages"] += 1
         out["findings"] += len(PLAIN.lint_source("a.html", page).diagnostics)
-        for mode, linter in LINTERS.items():
+        for mode in ("safe", "unsafe"):
+            linter = LINTERS[mode]
             result = linter.lint_source("a.html", page)
             out[mode] += result.fixed.count if result.fixed else 0
             fixed = result.fixed.fixed if result.fixed and result.fixed.fixed is not None else page
@@ -131,31 +153,43 @@ def html_scores(folder: Path) -> dict[str, int]:
 
 
 def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float, pages: dict | None = None) -> str:
+    """``inj``: mode -> injected scores; the other dicts: mode -> scores."""
     pct = "{:.1%}".format
     rows = [
-        "| measure | safe fixes (`--fix`) | + unsafe (`--unsafe-fixes`) | target (safe / unsafe) |",
-        "|---|---|---|---|",
+        "| measure | safe fixes (`--fix`) | + unsafe (`--unsafe-fixes`) | + unsafe, with opt-in NL304 and NL406 "
+        "| target (safe / unsafe) |",
+        "|---|---|---|---|---|",
     ]
+
+    def row(name: str, values: list[str], target: str) -> None:
+        rows.append(f"| {name} | " + " | ".join(values) + f" | {target} |")
+
     for name, scores in (("residue/ (5 extractors)", res), ("wcxb/ (3 extractors)", wcxb)):
-        rows.append(f"| {name}: RESIDUE lines removed (of {scores['safe']['residue_lines']:,}; "
-                    f"{pct(scores['safe']['flagged'])} have a finding) | "
-                    f"{pct(scores['safe']['RESIDUE'])} | {pct(scores['unsafe']['RESIDUE'])} | ≥ 50% / ≥ 70% |")
-        rows.append(f"| {name}: BODY lines removed (of {scores['safe']['body_lines']:,}) | "
-                    f"{pct(scores['safe']['BODY'])} | {pct(scores['unsafe']['BODY'])} | ≤ 0.3% / ≤ 1% |")
-        rows.append(f"| {name}: BODY lines lost (removed, and their text nowhere else in the output) | "
-                    f"{pct(scores['safe']['body_lost'])} | {pct(scores['unsafe']['body_lost'])} | - |")
-    rows.append(f"| clean/bbc.jsonl: articles unchanged | {pct(bbc['safe'])} | {pct(bbc['unsafe'])} | ≥ 99.5% |")
-    rows.append(f"| injected/: defects a re-lint still finds (before fixing: {pct(inj['found_before'])}) | - | "
-                f"{pct(inj['found_after'])} | ≤ 10% |")
-    rows.append(f"| injected/: fixed text equals the original article, all {inj['records']:,} records | - | "
-                f"{pct(inj['equal_all'])} | ≥ 80% |")
-    rows.append(f"| injected/: the same, records with injected defects only | - | {pct(inj['equal_injected'])} | - |")
+        row(f"{name}: RESIDUE lines removed (of {scores['safe']['residue_lines']:,})",
+            [pct(scores[m]["RESIDUE"]) for m in LINTERS], "≥ 50% / ≥ 70%")
+        row(f"{name}: RESIDUE lines with a finding", [pct(scores[m]["flagged"]) for m in LINTERS], "-")
+        row(f"{name}: BODY lines removed (of {scores['safe']['body_lines']:,})",
+            [pct(scores[m]["BODY"]) for m in LINTERS], "≤ 0.3% / ≤ 1%")
+        row(f"{name}: BODY lines lost (removed, and their text nowhere else in the output)",
+            [pct(scores[m]["body_lost"]) for m in LINTERS], "-")
+    row("clean/bbc.jsonl: articles unchanged", [pct(bbc[m]) for m in LINTERS], "≥ 99.5%")
+    row(f"injected/: defects a re-lint still finds (before fixing: {pct(inj['unsafe']['found_before'])})",
+        [pct(inj[m]["found_after"]) for m in LINTERS], "≤ 10%")
+    row(f"injected/: fixed text equals the original article, all {inj['unsafe']['records']:,} records",
+        [pct(inj[m]["equal_all"]) for m in LINTERS], "≥ 80%")
+    row("injected/: the same, records with injected defects only", [pct(inj[m]["equal_injected"]) for m in LINTERS], "-")
     if pages:
-        rows.append(f"| html/ ({pages['pages']} raw pages, {pages['findings']:,} findings): findings fixed | "
-                    f"{pages['safe']:,} | {pages['unsafe']:,} | - |")
-    rows.append(f"| texts whose fix was not stable (a second fix changed them) | {NOT_IDEMPOTENT['safe']} | "
-                f"{NOT_IDEMPOTENT['unsafe']} | 0 |")
-    return "\n".join(rows) + f"\n\n(Measured by `python bench/fix_quality.py` in {seconds:.0f} s.)\n"
+        row(f"html/ ({pages['pages']} raw pages, {pages['findings']:,} findings): findings fixed",
+            [f"{pages['safe']:,}", f"{pages['unsafe']:,}", "-"], "-")
+    row("texts whose fix was not stable (a second fix changed them)", [str(NOT_IDEMPOTENT[m]) for m in LINTERS], "0")
+    why = ["", "Injected records whose fixed text is not the original, by the first reason (unsafe fixes):"]
+    for reason, n in WHY["unsafe"].most_common():
+        if ":" not in reason:
+            kinds = sorted(((k, c) for k, c in WHY["unsafe"].items() if k.startswith(reason + ":")), key=lambda x: -x[1])
+            detail = ", ".join(f"{k.split(': ', 1)[1]} {c}" for k, c in kinds[:6])
+            why.append(f"- {reason}: {n}" + (f" ({detail})" if detail else ""))
+    return ("\n".join(rows) + "\n" + "\n".join(why) +
+            f"\n\n(Measured by `python bench/fix_quality.py` in {seconds:.0f} s.)\n")
 
 
 def main() -> None:
@@ -168,7 +202,8 @@ def main() -> None:
     res = residue_scores(sorted((corpus / "residue").glob("*.jsonl")))
     wcxb = residue_scores(sorted((corpus / "wcxb").glob("*.jsonl")))
     bbc = clean_unchanged(corpus / "clean" / "bbc.jsonl")
-    inj = injected_scores(corpus / "injected" / "bbc_injected.jsonl", corpus / "clean" / "bbc.jsonl")
+    inj = {mode: injected_scores(corpus / "injected" / "bbc_injected.jsonl", corpus / "clean" / "bbc.jsonl", mode)
+           for mode in LINTERS}
     pages = html_scores(corpus / "html")
     NOT_IDEMPOTENT["unsafe"] += pages["unstable"]
     out = table(res, wcxb, bbc, inj, time.perf_counter() - t0, pages)
