@@ -10,7 +10,6 @@ own peak RSS is read from ``os.wait4``. The issue 17 bar: <= 300 MB in every for
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -19,25 +18,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
+sys.path.insert(0, str(HERE))
+from run import build_jsonl  # noqa: E402  (the same file bench/run.py lints)
+
 FORMATS = ["text", "json", "json-lines", "sarif", "github", "gitlab", "junit", "rdjson", "html"]
-
-
-def build(path: Path, mb: int) -> int:
-    if path.exists() and path.stat().st_size >= mb * 1_000_000:
-        with open(path, "rb") as fh:
-            return sum(1 for _ in fh)
-    sources = [json.loads(line) for name in ("clean/bbc.jsonl", "injected/bbc_injected.jsonl")
-               for line in open(SHARED / "corpus" / name, encoding="utf-8")]
-    size = i = 0
-    with open(path, "w", encoding="utf-8") as fh:
-        while size < mb * 1_000_000:
-            r = sources[i % len(sources)]
-            line = json.dumps({"id": f"a{i}", "title": r.get("title", ""), "body": r.get("body") or r["text"]},
-                              ensure_ascii=False) + "\n"
-            fh.write(line)
-            size += len(line.encode("utf-8"))
-            i += 1
-    return i
 
 
 def peak(cmd: list[str]) -> tuple[float, float, int]:
@@ -58,7 +42,7 @@ def main() -> int:
     folder = Path(args.data)
     folder.mkdir(parents=True, exist_ok=True)
     big = folder / f"corpus-{args.mb}mb.jsonl"
-    records = build(big, args.mb)
+    records = build_jsonl(big, args.mb, SHARED)
     print(f"{big} ({big.stat().st_size / 1e6:.0f} MB, {records:,} records); {args.python}")
     print(f"{'format':12} {'peak RSS MB':>12} {'CPU s':>8} {'exit':>5}")
     for fmt in args.format or FORMATS:

@@ -107,6 +107,26 @@ def as_markdown(record: dict) -> str:
     return f"# {title}\n\n{body.strip()}\n"
 
 
+def build_jsonl(path: Path, mb: int, shared: Path) -> int:
+    """About ``mb`` MB of JSON Lines (BBC and injected articles repeated), unless already there;
+    returns its number of records."""
+    if path.exists() and path.stat().st_size >= mb * 1_000_000:
+        with open(path, "rb") as fh:
+            return sum(1 for _ in fh)
+    sources = [json.loads(line) for name in ("clean/bbc.jsonl", "injected/bbc_injected.jsonl")
+               for line in open(shared / "corpus" / name, encoding="utf-8")]
+    size = i = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        while size < mb * 1_000_000:
+            r = sources[i % len(sources)]
+            line = json.dumps({"id": f"a{i}", "title": r.get("title", ""), "body": r.get("body") or r["text"]},
+                              ensure_ascii=False) + "\n"
+            fh.write(line)
+            size += len(line.encode("utf-8"))
+            i += 1
+    return i
+
+
 def build_corpus(shared: Path, jsonl_mb: int) -> dict[str, Path]:
     bbc, bbc4, mix, residue = CORPUS / "bbc", CORPUS / "bbc-x4", CORPUS / "mix", CORPUS / "residue"
     for folder in (bbc, bbc4, mix, residue):
@@ -123,18 +143,7 @@ def build_corpus(shared: Path, jsonl_mb: int) -> dict[str, Path]:
         for r in (json.loads(line) for line in open(f, encoding="utf-8")):
             (residue / f"{r['extractor']}-{r['id'][:16]}.txt").write_text(r["text"], encoding="utf-8")
     big = CORPUS / f"corpus-{jsonl_mb}mb.jsonl"
-    if not big.exists() or big.stat().st_size < jsonl_mb * 1_000_000:
-        sources = records + [json.loads(line) for line in open(shared / "corpus" / "injected" / "bbc_injected.jsonl",
-                                                              encoding="utf-8")]
-        size, i = 0, 0
-        with open(big, "w", encoding="utf-8") as fh:
-            while size < jsonl_mb * 1_000_000:
-                r = sources[i % len(sources)]
-                line = json.dumps({"id": f"a{i}", "title": r.get("title", ""), "body": r.get("body") or r["text"]},
-                                  ensure_ascii=False) + "\n"
-                fh.write(line)
-                size += len(line.encode("utf-8"))
-                i += 1
+    build_jsonl(big, jsonl_mb, shared)
     return {"bbc": bbc, "bbc4": bbc4, "mix": mix, "residue": residue, "jsonl": big,
             "one_txt": bbc / "bbc00000.txt", "one_md": mix / "b00000.md"}
 
