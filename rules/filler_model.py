@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._filler_model import FEATURES, body_lines, document_features, load_model, score
 
 # what a feature means, for the message (only features that push towards filler are named)
 _REASONS = {
@@ -81,6 +80,9 @@ class FillerModel(Rule):
     options = {"threshold": 0.8703}
 
     def check(self, document, ctx):
+        # the model's code loads when the opt-in rule first runs, not on every run's start-up
+        from ._filler_model import body_lines, document_features, load_model, score
+
         title, lines = body_lines(document)
         if not lines:
             return
@@ -98,6 +100,8 @@ class FillerModel(Rule):
 
 def _why(feats, model) -> str:
     """The two or three features that pushed this line furthest towards filler."""
+    from ._filler_model import FEATURES
+
     pushes = sorted(((w * x, name) for name, w, x in zip(FEATURES, model["weights"], feats)
                      if w * x > 0 and name in _REASONS), reverse=True)
     out = []

@@ -3,7 +3,6 @@ from __future__ import annotations
 from newslint import Rule
 
 from ._boilerplate import BOILERPLATE_MATCHES
-from ._residue_model import load_model, score_document
 
 
 class ResidueLine(Rule):
@@ -66,6 +65,9 @@ class ResidueLine(Rule):
     fix_safety = "unsafe"
 
     def check(self, document, ctx):
+        # the model's code loads when the opt-in rule first runs, not on every run's start-up
+        from ._residue_model import load_model, score_document
+
         threshold = ctx.options.get("threshold")
         if threshold is None:
             threshold = load_model().threshold

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
 
 from newslint import Rule
 from newslint.fingerprints import key_of
@@ -82,6 +81,8 @@ def _scope(document, scope: str) -> str:
         for name in _URL_FIELDS:
             url = meta.get(name)
             if isinstance(url, str) and "//" in url:
+                from urllib.parse import urlsplit  # opt-in rule: not on every run's import path
+
                 host = urlsplit(url.strip()).hostname or ""
                 return "domain:" + host.removeprefix("www.")
     return "folder:" + os.path.dirname(os.path.abspath(document.path))
