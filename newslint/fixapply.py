@@ -7,10 +7,10 @@ string value are applied to the decoded value, which is then written back as one
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .fixes import Edit, Fix, FixPolicy
+from .values import Value
 
 
 def _clash(a: Edit, b: Edit) -> bool:
@@ -54,13 +54,16 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
     return apply_edits(source, edits), accepted
 
 
-@dataclass
-class FixOutcome:
-    """What fixing one input did: the fixed text (None: unchanged) and how many findings it fixed."""
+class FixOutcome(Value):
+    """What fixing one input did: the fixed text (None: unchanged), how many findings it fixed, and
+    the findings before any fix."""
 
-    fixed: str | None = None
-    count: int = 0
-    found: list[Any] = field(default_factory=list)  # the findings before any fix
+    __slots__ = ("fixed", "count", "found")
+
+    def __init__(self, fixed: str | None = None, count: int = 0, found: list[Any] | None = None):
+        self.fixed = fixed
+        self.count = count
+        self.found = [] if found is None else found
 
 
 def fix_loop(lint, source: str, result: Any, policy: FixPolicy) -> tuple[Any, FixOutcome]:

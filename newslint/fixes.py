@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .fixsafety import in_table
+from .values import Value
 
 if TYPE_CHECKING:
     from .document import Block, Document
@@ -57,17 +58,20 @@ class Fix:
         object.__setattr__(self, "edits", tuple(sorted(self.edits, key=lambda e: (e.start, e.end))))
 
 
-@dataclass
-class FixPolicy:
+class FixPolicy(Value):
     """Which fixes a run applies: safe ones always, unsafe ones when asked; findings a baseline
     accepts are never fixed. ``max_passes`` bounds the re-lint loop: NL304's model judges a line by
-    its neighbours, so on one raw page of 92 it peels a menu one item per pass (9 passes)."""
+    its neighbours, so on one raw page of 92 it peels a menu one item per pass (9 passes).
+    ``strict=False`` (clean mode): fix the readable records of a JSON Lines file that has
+    unreadable ones."""
 
-    unsafe: bool = False
-    baseline: Any = None
-    max_passes: int = 16
-    #: False (clean mode): fix the readable records of a JSON Lines file that has unreadable ones
-    strict: bool = True
+    __slots__ = ("unsafe", "baseline", "max_passes", "strict")
+
+    def __init__(self, unsafe: bool = False, baseline: Any = None, max_passes: int = 16, strict: bool = True):
+        self.unsafe = unsafe
+        self.baseline = baseline
+        self.max_passes = max_passes
+        self.strict = strict
 
     def wanted(self, diagnostics: Sequence[Any]) -> list[Any]:
         visible = self.baseline.filter(diagnostics) if self.baseline is not None else list(diagnostics)

@@ -1,7 +1,6 @@
 """The linter: decoded text -> parse -> every enabled rule (crash-isolated) -> suppression -> findings."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from .budget import Budget, RuleTimeout
@@ -10,52 +9,27 @@ from .diagnostics import Diagnostic
 from .document import Document
 from .errors import InputError
 from .fingerprints import FingerprintTable
-from .fixapply import FixOutcome, fix_loop
+from .fixapply import fix_loop
 from .fixes import FixPolicy
 from .inputs import MAX_CHECK_CHARS, decode, format_of, normalise_line_ends, read_file, truncated
 from .paths import project_path
-from .problems import CRASH, ERROR, WARNING, Problem
+from .problems import CRASH, WARNING, FileResult, Problem
 from .registry import Registry
 from .rules import Rule, RuleContext
 from .selection import check_selectors, code_matches_any, ignored_for_path, is_enabled, severity_for
 from .suppression import UNUSED_CODE, apply, apply_per_record, suppressions, unused
 from .validation import check_option_tables, invalid_finding, probe_options, rule_options
+from .values import Value
 
 
-@dataclass
-class FileResult:
-    """What linting one input produced: findings, plus problems that stopped part of the work."""
+class CompiledRule(Value):
+    __slots__ = ("rule", "cls", "options", "severity")
 
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    source: str | None = None  # the decoded text, kept only when a reporter asks for it
-    fixed: FixOutcome | None = None  # set when the linter applies fixes (``--fix``, ``--diff``, clean)
-    file: str | None = None  # the path as opened (``path`` is relative to the project root): --fix writes here
-    timed_out: set[str] = field(default_factory=set)  # rules stopped by their time budget on this input
-
-    def _of(self, kind: str) -> list[Problem]:
-        return [p for p in self.problems if p.kind == kind]
-
-    @property
-    def errors(self) -> list[Problem]:  # unusable input: exit code 2
-        return self._of(ERROR)
-
-    @property
-    def crashes(self) -> list[Problem]:  # a rule or parser raised: exit code 2
-        return self._of(CRASH)
-
-    @property
-    def warnings(self) -> list[Problem]:  # noted on stderr, exit code unaffected
-        return self._of(WARNING)
-
-
-@dataclass
-class CompiledRule:
-    rule: Rule
-    cls: type[Rule]
-    options: dict[str, Any]
-    severity: str
+    def __init__(self, rule: Rule, cls: type[Rule], options: dict[str, Any], severity: str):
+        self.rule = rule
+        self.cls = cls
+        self.options = options
+        self.severity = severity
 
 
 class Linter:

@@ -112,7 +112,7 @@ def _work(unit: Unit) -> list[tuple]:
 
 
 _DIAGNOSTIC_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Diagnostic)))
-_PROBLEM_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(Problem)))
+_PROBLEM_FIELDS = operator.attrgetter(*Problem.__slots__)
 
 
 def pack(results: list[FileResult]) -> list[tuple]:

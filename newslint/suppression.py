@@ -9,13 +9,14 @@ into "disable everything". A suppression that suppressed nothing is reported as 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Collection, Iterable
 
 from .diagnostics import Diagnostic
 from .problems import WARNING, Problem
 from .rules import Rule
 from .selection import code_matches_any
+from .values import FrozenValue
 
 DIRECTIVES = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 # one line at most, and never past the next comment's start: an unclosed comment costs only the
@@ -51,15 +52,17 @@ class UnusedSuppression(Rule):
         return None
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(FrozenValue):
     """One suppression comment: on ``line``, ``action`` for ``codes`` (empty: every code)."""
 
-    line: int
-    action: str
-    codes: frozenset[str]
-    column: int = 1
-    end_column: int = 1
+    __slots__ = ("line", "action", "codes", "column", "end_column")
+
+    def __init__(self, line: int, action: str, codes: frozenset[str], column: int = 1, end_column: int = 1):
+        self.line = line
+        self.action = action
+        self.codes = codes
+        self.column = column
+        self.end_column = end_column
 
 
 def suppressions(source: str, first_line: int = 1, known: Collection[str] | None = None, path: str = "",

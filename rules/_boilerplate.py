@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from newslint.analysis import Analysis
+from newslint.values import Value
 
 from ._text import _toml, label_key, lazy_re, load_data
 
@@ -27,12 +27,17 @@ SOCIAL = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "pint", "r
           "partager", "teilen", "compartir", "condividi", "baixar", "поделиться"}
 
 
-@dataclass
-class Match:
-    category: str
-    phrase: str
-    start: int  # offsets into the line's text (whole line for line and prefix matches)
-    end: int
+class Match(Value):
+    """A boilerplate phrase found in a line: ``start``/``end`` are offsets into the line's text
+    (the whole line for line and prefix matches)."""
+
+    __slots__ = ("category", "phrase", "start", "end")
+
+    def __init__(self, category: str, phrase: str, start: int, end: int):
+        self.category = category
+        self.phrase = phrase
+        self.start = start
+        self.end = end
 
 
 class Matcher:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from newslint.analysis import Analysis
+from newslint.values import Value
 
 from ._text import code_lines, is_prose, lazy_re, words
 
@@ -31,23 +31,31 @@ GLUED_RE = lazy_re(r"(?<=[.!?\"”)])\s*\[(\^?[^\]\s]{1,20})\]:?\s+(?=[A-Z\"“]
 URL_ONLY_RE = lazy_re(r"^\S+://\S+$|^www\.\S+$")
 
 
-@dataclass
-class Mark:
-    label: str  # "1", "^note" is stored as "note"; superscripts become digits
-    block: object
-    start: int
-    end: int
-    line: int
-    #: a marker on a short line (a name, a comment count "[82]") or a definition from a reference
-    #: list: counts for matching, but is not reported on its own
-    weak: bool = False
+class Mark(Value):
+    """A footnote marker or definition. ``label``: "1"; "^note" is stored as "note"; superscripts
+    become digits. ``weak``: a marker on a short line (a name, a comment count "[82]") or a
+    definition from a reference list: counts for matching, but is not reported on its own."""
+
+    __slots__ = ("label", "block", "start", "end", "line", "weak")
+
+    def __init__(self, label: str, block: object, start: int, end: int, line: int, weak: bool = False):
+        self.label = label
+        self.block = block
+        self.start = start
+        self.end = end
+        self.line = line
+        self.weak = weak
 
 
-@dataclass
-class Notes:
-    markers: list[Mark]
-    definitions: list[Mark]
-    glued: list[tuple[Mark, Mark]]  # (glued definition, the definition it is glued to)
+class Notes(Value):
+    """A document's footnotes; ``glued`` pairs a glued definition with the one it is glued to."""
+
+    __slots__ = ("markers", "definitions", "glued")
+
+    def __init__(self, markers: list[Mark], definitions: list[Mark], glued: list[tuple[Mark, Mark]]):
+        self.markers = markers
+        self.definitions = definitions
+        self.glued = glued
 
 
 def _label(raw: str) -> str:
