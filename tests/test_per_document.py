@@ -220,3 +220,17 @@ def test_nl301_phrases_from_a_phrase_file_are_still_found_in_line(tmp_path):
             "We use cookies to improve your visit to the site.\n")
     found = [(d.code, d.line, d.column) for d in linter.lint_text("a.txt", text).diagnostics if d.code == "NL301"]
     assert found == [("NL301", 5, 12), ("NL301", 6, 1)]
+
+
+def test_an_article_without_code_characters_skips_the_code_listing_work(monkeypatch):
+    # no line is code-shaped or bracket-only: no indent is measured, no line is asked if it is prose
+    calls = Counter()
+    for name in ("_raw_indent", "is_prose"):
+        real = getattr(text_mod, name)
+        monkeypatch.setattr(text_mod, name, lambda *a, _real=real, _name=name: calls.update([_name]) or _real(*a))
+    document = Linter(every_rule()).parse("a.txt", ARTICLE)[0]
+    assert text_mod._code_lines(document, {}) == frozenset()
+    assert calls == Counter()
+    listing = ARTICLE.replace("Share\n", "Example:\n\n    if (x) {\n        y = f(x);\n    }\n\nThat was the code.\n")
+    document = Linter(every_rule()).parse("a.txt", listing)[0]
+    assert len(text_mod._code_lines(document, {})) == 4 and calls["_raw_indent"] > 0
