@@ -10,6 +10,7 @@ from typing import Any
 from newslint.analysis import Analysis
 from newslint.values import Value
 
+from ._phrases import chrome_hits
 from ._text import _toml, label_key, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
@@ -52,6 +53,9 @@ class Matcher:
                 self.prefixes.setdefault(" ".join(p.casefold().split()), category)
         self.prefix_lengths = sorted({len(p.split()) for p in self.prefixes}, reverse=True)
         self.automaton = None
+        #: True when the in-line phrases are exactly the built-in ones, which the document's
+        #: shared phrase scan (``_phrases.chrome_hits``) finds without this automaton
+        self.builtin_phrases = False
         phrases = [(p.lower(), c) for c, ps in data.get("phrases", {}).items() for p in ps]
         if phrases:
             import ahocorasick
@@ -70,7 +74,10 @@ class Matcher:
         self.budget = budget  # CPU seconds all patterns together may take on one document
         self.spent = 0.0
 
-    def match(self, text: str) -> Match | None:
+    def match(self, text: str, scanned: Any = None) -> Match | None:
+        """The first kind of chrome ``text`` is. ``scanned``: the in-line phrase hit the
+        document's phrase scan found in it, ``(start, end, phrase, category)`` or ``NO_HIT``,
+        when the phrases are the built-in ones; None: scan ``text`` here."""
         key = label_key(text)
         if not key:
             return None
@@ -97,7 +104,10 @@ class Matcher:
                 head = " ".join(low.split()[:k])
                 if head in self.prefixes and (len(low) == len(head) or low[len(head)] == " " or head.endswith(":")):
                     return Match(self.prefixes[head], head, 0, len(text))
-        if self.automaton is not None and n_words <= MAX_PHRASE_WORDS:
+        if scanned is not None and n_words <= MAX_PHRASE_WORDS:
+            if scanned is not NO_HIT:
+                return Match(scanned[3], scanned[2], scanned[0], scanned[1])
+        elif self.automaton is not None and n_words <= MAX_PHRASE_WORDS:
             low = text.lower()
             if len(low) == len(text):
                 for end, (phrase, category) in self.automaton.iter(low):
@@ -125,6 +135,9 @@ class Matcher:
         return None
 
 
+NO_HIT = ()
+
+
 class PatternTimeout(Exception):
     """A user pattern ran past its time on one line (``timeout``) or the document's patterns past
     their budget (``budget``): catastrophic backtracking."""
@@ -141,14 +154,18 @@ def _read_phrase_file(path: str) -> dict[str, Any]:
 def _matcher(options_key: str) -> Matcher:
     options = json.loads(options_key)
     data: dict[str, dict[str, list[str]]] = {} if options["replace-builtin"] else json.loads(json.dumps(load_data("boilerplate.toml")))
+    extra_phrases = False
     for path in options["phrase-files"]:
         extra = _read_phrase_file(path)
+        extra_phrases = extra_phrases or bool(extra.get("phrases"))
         for kind in ("lines", "prefixes", "phrases"):
             for category, phrases in extra.get(kind, {}).items():
                 data.setdefault(kind, {}).setdefault(category, []).extend(phrases)
     for category, phrases in options["extend-phrases"].items():
         data.setdefault("lines", {}).setdefault(category, []).extend(phrases)
-    return Matcher(data, options["patterns"], options["pattern-timeout"], options["pattern-budget"])
+    m = Matcher(data, options["patterns"], options["pattern-timeout"], options["pattern-budget"])
+    m.builtin_phrases = m.automaton is not None and not options["replace-builtin"] and not extra_phrases
+    return m
 
 
 _OPTION_KEYS: dict[int, tuple[dict, str]] = {}
@@ -183,11 +200,12 @@ def _boilerplate_matches(document, options: dict[str, Any]) -> dict[int, Match]:
     """Line index -> match, for every line of the document."""
     m = matcher(options)
     m.spent = 0.0  # the matcher is shared by documents; the budget is each document's own
+    scanned = chrome_hits(document) if m.builtin_phrases else None
     out = {}
     for i, line in enumerate(document.lines):
         if len(line.text) > 600:
             continue
-        hit = m.match(line.text)
+        hit = m.match(line.text, None if scanned is None else scanned[i] or NO_HIT)
         if hit is not None:
             out[i] = hit
     return out

@@ -123,7 +123,7 @@ def _analyse(document) -> Notes:
                 for label in _expand(mm.group(1)):
                     found.append((mm.start(), Mark(label, block, line.start + mm.start(), line.start + mm.end(),
                                                    line.number)))
-        if any(c in text for c in SUPERSCRIPTS):
+        if not text.isascii() and any(c in text for c in SUPERSCRIPTS):  # most lines: ASCII, no superscript
             for mm in SUP_RE.finditer(text):
                 found.append((mm.start(), Mark(_label(mm.group()), block, line.start + mm.start(),
                                                line.start + mm.end(), line.number)))

@@ -345,6 +345,8 @@ def _code_lines(doc, _options) -> frozenset[int]:
     shaped = [_code_shaped(l.text) for l in lines]
     bracket = [bool(l.text.strip()) and l.text.strip() not in _EMPTY_PAIRS
                and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
+    if not any(shaped) and not any(bracket):
+        return frozenset()  # every step below starts from a code-shaped or bracket line: most articles
     indent = [_raw_indent(doc, l) >= 2 for l in lines]
     out = set()
     for i in range(n):

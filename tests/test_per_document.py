@@ -185,3 +185,52 @@ def test_fold_and_normalize_map_each_character_as_translate_does(text):
     assert text_mod.fold(text) == nfkc.translate(text_mod._KEY)
     if not text_mod._HAS_DIGIT_SEP.search(nfkc):
         assert text_mod.normalize(text) == " ".join(nfkc.translate(text_mod._FOLD).split())
+
+
+class NoScan:
+    """An automaton that must not be run."""
+
+    def iter(self, text):
+        raise AssertionError(f"scanned a line on its own: {text!r}")
+
+
+def test_one_automaton_pass_serves_the_phrase_lists_and_nl301s_in_line_phrases(monkeypatch):
+    from newslint_rules import _boilerplate
+
+    linter = Linter(every_rule())
+    matcher = _boilerplate.matcher(linter.options["NL301"])
+    monkeypatch.setattr(matcher, "automaton", NoScan())  # the document's phrase scan finds NL301's phrases
+    text = ("Council approves new budget for the schools\n\n"
+            "The council approved a crucial budget on Tuesday, the mayor said.\n\n"
+            "Read more: we use cookies to improve your visit.\n"
+            "All Rights Reserved\u00a9 by the council press office and partners\n")
+    found = [(d.code, d.line, d.column, d.end_column) for d in linter.lint_text("a.txt", text).diagnostics
+             if d.code == "NL301"]
+    assert found == [("NL301", 5, 12, 26), ("NL301", 6, 1, 20)]
+
+
+def test_nl301_phrases_from_a_phrase_file_are_still_found_in_line(tmp_path):
+    (tmp_path / "extra.toml").write_text('[phrases]\npromo = ["limited time offer"]\n')
+    config = every_rule()
+    config.rules = {"NL301": {"phrase-files": [str(tmp_path / "extra.toml")]}}
+    linter = Linter(config)
+    text = ("Council approves new budget for the schools\n\n"
+            "The council approved the budget on Tuesday, the mayor said.\n\n"
+            "Act now: a limited time offer for readers.\n"
+            "We use cookies to improve your visit to the site.\n")
+    found = [(d.code, d.line, d.column) for d in linter.lint_text("a.txt", text).diagnostics if d.code == "NL301"]
+    assert found == [("NL301", 5, 12), ("NL301", 6, 1)]
+
+
+def test_an_article_without_code_characters_skips_the_code_listing_work(monkeypatch):
+    # no line is code-shaped or bracket-only: no indent is measured, no line is asked if it is prose
+    calls = Counter()
+    for name in ("_raw_indent", "is_prose"):
+        real = getattr(text_mod, name)
+        monkeypatch.setattr(text_mod, name, lambda *a, _real=real, _name=name: calls.update([_name]) or _real(*a))
+    document = Linter(every_rule()).parse("a.txt", ARTICLE)[0]
+    assert text_mod._code_lines(document, {}) == frozenset()
+    assert calls == Counter()
+    listing = ARTICLE.replace("Share\n", "Example:\n\n    if (x) {\n        y = f(x);\n    }\n\nThat was the code.\n")
+    document = Linter(every_rule()).parse("a.txt", listing)[0]
+    assert len(text_mod._code_lines(document, {})) == 4 and calls["_raw_indent"] > 0
