@@ -11,10 +11,12 @@ import json
 
 import pytest
 
+from newslint import Rule
 from newslint.config import Config
 from newslint.fixes import FixPolicy
 from newslint.fixsafety import table_lines
 from newslint.linter import Linter
+from newslint.plugins import core_registry
 
 DATES = ("Home prices rise\n\nPrices rose in most cities last year, the survey found.\n\n"
          "Month\nChange\n7/1/2021\n-3.7%\n8/1/2021\n+0.5%\n9/1/2021\n-3.9%\n\nThe data come from Redfin.\n")
@@ -102,3 +104,46 @@ def test_fixing_twice_is_a_no_op_on_every_corpus(shared, pattern, every):
             again = linter.lint_source(name, once.fixed.fixed)
             assert not (again.fixed and again.fixed.fixed is not None), text[:200]
     assert changed or pattern.startswith("clean")
+
+
+# -- a rule may make some of its findings' fixes safe --------------------------------------------
+class StampLines(Rule):
+    """Reports lines starting "Updated" (safe fix) and "Posted" (the rule's unsafe fix); test helper.
+
+    ## What it does
+    ## Why is this bad?
+    ## Example
+    ## Options
+    """
+
+    code = "T013"
+    name = "stamp-lines"
+    fix = "remove-line"
+    fix_safety = "unsafe"
+
+    def check(self, document, ctx):
+        for line in document.lines:
+            if line.text.startswith(("Updated", "Posted")):
+                ctx.report(line.block, line.start, line.end, "stamp",
+                           fix_safety="safe" if line.text.startswith("Updated") else None)
+
+
+def _stamp_fix(text: str, unsafe: bool) -> str:
+    registry = core_registry()
+    StampLines.plugin = "tests"
+    registry.rules = {"T013": StampLines}
+    result = Linter(Config(select=["T013"]), registry, fix=FixPolicy(unsafe=unsafe)).lint_source("a.txt", text)
+    return result.fixed.fixed if result.fixed and result.fixed.fixed is not None else text
+
+
+STAMPS = "Prices rose.\n\nUpdated 09:14 GMT\n\nPosted 09:10 GMT\n\nThe end, said the bank.\n"
+
+
+def test_a_finding_can_make_its_fix_safe():
+    assert _stamp_fix(STAMPS, unsafe=False) == "Prices rose.\n\nPosted 09:10 GMT\n\nThe end, said the bank.\n"
+    assert _stamp_fix(STAMPS, unsafe=True) == "Prices rose.\n\nThe end, said the bank.\n"
+
+
+def test_a_finding_made_safe_by_an_unsafe_rule_keeps_the_table_guard():
+    table = "Prices rose.\n\nUpdated 1\n7/1/2021\n-3.7%\n8/1/2021\n+0.5%\n\nThe end, said the bank.\n"
+    assert _stamp_fix(table, unsafe=True) == table
