@@ -49,7 +49,7 @@ class Rule:
     #: "safe" (applied by ``--fix``) or "unsafe" (only with ``--unsafe-fixes``).
     fix_safety: ClassVar[str] = "safe"
     #: For "remove-line": how safe it is to delete the whole line when the finding covers only
-    #: part of it ("unsafe", or None: such findings are not fixed).
+    #: part of it ("safe", "unsafe", or None: such findings are not fixed).
     fix_partial: ClassVar[str | None] = None
 
     #: Set by rules that need a first pass over the whole run (see ``newslint.fingerprints``).

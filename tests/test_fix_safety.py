@@ -147,3 +147,36 @@ def test_a_finding_can_make_its_fix_safe():
 def test_a_finding_made_safe_by_an_unsafe_rule_keeps_the_table_guard():
     table = "Prices rose.\n\nUpdated 1\n7/1/2021\n-3.7%\n8/1/2021\n+0.5%\n\nThe end, said the bank.\n"
     assert _stamp_fix(table, unsafe=True) == table
+
+
+# NL303: the kinds whose line is its own evidence are removed by --fix (decided on residue/,
+# see docs/benchmarks.md "Fix quality"); timestamps, bylines and credits wait for --unsafe-fixes
+SAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+                   "Image 2 of 5\n\n5 min read\n\nVideo\n\n"
+                   "Finance minister Ana Ruiz, left, talks with traders on the floor of the exchange.\n\n"
+                   "Traders said worries about the deficit were weighing on markets.\n\n"
+                   "Have a tip? Jane Roe may be reached at jroe@example.com.\n")
+UNSAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nUpdated 09:14 GMT, 21 March 2005\n\nBy John Smith\n\n"
+                     "Wall Street shares fell on Monday as the dollar slid.\n\n(AP Photo/Matt Rourke)\n\n"
+                     "Associated Press\n\nTraders said worries about the deficit were weighing on markets.\n")
+RESTORED = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+            "Traders said worries about the deficit were weighing on markets.\n")
+
+
+def test_nl303_fixes_of_self_evident_kinds_are_safe():
+    safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", SAFE_KINDS_TEXT)
+    assert safe.fixed.fixed == RESTORED
+
+
+def test_nl303_timestamps_bylines_and_credits_stay_unsafe():
+    safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", UNSAFE_KINDS_TEXT)
+    assert safe.fixed.fixed is None and len(safe.diagnostics) == 4
+    unsafe = Linter(Config(select=["NL303"]), fix=FixPolicy(unsafe=True)).lint_source("a.txt", UNSAFE_KINDS_TEXT)
+    assert unsafe.fixed.fixed == RESTORED
+
+
+def test_nl301_consent_wording_inside_a_longer_line_is_a_safe_fix():
+    text = ("Markets rise on rate hopes\n\nShares rose on Monday, said the bank.\n\n"
+            "We use cookies to understand how you use our site and to improve your experience.\n")
+    result = Linter(Config(select=["NL301"]), fix=FixPolicy()).lint_source("a.txt", text)
+    assert result.fixed.fixed == "Markets rise on rate hopes\n\nShares rose on Monday, said the bank.\n"
