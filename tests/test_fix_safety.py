@@ -150,14 +150,15 @@ def test_a_finding_made_safe_by_an_unsafe_rule_keeps_the_table_guard():
 
 
 # NL303: the kinds whose line is its own evidence are removed by --fix (decided on residue/,
-# see docs/benchmarks.md "Fix quality"); timestamps, bylines and credits wait for --unsafe-fixes
+# see docs/benchmarks.md "Fix quality"); timestamps in the story, bylines and credits wait for --unsafe-fixes
 SAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
                    "Image 2 of 5\n\n5 min read\n\nVideo\n\n"
                    "Finance minister Ana Ruiz, left, talks with traders on the floor of the exchange.\n\n"
                    "Traders said worries about the deficit were weighing on markets.\n\n"
                    "Have a tip? Jane Roe may be reached at jroe@example.com.\n")
-UNSAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nUpdated 09:14 GMT, 21 March 2005\n\nBy John Smith\n\n"
-                     "Wall Street shares fell on Monday as the dollar slid.\n\n(AP Photo/Matt Rourke)\n\n"
+UNSAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nBy John Smith\n\n"
+                     "Wall Street shares fell on Monday as the dollar slid.\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
+                     "(AP Photo/Matt Rourke)\n\n"
                      "Associated Press\n\nTraders said worries about the deficit were weighing on markets.\n")
 RESTORED = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
             "Traders said worries about the deficit were weighing on markets.\n")
@@ -180,3 +181,13 @@ def test_nl301_consent_wording_inside_a_longer_line_is_a_safe_fix():
             "We use cookies to understand how you use our site and to improve your experience.\n")
     result = Linter(Config(select=["NL301"]), fix=FixPolicy()).lint_source("a.txt", text)
     assert result.fixed.fixed == "Markets rise on rate hopes\n\nShares rose on Monday, said the bank.\n"
+
+
+def test_nl303_a_timestamp_outside_the_prose_is_a_safe_fix_one_inside_is_not():
+    text = ("Stocks slide as dollar weakens\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
+            "Wall Street shares fell on Monday as the dollar slid.\n\nPublished 10:02 GMT, 21 March 2005\n\n"
+            "Traders said worries about the deficit were weighing on markets.\n\nMonday 21 March 2005\n")
+    safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", text)
+    assert safe.fixed.fixed == ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+                                "Published 10:02 GMT, 21 March 2005\n\n"
+                                "Traders said worries about the deficit were weighing on markets.\n")
