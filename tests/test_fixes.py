@@ -262,3 +262,44 @@ def test_every_fixable_rule_fixes_its_bad_fixture(code):
     after = tester.lint(fixed, bad.name)
     assert len(after) < len(before), f"{code}: no finding of its bad fixture was fixed"
     assert tester.fix(fixed, bad.name) == fixed
+
+
+# -- NL404 and NL405: unsafe removal of the stuffed line and of the restating paragraph ----------
+def test_keyword_stuffing_fix_removes_the_line():
+    from newslint.plugins import load_registry
+
+    rule = load_registry(Config()).rules["NL404"]
+    assert rule.fix == "remove-line" and rule.fix_safety == "unsafe"
+    text = ("Stock Car calendar announced\n\nThe 2018 Stock Car calendar has 12 rounds, starting at Interlagos.\n\n"
+            "stock car 2018, stock car brasil, stock car cascavel, stock car interlagos, stock car results\n\n"
+            "Tickets go on sale in January, the organisers said.\n")
+    RuleTester(rule).run(invalid=[{"text": text, "errors": [{"code": "NL404", "line": 5}], "output": (
+        "Stock Car calendar announced\n\nThe 2018 Stock Car calendar has 12 rounds, starting at Interlagos.\n\n"
+        "Tickets go on sale in January, the organisers said.\n")}])
+    assert fixed_text("a.txt", text)[0] == text  # unsafe: not with --fix alone
+
+
+RESTATING = ("Russia and North Korea strike aid deal\n\n"
+             "North Korea is sending 6,000 workers to help rebuild Russia's Kursk region, Moscow said on Tuesday.\n\n"
+             "The workers will include 1,000 mine clearance specialists, officials said after a meeting in Pyongyang.\n\n"
+             "The deployment shows the growing military and diplomatic ties between Russia and North Korea, officials said.\n\n")
+CLOSING = ("The cooperation between North Korea and Russia shows the growing ties between the two nations and their "
+           "workers in the region of Kursk.\n")
+
+
+def test_restating_conclusion_fix_removes_the_paragraph():
+    from newslint.plugins import load_registry
+
+    rule = load_registry(Config(extend_select=["NL405"])).rules["NL405"]
+    assert rule.fix == "remove-line" and rule.fix_safety == "unsafe"
+    RuleTester(rule).run(invalid=[{"text": RESTATING + CLOSING, "errors": [{"code": "NL405", "line": 9}],
+                                   "output": RESTATING.rstrip("\n") + "\n"}])
+
+
+def test_restating_conclusion_fix_takes_a_wrapped_paragraph_whole():
+    from newslint.plugins import load_registry
+
+    rule = load_registry(Config(extend_select=["NL405"])).rules["NL405"]
+    wrapped = "In short, as officials said,\n" + CLOSING
+    RuleTester(rule).run(invalid=[{"text": RESTATING + wrapped, "errors": [{"code": "NL405", "line": 9}],
+                                   "output": RESTATING.rstrip("\n") + "\n"}])
