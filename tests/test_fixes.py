@@ -255,9 +255,6 @@ def test_every_fixable_rule_fixes_its_bad_fixture(code):
     bad = next(p for p in sorted((FIXTURES / "rules" / code).iterdir()) if p.stem == "bad")
     text = bad.read_text(encoding="utf-8")
     before = tester.lint(text, bad.name)
-    if code == "NL401":  # its fixture leaks lists inside sentences: reported, never fixed
-        assert before and not any(d.fix for d in before)
-        return
     fixed = tester.fix(text, bad.name)
     after = tester.lint(fixed, bad.name)
     assert len(after) < len(before), f"{code}: no finding of its bad fixture was fixed"
@@ -303,3 +300,19 @@ def test_restating_conclusion_fix_takes_a_wrapped_paragraph_whole():
     wrapped = "In short, as officials said,\n" + CLOSING
     RuleTester(rule).run(invalid=[{"text": RESTATING + wrapped, "errors": [{"code": "NL405", "line": 9}],
                                    "output": RESTATING.rstrip("\n") + "\n"}])
+
+
+# -- NL401: a taxonomy sentence that is the whole line goes; one inside a paragraph stays ---------
+def test_taxonomy_leak_fix_removes_a_one_sentence_line_only():
+    from newslint.plugins import load_registry
+
+    rule = load_registry(Config()).rules["NL401"]
+    lead = "Workers sent to Kursk\n\nNorth Korea is sending 6,000 workers to help rebuild Russia's Kursk region, Moscow said.\n\n"
+    leak = "Such cooperation falls under the broader umbrella of general news, including politics and war-and-conflicts."
+    label = "Filed under: entertainment, arts-and-culture, world-news."
+    tester = RuleTester(rule)
+    tester.run(invalid=[
+        {"text": lead + leak + "\n", "errors": [{"code": "NL401"}] * 3, "output": lead.rstrip("\n") + "\n"},
+        {"text": lead + label + "\n", "errors": [{"code": "NL401"}] * 2, "output": lead.rstrip("\n") + "\n"},
+        {"text": lead + "Officials met on Monday. " + leak + "\n", "errors": [{"code": "NL401"}] * 3, "output": None},
+    ])
