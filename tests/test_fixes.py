@@ -316,3 +316,18 @@ def test_taxonomy_leak_fix_removes_a_one_sentence_line_only():
         {"text": lead + label + "\n", "errors": [{"code": "NL401"}] * 2, "output": lead.rstrip("\n") + "\n"},
         {"text": lead + "Officials met on Monday. " + leak + "\n", "errors": [{"code": "NL401"}] * 3, "output": None},
     ])
+
+
+def test_html_fixes_never_remove_a_table_cell():
+    # removing a cell shifts every later cell of its row into the wrong column (as newslint/fixsafety.py
+    # guards flattened cells in text); an element inside a cell may go, the cell stays
+    head = ('<html><head><title>Dollar gains on Greenspan speech</title></head>\n<body>\n'
+            '<h1>Dollar gains on Greenspan speech</h1>\n<p>The dollar rose against the euro, said the bank on Monday.</p>\n'
+            '<table>\n')
+    tail = '</table>\n<p>It rose, said the bank.</p>\n</body></html>\n'
+    rows = ('<tr><th>Plan</th><th>Share this article</th></tr>\n<tr><td>Basic</td><td>Share this article</td></tr>\n'
+            '<tr><td>Plus</td><td><span>Share this article</span></td></tr>\n')
+    for unsafe in (False, True):
+        out, remaining = fixed_text("a.html", head + rows + tail, unsafe)
+        assert out == head + rows.replace("<span>Share this article</span>", "") + tail
+        assert [d.line for d in remaining] == [6, 7]
