@@ -6,6 +6,8 @@
   ``--fix --unsafe-fixes`` remove (a line counts as removed when it is gone from the fixed text;
   a changed line, such as a split footnote list, counts as changed, not removed);
 - clean/bbc.jsonl: the share of articles left byte-for-byte unchanged;
+- per rule and fix safety: the non-blank lines each rule's fixes removed on residue/ and wcxb/ (by
+  label) and on clean/ (BBC and benchmark_gt, every line BODY);
 - injected/: after ``--fix --unsafe-fixes``, the share of injected defects a re-lint still finds
   (a finding of the defect's family on a surviving ``accept`` line), and the share of records
   whose fixed text equals the original BBC article (compared without trailing whitespace);
@@ -40,6 +42,8 @@ LINTERS = {mode: Linter(config, fix=FixPolicy(unsafe=mode != "safe")) for mode, 
 PLAINS = {mode: Linter(config) for mode, config in CONFIGS.items()}
 PLAIN = PLAINS["safe"]
 NOT_IDEMPOTENT: Counter = Counter()
+#: mode -> (code, fix safety) -> corpus label -> lines removed (``per_rule``)
+BY_RULE: dict[str, dict] = {mode: {} for mode in CONFIGS}
 #: mode -> why an injected record's fixed text is not the original (its first unrestored defect)
 WHY: dict[str, Counter] = {mode: Counter() for mode in CONFIGS}
 
@@ -66,7 +70,18 @@ def line_fate(before: str, after: str) -> tuple[dict[int, int], set[int]]:
     return kept, deleted
 
 
-def residue_scores(files: list[Path]) -> dict[str, dict[str, float]]:
+def per_rule(mode: str, corpus: str, found: list, deleted: set[int], labels: dict[int, str]) -> None:
+    """Charge each deleted line to the rules whose first-pass finding covers it and whose fix the
+    mode applies (a line two rules report is charged to both); lines a later pass removed, or a
+    separator taken with a removed line, go to "(later pass)"."""
+    applied = [d for d in found if d.fix is not None and (mode != "safe" or d.fix.safety == "safe")]
+    for line in deleted:
+        keys = {(d.code, d.fix.safety) for d in applied if d.line <= line <= d.end_line} or {("(later pass)", "")}
+        for key in keys:
+            BY_RULE[mode].setdefault(key, Counter())[f"{corpus} {labels.get(line, 'BLANK')}"] += 1
+
+
+def residue_scores(files: list[Path], corpus: str) -> dict[str, dict[str, float]]:
     counts = {mode: Counter() for mode in LINTERS}
     for path in files:
         for raw in path.open(encoding="utf-8"):
@@ -76,6 +91,7 @@ def residue_scores(files: list[Path]) -> dict[str, dict[str, float]]:
             for mode in LINTERS:
                 out, found = fix(rec["text"], mode)
                 _, deleted = line_fate(rec["text"], out)
+                per_rule(mode, corpus, found, {n for n in deleted if rec["text"].split("\n")[n - 1].strip()}, labels)
                 survivors = {line.strip() for line in out.split("\n")}
                 flagged = {n for d in found for n in range(d.line, d.end_line + 1)}
                 for line, label in labels.items():
@@ -90,8 +106,30 @@ def residue_scores(files: list[Path]) -> dict[str, dict[str, float]]:
 
 
 def clean_unchanged(path: Path) -> dict[str, float]:
+    """The share of texts left unchanged; every removed non-blank line is charged to its rule."""
     texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
-    return {mode: sum(fix(t, mode)[0] == t for t in texts) / len(texts) for mode in LINTERS}
+    same = Counter()
+    for text in texts:
+        lines = text.split("\n")
+        for mode in LINTERS:
+            out, found = fix(text, mode)
+            same[mode] += out == text
+            deleted = {n for n in line_fate(text, out)[1] if lines[n - 1].strip()}
+            per_rule(mode, "clean", found, deleted, {n: "BODY" for n in range(1, len(lines) + 1)})
+    return {mode: same[mode] / len(texts) for mode in LINTERS}
+
+
+def rule_table() -> str:
+    """Lines removed per rule and fix safety: default rules from the unsafe run, NL304 and NL406
+    from the run that selects them."""
+    rows = ["| rule | fix | residue/ RESIDUE removed | residue/ BODY removed | wcxb/ RESIDUE removed "
+            "| wcxb/ BODY removed | clean BBC + benchmark_gt lines removed |", "|---|---|---|---|---|---|---|"]
+    merged = {k: v for k, v in BY_RULE["unsafe"].items()}
+    merged.update({k: v for k, v in BY_RULE["models"].items() if k[0] in MODELS})
+    for (code, safety), c in sorted(merged.items()):
+        rows.append(f"| {code} | {safety or '-'} | " + " | ".join(
+            str(c[k]) for k in ("residue RESIDUE", "residue BODY", "wcxb RESIDUE", "wcxb BODY", "clean BODY")) + " |")
+    return "\n".join(rows)
 
 
 def injected_scores(path: Path, originals: Path, mode: str = "unsafe") -> dict[str, float]:
@@ -188,7 +226,9 @@ def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float, pages: di
             kinds = sorted(((k, c) for k, c in WHY["unsafe"].items() if k.startswith(reason + ":")), key=lambda x: -x[1])
             detail = ", ".join(f"{k.split(': ', 1)[1]} {c}" for k, c in kinds[:6])
             why.append(f"- {reason}: {n}" + (f" ({detail})" if detail else ""))
-    return ("\n".join(rows) + "\n" + "\n".join(why) +
+    per = ["", "Non-blank lines removed, per rule and fix safety (with `--unsafe-fixes`; NL304 and NL406 from the run "
+           "that selects them; a line is charged to each rule whose first-pass finding covers it):", "", rule_table()]
+    return ("\n".join(rows) + "\n" + "\n".join(why) + "\n" + "\n".join(per) +
             f"\n\n(Measured by `python bench/fix_quality.py` in {seconds:.0f} s.)\n")
 
 
@@ -199,9 +239,10 @@ def main() -> None:
     args = ap.parse_args()
     corpus = Path(args.corpus)
     t0 = time.perf_counter()
-    res = residue_scores(sorted((corpus / "residue").glob("*.jsonl")))
-    wcxb = residue_scores(sorted((corpus / "wcxb").glob("*.jsonl")))
+    res = residue_scores(sorted((corpus / "residue").glob("*.jsonl")), "residue")
+    wcxb = residue_scores(sorted((corpus / "wcxb").glob("*.jsonl")), "wcxb")
     bbc = clean_unchanged(corpus / "clean" / "bbc.jsonl")
+    clean_unchanged(corpus / "clean" / "benchmark_gt.jsonl")
     inj = {mode: injected_scores(corpus / "injected" / "bbc_injected.jsonl", corpus / "clean" / "bbc.jsonl", mode)
            for mode in LINTERS}
     pages = html_scores(corpus / "html")

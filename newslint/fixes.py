@@ -79,9 +79,12 @@ class FixPolicy(Value):
 
 
 # -- resolving a finding's fix to source (or JSON value) offsets -----------------------------------
-def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fix: Fix | None) -> Fix | None:
-    """The concrete fix of one finding, or None when it cannot be made exactly."""
-    safety = (fix.safety if fix is not None else None) or getattr(rule, "fix_safety", "safe")
+def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fix: Fix | None,
+            finding_safety: str | None = None) -> Fix | None:
+    """The concrete fix of one finding, or None when it cannot be made exactly. ``finding_safety``
+    overrides the rule's ``fix_safety`` for this finding."""
+    declared = getattr(rule, "fix_safety", "safe")
+    safety = (fix.safety if fix is not None else None) or finding_safety or declared
     if doc.format == "html":  # only whole elements are removed; other edits would cut markup
         return _remove_element(doc, block, start, end, safety) if fix is None and rule.fix == "remove-line" else None
     literal = block.meta.get("literal")
@@ -99,7 +102,8 @@ def resolve(rule: Any, doc: "Document", block: "Block", start: int, end: int, fi
             if bounds is None:
                 return None
             safety = partial if safety == "safe" else safety
-        if safety == "unsafe" and in_table(doc, block, bounds[0]):
+        # a shape rule's finding made safe by its kind is still a shape: a table cell keeps it
+        if "unsafe" in (safety, declared) and in_table(doc, block, bounds[0]):
             return None
         if literal is None:
             return _remove_source_lines(doc, block, bounds, safety)

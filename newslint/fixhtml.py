@@ -3,7 +3,10 @@
 The parser's runs say where the line's characters sit in the source. From there the nearest
 enclosing elements are tried, innermost first; one is removed only when its visible text (tags
 stripped, entities decoded, spaces folded) is exactly the line, so markup around it and every
-other element stay as they were. If no element qualifies, the finding is not fixed.
+other element stay as they were. If no element qualifies, the finding is not fixed. A table's
+cells, rows and sections are structure too: removing a cell moves every later cell of its row
+into the wrong column (``fixsafety`` guards flattened cells in text the same way), so only an
+element inside a cell may go.
 """
 from __future__ import annotations
 
@@ -13,7 +16,7 @@ import re
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(/?)>")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_STRUCTURE = {"html", "head", "body", "main", "article", "template", "table", "tbody", "tr"}
+_STRUCTURE = {"html", "head", "body", "main", "article", "template", "table", "thead", "tbody", "tfoot", "tr", "td", "th"}
 _MAX_TRIES = 8
 
 

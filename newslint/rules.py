@@ -49,7 +49,7 @@ class Rule:
     #: "safe" (applied by ``--fix``) or "unsafe" (only with ``--unsafe-fixes``).
     fix_safety: ClassVar[str] = "safe"
     #: For "remove-line": how safe it is to delete the whole line when the finding covers only
-    #: part of it ("unsafe", or None: such findings are not fixed).
+    #: part of it ("safe", "unsafe", or None: such findings are not fixed).
     fix_partial: ClassVar[str | None] = None
 
     #: Set by rules that need a first pass over the whole run (see ``newslint.fingerprints``).
@@ -140,10 +140,13 @@ class RuleContext:
         return fact.of(self.document, options, reader=self.rule.code)
 
     def report(self, block: "Block", start: int, end: int, message: str, *, severity: str | None = None,
-               fix: Fix | None = None, confidence: float = 1.0) -> None:
+               fix: Fix | None | bool = None, confidence: float = 1.0, fix_safety: str | None = None) -> None:
         """Report ``block.text[start:end]``; the engine maps it to the file's line and column.
 
-        ``fix``: edits with offsets into ``block.text`` (default: the rule's declared ``fix``).
+        ``fix``: edits with offsets into ``block.text`` (default: the rule's declared ``fix``;
+        False: none for this finding, where the declared one would take too much).
+        ``fix_safety``: this finding's declared fix is "safe" or "unsafe" although the rule's
+        ``fix_safety`` says otherwise (a kind of finding whose line is its own evidence).
         ``confidence`` (0-1): 1.0 for exact rules, a model's probability for learned ones.
         Findings below the ``min-confidence`` setting are dropped here."""
         if confidence < (self.options.get(MIN_CONFIDENCE) or 0.0):
@@ -151,7 +154,8 @@ class RuleContext:
         doc = self.document
         start = max(0, min(start, len(block.text)))
         end = max(start, min(end, len(block.text)))
-        resolved = resolve(self.rule, doc, block, start, end, fix) if fix is not None or self.rule.fix else None
+        wanted = fix is not False and (fix is not None or self.rule.fix)
+        resolved = resolve(self.rule, doc, block, start, end, fix or None, fix_safety) if wanted else None
         if resolved is not None:
             resolved = locate(doc, resolved)
         s = block.source_offset(start)

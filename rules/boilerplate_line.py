@@ -41,7 +41,9 @@ class BoilerplateLine(Rule):
       to minutes; past it, the pattern running is reported as an error naming the file.
 
     ## Fix
-    Safe when the phrase is the whole line: the line is deleted. Unsafe (`--unsafe-fixes`) when the phrase is inside a longer line (consent or widget wording): the whole line is deleted.
+    Safe: the line is deleted, whether the phrase is the whole line or unambiguous consent or
+    widget wording inside a longer line (on the residue bench the latter removed 73 RESIDUE lines
+    and no BODY line, and no line of clean news).
     """
 
     code = "NL301"
@@ -49,7 +51,7 @@ class BoilerplateLine(Rule):
     severity = "warning"
     fix = "remove-line"
     fix_safety = "safe"
-    fix_partial = "unsafe"
+    fix_partial = "safe"
     options = dict(DEFAULTS)
     option_types = {"extend-phrases": "dict[str, list[str]]", "phrase-files": "list[str]", "patterns": "list[str]"}
 

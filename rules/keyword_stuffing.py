@@ -39,11 +39,16 @@ class KeywordStuffing(Rule):
     - `min-words` (int, default 8): shortest line, in words, that is checked.
     - `min-repeats` (int, default 4): how often the top word must occur.
     - `max-share` (float, default 0.2): the top word's share of content words that is too much.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the keyword line is deleted.
     """
 
     code = "NL404"
     name = "keyword-stuffing"
     severity = "warning"
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"min-words": 8, "min-repeats": 4, "max-share": 0.2}
 
     def check(self, document, ctx):

@@ -33,12 +33,17 @@ class RestatingConclusion(Rule):
     ## Options
     - `min-overlap` (float, default 0.7): share of content words already seen.
     - `min-words` (int, default 20): shortest closing paragraph, in words, that is checked.
+
+    ## Fix
+    Unsafe (`--unsafe-fixes`): the closing paragraph is deleted.
     """
 
     code = "NL405"
     name = "restating-conclusion"
     severity = "info"
     opt_in = True
+    fix = "remove-line"
+    fix_safety = "unsafe"
     options = {"min-overlap": 0.7, "min-words": 20}
 
     def check(self, document, ctx):
@@ -64,5 +69,9 @@ class RestatingConclusion(Rule):
             return
         overlap = sum(1 for w in content if w.casefold() in seen) / len(content)
         if overlap >= ctx.options["min-overlap"]:
-            ctx.report(last.block, last.start, last.end,
+            start, end = last.start, last.end
+            if last.block.kind == "paragraph":  # a wrapped paragraph is reported, and removed, whole
+                text = last.block.text
+                start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+            ctx.report(last.block, start, end,
                        f"closing paragraph restates earlier content ({overlap:.0%} of its words already used)")

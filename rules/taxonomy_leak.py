@@ -46,8 +46,8 @@ class TaxonomyLeak(Rule):
     None.
 
     ## Fix
-    Unsafe (`--unsafe-fixes`): the line is deleted when the leaked list is the whole line; a list inside a
-    sentence is not fixed.
+    Unsafe (`--unsafe-fixes`): the line is deleted when it is one sentence or label line (the
+    leaked wording is what it says); in a paragraph of several sentences nothing is fixed.
     """
 
     code = "NL401"
@@ -55,6 +55,7 @@ class TaxonomyLeak(Rule):
     severity = "warning"
     fix = "remove-line"
     fix_safety = "unsafe"
+    fix_partial = "unsafe"
 
     def check(self, document, ctx):
         for line, phrases in hits_in(document, "taxonomy"):
@@ -63,15 +64,17 @@ class TaxonomyLeak(Rule):
             phrases = [p for p in phrases if not p[2].rstrip().endswith(":") or _labels(text, p[0])]
             if not phrases:
                 continue
+            fix = False if _SENTENCE_BREAK.search(text) else None  # False: other sentences share the line
             for start, end, phrase, _ in phrases:
                 ctx.report(line.block, line.start + start, line.start + end,
-                           f"taxonomy wording {text[start:end].strip()!r} in prose")
+                           f"taxonomy wording {text[start:end].strip()!r} in prose", fix=fix)
             for m in slugs:
-                    ctx.report(line.block, line.start + m.start(), line.start + m.end(),
-                               f"taxonomy slug {m.group()!r} in prose")
+                ctx.report(line.block, line.start + m.start(), line.start + m.end(),
+                           f"taxonomy slug {m.group()!r} in prose", fix=fix)
 
 
 _SEGMENT_BREAKS = "|•·–—-/\n"
+_SENTENCE_BREAK = lazy_re(r"[.!?][\"'”’)\]]*\s+[\"“‘'(]?[A-Z0-9]")
 
 
 def _labels(text: str, start: int) -> bool:

@@ -11,10 +11,12 @@ import json
 
 import pytest
 
+from newslint import Rule
 from newslint.config import Config
 from newslint.fixes import FixPolicy
 from newslint.fixsafety import table_lines
 from newslint.linter import Linter
+from newslint.plugins import core_registry
 
 DATES = ("Home prices rise\n\nPrices rose in most cities last year, the survey found.\n\n"
          "Month\nChange\n7/1/2021\n-3.7%\n8/1/2021\n+0.5%\n9/1/2021\n-3.9%\n\nThe data come from Redfin.\n")
@@ -102,3 +104,90 @@ def test_fixing_twice_is_a_no_op_on_every_corpus(shared, pattern, every):
             again = linter.lint_source(name, once.fixed.fixed)
             assert not (again.fixed and again.fixed.fixed is not None), text[:200]
     assert changed or pattern.startswith("clean")
+
+
+# -- a rule may make some of its findings' fixes safe --------------------------------------------
+class StampLines(Rule):
+    """Reports lines starting "Updated" (safe fix) and "Posted" (the rule's unsafe fix); test helper.
+
+    ## What it does
+    ## Why is this bad?
+    ## Example
+    ## Options
+    """
+
+    code = "T013"
+    name = "stamp-lines"
+    fix = "remove-line"
+    fix_safety = "unsafe"
+
+    def check(self, document, ctx):
+        for line in document.lines:
+            if line.text.startswith(("Updated", "Posted")):
+                ctx.report(line.block, line.start, line.end, "stamp",
+                           fix_safety="safe" if line.text.startswith("Updated") else None)
+
+
+def _stamp_fix(text: str, unsafe: bool) -> str:
+    registry = core_registry()
+    StampLines.plugin = "tests"
+    registry.rules = {"T013": StampLines}
+    result = Linter(Config(select=["T013"]), registry, fix=FixPolicy(unsafe=unsafe)).lint_source("a.txt", text)
+    return result.fixed.fixed if result.fixed and result.fixed.fixed is not None else text
+
+
+STAMPS = "Prices rose.\n\nUpdated 09:14 GMT\n\nPosted 09:10 GMT\n\nThe end, said the bank.\n"
+
+
+def test_a_finding_can_make_its_fix_safe():
+    assert _stamp_fix(STAMPS, unsafe=False) == "Prices rose.\n\nPosted 09:10 GMT\n\nThe end, said the bank.\n"
+    assert _stamp_fix(STAMPS, unsafe=True) == "Prices rose.\n\nThe end, said the bank.\n"
+
+
+def test_a_finding_made_safe_by_an_unsafe_rule_keeps_the_table_guard():
+    table = "Prices rose.\n\nUpdated 1\n7/1/2021\n-3.7%\n8/1/2021\n+0.5%\n\nThe end, said the bank.\n"
+    assert _stamp_fix(table, unsafe=True) == table
+
+
+# NL303: the kinds whose line is its own evidence are removed by --fix (decided on residue/,
+# see docs/benchmarks.md "Fix quality"); timestamps in the story, bylines and credits wait for --unsafe-fixes
+SAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+                   "Image 2 of 5\n\n5 min read\n\nVideo\n\n"
+                   "Finance minister Ana Ruiz, left, talks with traders on the floor of the exchange.\n\n"
+                   "Traders said worries about the deficit were weighing on markets.\n\n"
+                   "Have a tip? Jane Roe may be reached at jroe@example.com.\n")
+UNSAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nBy John Smith\n\n"
+                     "Wall Street shares fell on Monday as the dollar slid.\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
+                     "(AP Photo/Matt Rourke)\n\n"
+                     "Associated Press\n\nTraders said worries about the deficit were weighing on markets.\n")
+RESTORED = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+            "Traders said worries about the deficit were weighing on markets.\n")
+
+
+def test_nl303_fixes_of_self_evident_kinds_are_safe():
+    safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", SAFE_KINDS_TEXT)
+    assert safe.fixed.fixed == RESTORED
+
+
+def test_nl303_timestamps_bylines_and_credits_stay_unsafe():
+    safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", UNSAFE_KINDS_TEXT)
+    assert safe.fixed.fixed is None and len(safe.diagnostics) == 4
+    unsafe = Linter(Config(select=["NL303"]), fix=FixPolicy(unsafe=True)).lint_source("a.txt", UNSAFE_KINDS_TEXT)
+    assert unsafe.fixed.fixed == RESTORED
+
+
+def test_nl301_consent_wording_inside_a_longer_line_is_a_safe_fix():
+    text = ("Markets rise on rate hopes\n\nShares rose on Monday, said the bank.\n\n"
+            "We use cookies to understand how you use our site and to improve your experience.\n")
+    result = Linter(Config(select=["NL301"]), fix=FixPolicy()).lint_source("a.txt", text)
+    assert result.fixed.fixed == "Markets rise on rate hopes\n\nShares rose on Monday, said the bank.\n"
+
+
+def test_nl303_a_timestamp_outside_the_prose_is_a_safe_fix_one_inside_is_not():
+    text = ("Stocks slide as dollar weakens\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
+            "Wall Street shares fell on Monday as the dollar slid.\n\nPublished 10:02 GMT, 21 March 2005\n\n"
+            "Traders said worries about the deficit were weighing on markets.\n\nMonday 21 March 2005\n")
+    safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", text)
+    assert safe.fixed.fixed == ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+                                "Published 10:02 GMT, 21 March 2005\n\n"
+                                "Traders said worries about the deficit were weighing on markets.\n")
