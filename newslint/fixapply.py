@@ -1,7 +1,11 @@
 """Applying fixes: compose them without overlap, apply them from the end, re-lint until stable.
 
 Fixes of one input are taken whole or not at all, in source order, skipping any that overlaps
-one already taken (the next pass, after a re-lint, gets another chance at it). Edits of one JSON
+one already taken (the next pass, after a re-lint, gets another chance at it). Two deletions of
+whole lines that overlap only partly (they share the blank separator between them, or a line)
+are both taken and applied as one deletion of all their lines: the text is what applying them one
+after the other gives, and a finding that depended on the other line (NL304 judges a line by its
+neighbours) is not lost to the re-lint. Edits of one JSON
 string value are applied to the decoded value, which is then written back as one JSON string.
 """
 from __future__ import annotations
@@ -9,12 +13,30 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Sequence
 
-from .fixes import Edit, Fix, FixPolicy
+from .fixes import Edit, Fix, FixPolicy, line_deletion
 from .values import Value
 
 
 def _clash(a: Edit, b: Edit) -> bool:
+    if a.lines and b.lines and (a.start < b.start < a.end < b.end or b.start < a.start < b.end < a.end):
+        return False  # line deletions that overlap partly: joined by ``_joined``
     return a.start == b.start or (a.start < b.end and b.start < a.end)
+
+
+def _joined(text: str, edits: Iterable[Edit]) -> list[Edit]:
+    """``edits`` in order, with overlapping line deletions made one deletion of all their lines."""
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        while e.lines and out and out[-1].lines and out[-1].end > e.start:
+            prev = out.pop()
+            a, b = min(prev.start, e.start), max(prev.end, e.end)
+            span = text[a:b]
+            joined = line_deletion(text, a + len(span) - len(span.lstrip()), b - len(span) + len(span.rstrip()))
+            if joined is None or (out and not out[-1].lines and out[-1].end > joined.start):
+                joined = Edit(a, b, lines=True)  # never grow into an edit that is not a deletion
+            e = joined
+        out.append(e)
+    return out
 
 
 def compose(fixes: Sequence[Fix]) -> list[Fix]:
@@ -32,7 +54,7 @@ def compose(fixes: Sequence[Fix]) -> list[Fix]:
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits from the end, so earlier offsets stay valid."""
-    for e in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+    for e in reversed(_joined(text, edits)):
         text = text[:e.start] + e.replacement + text[e.end:]
     return text
 

@@ -41,6 +41,8 @@ class Edit:
     end: int
     replacement: str = ""
     block: Any = field(default=None, compare=False, repr=False)
+    #: a deletion of whole lines (``line_deletion``): two that overlap are applied as one
+    lines: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -228,9 +230,9 @@ def line_deletion(text: str, start: int, end: int) -> Edit | None:
     # searched in place: copying the rest of the text per deletion made a file of many
     # removable lines quadratic (issue 17)
     if not _VISIBLE.search(text, e):  # the last content: take the separator before it, keep the file's end
-        return Edit(len(text[:s].rstrip()), e)
+        return Edit(len(text[:s].rstrip()), e, lines=True)
     if s > 0 and not _blank(text, text.rfind("\n", 0, s - 1) + 1, s - 1):
-        return Edit(s, e + 1)  # a line inside a paragraph
+        return Edit(s, e + 1, lines=True)  # a line inside a paragraph
     nxt = e + 1
     while nxt < len(text):
         line_end = text.find("\n", nxt)
@@ -238,4 +240,4 @@ def line_deletion(text: str, start: int, end: int) -> Edit | None:
         if not _blank(text, nxt, line_end):
             break
         nxt = line_end + 1
-    return Edit(s, nxt)
+    return Edit(s, nxt, lines=True)
