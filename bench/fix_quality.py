@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import time
 from collections import Counter
 from pathlib import Path
@@ -36,6 +37,7 @@ from newslint.fixes import FixPolicy
 from newslint.linter import Linter
 
 FAMILIES = {"NL1": "dup_title", "NL2": "footnote", "NL3": "boilerplate", "NL4": "filler"}
+FOOTNOTE_MARK, FOOTNOTE_DEF = re.compile(r"\[\d+\]"), re.compile(r"\s*\[\d+\]")
 MODELS = ["NL304", "NL406"]  # opt-in rules whose fixes are unsafe
 CONFIGS = {"safe": Config(), "unsafe": Config(), "models": Config(extend_select=MODELS)}
 LINTERS = {mode: Linter(config, fix=FixPolicy(unsafe=mode != "safe")) for mode, config in CONFIGS.items()}
@@ -162,13 +164,36 @@ def injected_scores(path: Path, originals: Path, mode: str = "unsafe") -> dict[s
             elif not any(d.fix is not None and (mode != "safe" or d.fix.safety == "safe") for d in hits):
                 reasons.append(("detected, no fix applies", f"{family}/{defect['sub']}"))
         if not same:
-            why, kind = (reasons[0] if reasons else
-                         ("fixed, text differs", "") if rec["inserted"] else ("clean record changed", ""))
+            why, kind = reasons[0] if reasons else _differs(rec, out, orig[rec["id"]])
             WHY[mode][why] += 1
             if kind:
                 WHY[mode][f"{why}: {kind}"] += 1
     return {"defects": defects, "found_before": found_before / defects, "found_after": found_after / defects,
             "equal_all": equal / len(recs), "equal_injected": equal_injected / max(1, injected), "records": len(recs)}
+
+
+def _squeeze(text: str, footnotes: bool = False) -> str:
+    """``text`` with its whitespace runs made one space (and its footnote markers and definition
+    lines dropped, when ``footnotes``)."""
+    if footnotes:
+        text = FOOTNOTE_MARK.sub("", "\n".join(x for x in text.split("\n") if not FOOTNOTE_DEF.match(x)))
+    return " ".join(text.split())
+
+
+def _differs(rec: dict, out: str, original: str) -> tuple[str, str]:
+    """Why a record whose defects were all found and fixed (or that had none) is not the original:
+    the injection reflowed the original's whitespace (bulleted lists joined into one line, blank
+    lines dropped), or a footnote fix kept the injected footnotes, renumbered, as it should."""
+    if not rec["inserted"]:
+        if out == rec["text"]:
+            return "clean record not changed by the fix, but not the original before it either", \
+                "whitespace only" if _squeeze(out) == _squeeze(original) else "other"
+        return "clean record changed", ""
+    if _squeeze(out) == _squeeze(original):
+        return "fixed, text differs", "whitespace only, as in the injected record"
+    if _squeeze(out, True) == _squeeze(original, True):
+        return "fixed, text differs", "footnotes kept (renumbered), otherwise whitespace only"
+    return "fixed, text differs", "other"
 
 
 def html_scores(folder: Path) -> dict[str, int]:
@@ -220,12 +245,14 @@ def table(res: dict, wcxb: dict, bbc: dict, inj: dict, seconds: float, pages: di
         row(f"html/ ({pages['pages']} raw pages, {pages['findings']:,} findings): findings fixed",
             [f"{pages['safe']:,}", f"{pages['unsafe']:,}", "-"], "-")
     row("texts whose fix was not stable (a second fix changed them)", [str(NOT_IDEMPOTENT[m]) for m in LINTERS], "0")
-    why = ["", "Injected records whose fixed text is not the original, by the first reason (unsafe fixes):"]
-    for reason, n in WHY["unsafe"].most_common():
-        if ":" not in reason:
-            kinds = sorted(((k, c) for k, c in WHY["unsafe"].items() if k.startswith(reason + ":")), key=lambda x: -x[1])
-            detail = ", ".join(f"{k.split(': ', 1)[1]} {c}" for k, c in kinds[:6])
-            why.append(f"- {reason}: {n}" + (f" ({detail})" if detail else ""))
+    why = []
+    for mode, name in (("unsafe", "unsafe fixes"), ("models", "unsafe fixes with NL304 and NL406")):
+        why += ["", f"Injected records whose fixed text is not the original, by the first reason ({name}):"]
+        for reason, n in WHY[mode].most_common():
+            if ":" not in reason:
+                kinds = sorted(((k, c) for k, c in WHY[mode].items() if k.startswith(reason + ":")), key=lambda x: -x[1])
+                detail = ", ".join(f"{k.split(': ', 1)[1]} {c}" for k, c in kinds[:6])
+                why.append(f"- {reason}: {n}" + (f" ({detail})" if detail else ""))
     per = ["", "Non-blank lines removed, per rule and fix safety (with `--unsafe-fixes`; NL304 and NL406 from the run "
            "that selects them; a line is charged to each rule whose first-pass finding covers it):", "", rule_table()]
     return ("\n".join(rows) + "\n" + "\n".join(why) + "\n" + "\n".join(per) +
