@@ -63,6 +63,8 @@ STRIP = "\"'“”‘’«»()[]{}.,;:!?…|•·-–—*/\\#@+=_~<>"
 URL_RE = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|co\.uk|io|ru|de|br|it|id|jp|kr)\b", re.I)
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 HANDLE_RE = re.compile(r"(?:^|\s)[@#]\w{2,}")
+#: footnote markers closing a line ("on Friday.[1]", "on Friday.³"): the sentence ends before them
+CITED_END_RE = re.compile(r"(?:\[(?:\d{1,3}|\^[^\]\s]{1,20})\]|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079])+$")
 TIME_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 SEPARATORS = ("|", "•", "·", "»", "›", "/", "—", "–", ">")
 
@@ -202,7 +204,7 @@ def document_features(texts: list[str], title: str | None, phrase_hits: set[int]
         nw = len(ws)
         stop = counts[i] / nw if nw and stops else 0.0
         ui = sum(map(UI_WORDS.__contains__, ws)) / nw if nw else 0.0
-        terminal = t.rstrip().endswith(TERMINAL[:-1])
+        terminal = CITED_END_RE.sub("", t.rstrip()).endswith(TERMINAL[:-1])
         hit = i in phrase_hits
         ctx.append([math.log1p(nw), stop, 1.0 if terminal else 0.0, ui, 1.0 if hit else 0.0, 1.0 if nw <= 4 else 0.0])
         gated.append(nw >= GATE_WORDS and terminal and (stop >= GATE_STOP or not stops) and not hit
