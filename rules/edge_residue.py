@@ -56,7 +56,9 @@ class EdgeResidue(Rule):
     - `max-stopword-density` (float, default 0.3): jusText's threshold for "not prose".
 
     ## Fix
-    Unsafe (`--unsafe-fixes`): the residue line is deleted; the line is only believed to be residue by its shape and place.
+    The residue line is deleted. Safe for a line of punctuation alone (it holds no word of the
+    article); unsafe (`--unsafe-fixes`) for the short lines at the edges, which are only believed
+    to be residue by their shape and place.
     """
 
     code = "NL302"
@@ -139,4 +141,5 @@ class EdgeResidue(Rule):
             if document.format == "html" and line.text.strip() == "\ufeff":
                 continue  # a byte-order mark between two HTML blocks: nothing a reader sees
             if k not in edges and k not in known and k not in content and _stray(line.text.strip()):
-                ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article")
+                ctx.report(line.block, line.start, line.end, f"stray punctuation line {line.text!r} in the article",
+                           fix_safety="safe")  # no word of the article on it: safe

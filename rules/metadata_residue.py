@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import code_lines, continues_prose, is_prose, lazy_re, line_words, words
+from ._text import TERMINAL, code_lines, continues_prose, is_prose, lazy_re, line_words, words
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -299,7 +299,8 @@ def _maybe_caption(t: str, low: str) -> bool:
 #: Kinds whose fix is safe: on residue/ (fit) each removed at least 5 RESIDUE lines, BODY lines
 #: at most 2% of that, and no line of clean BBC or benchmark_gt (docs/benchmarks.md, "Fix quality")
 SAFE_KINDS = frozenset({"caption marker", "reading time", "metadata label", "author bio", "photo caption"})
-#: and a timestamp before the first prose line or after the last, by the same test
+#: and a timestamp line that does not end like a sentence, or that comes before the first prose
+#: line or after the last, by the same test
 
 
 class MetadataResidue(Rule):
@@ -338,8 +339,10 @@ class MetadataResidue(Rule):
     The metadata line is deleted. Safe for the kinds whose line is its own evidence (caption
     markers, reading times, metadata labels, author bios, photo captions: on the residue bench
     their fixes removed 146 RESIDUE lines and 1 BODY line, and no line of clean news) and for a
-    timestamp before the first prose line or after the last (a page header's or footer's date);
-    unsafe (`--unsafe-fixes`) for the rest (other timestamps, bylines, agency, photo and source
+    timestamp line that does not end like a sentence ("Posted Nov 18, 8:19 PM", "3 hours ago":
+    29 more RESIDUE lines, no BODY line) or that comes before the first prose line or after the
+    last (a page header's or footer's date); unsafe (`--unsafe-fixes`) for the rest (timestamps
+    that end like a sentence, such as a dated note or a reference, bylines, agency, photo and source
     credits, credit lines, wire slugs), which extractors' ground truth sometimes keeps as part
     of the article.
     """
@@ -372,7 +375,8 @@ class MetadataResidue(Rule):
                     k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1].islower()):
                 continue  # "by" over a name is a byline label; over "intro ..." it is a keyword of code
             if kind in kinds and not (kind == "timestamp" and _in_header_record(lines, k)):
-                safe = kind in SAFE_KINDS or (kind == "timestamp" and _outside_prose(lines, k, document.cache))
+                safe = kind in SAFE_KINDS or (kind == "timestamp" and (
+                    not line.text.rstrip().endswith(TERMINAL) or _outside_prose(lines, k, document.cache)))
                 ctx.report(line.block, line.start, line.end, f"{kind} {line.text[:60]!r} left in the body",
                            fix_safety="safe" if safe else None)
 

@@ -157,7 +157,7 @@ SAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nWall Street shares fell on
                    "Traders said worries about the deficit were weighing on markets.\n\n"
                    "Have a tip? Jane Roe may be reached at jroe@example.com.\n")
 UNSAFE_KINDS_TEXT = ("Stocks slide as dollar weakens\n\nBy John Smith\n\n"
-                     "Wall Street shares fell on Monday as the dollar slid.\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
+                     "Wall Street shares fell on Monday as the dollar slid.\n\n(Updated 09:14 GMT, 21 March 2005)\n\n"
                      "(AP Photo/Matt Rourke)\n\n"
                      "Associated Press\n\nTraders said worries about the deficit were weighing on markets.\n")
 RESTORED = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
@@ -185,9 +185,33 @@ def test_nl301_consent_wording_inside_a_longer_line_is_a_safe_fix():
 
 def test_nl303_a_timestamp_outside_the_prose_is_a_safe_fix_one_inside_is_not():
     text = ("Stocks slide as dollar weakens\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
-            "Wall Street shares fell on Monday as the dollar slid.\n\nPublished 10:02 GMT, 21 March 2005\n\n"
+            "Wall Street shares fell on Monday as the dollar slid.\n\nPublished 10:02 GMT, 21 March 2005.\n\n"
             "Traders said worries about the deficit were weighing on markets.\n\nMonday 21 March 2005\n")
     safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", text)
     assert safe.fixed.fixed == ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
-                                "Published 10:02 GMT, 21 March 2005\n\n"
+                                "Published 10:02 GMT, 21 March 2005.\n\n"
                                 "Traders said worries about the deficit were weighing on markets.\n")
+
+
+def test_nl303_a_timestamp_line_that_is_not_a_sentence_is_a_safe_fix_anywhere():
+    """Inside the prose too: a bare date line is page metadata; one that ends like a sentence
+    (a dated note, a reference) waits for --unsafe-fixes (chosen on residue/, see docs/benchmarks.md)."""
+    text = ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+            "Updated 09:14 GMT, 21 March 2005\n\nPosted Nov 18, 8:19 PM\n\n"
+            "Traders said worries about the deficit were weighing on markets.\n\n(Published Monday, Nov. 18, 2019)\n\n"
+            "The bank will publish its report on Friday, officials said.\n")
+    safe = Linter(Config(select=["NL303"]), fix=FixPolicy()).lint_source("a.txt", text)
+    assert safe.fixed.fixed == ("Stocks slide as dollar weakens\n\nWall Street shares fell on Monday as the dollar slid.\n\n"
+                                "Traders said worries about the deficit were weighing on markets.\n\n"
+                                "(Published Monday, Nov. 18, 2019)\n\n"
+                                "The bank will publish its report on Friday, officials said.\n")
+
+
+def test_nl302_a_line_of_punctuation_alone_is_a_safe_fix():
+    """It holds no word of the article (")." or "%" split off a sentence by the extractor); a
+    short line at the edge is still only believed to be residue."""
+    text = ("Markets rise on rate hopes\n\nShares rose on Monday (the third rise in a row, said the bank\n\n).\n\n"
+            "Traders expect another rise in the spring, the bank said.\n\nLatest\n")
+    safe = Linter(Config(select=["NL302"]), fix=FixPolicy()).lint_source("a.txt", text)
+    assert safe.fixed.fixed == ("Markets rise on rate hopes\n\nShares rose on Monday (the third rise in a row, said the bank\n\n"
+                                "Traders expect another rise in the spring, the bank said.\n\nLatest\n")
