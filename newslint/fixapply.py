@@ -3,9 +3,10 @@
 Fixes of one input are taken whole or not at all, in source order, skipping any that overlaps
 one already taken (the next pass, after a re-lint, gets another chance at it). Two deletions of
 whole lines that overlap only partly (they share the blank separator between them, or a line)
-are both taken and applied as one deletion of all their lines: the text is what applying them one
-after the other gives, and a finding that depended on the other line (NL304 judges a line by its
-neighbours) is not lost to the re-lint. Edits of one JSON
+are both taken, and they and deletions of whole lines that touch are applied as one deletion of
+all their lines: the text is what applying them one after the other gives (no blank line left
+where two adjacent lines went), and a finding that depended on the other line (NL304 judges a
+line by its neighbours) is not lost to the re-lint. Edits of one JSON
 string value are applied to the decoded value, which is then written back as one JSON string.
 """
 from __future__ import annotations
@@ -24,10 +25,11 @@ def _clash(a: Edit, b: Edit) -> bool:
 
 
 def _joined(text: str, edits: Iterable[Edit]) -> list[Edit]:
-    """``edits`` in order, with overlapping line deletions made one deletion of all their lines."""
+    """``edits`` in order, with overlapping or touching line deletions made one deletion of all
+    their lines."""
     out: list[Edit] = []
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        while e.lines and out and out[-1].lines and out[-1].end > e.start:
+        while e.lines and out and out[-1].lines and out[-1].end >= e.start:
             prev = out.pop()
             a, b = min(prev.start, e.start), max(prev.end, e.end)
             span = text[a:b]

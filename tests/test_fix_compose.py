@@ -1,6 +1,8 @@
 """Composing fixes of one pass: line deletions that share a separator are applied together."""
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from newslint import Rule
 from newslint.config import Config
 from newslint.fixapply import apply_fixes, compose
@@ -35,6 +37,19 @@ def test_line_deletions_sharing_a_separator_apply_in_one_pass():
         out, accepted = apply_fixes(text, fixes)
         assert len(accepted) == len(fixes), text
         assert out == _one_by_one(text, *lines), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.sampled_from(["\n", "\n\n", "\n\n\n", "\n  \n", " \n"])),
+                min_size=1, max_size=10), st.booleans())
+def test_removing_lines_in_one_pass_is_removing_them_one_by_one(spec, final_newline):
+    """Adjacent removals too: "L0\nL1\n\nL2" without its first two lines is "L2", not "\nL2"."""
+    text = "".join(f"L{k}x{sep}" for k, (_, sep) in enumerate(spec))
+    text = text if final_newline else text.rstrip("\n")
+    gone = [f"L{k}x" for k, (drop, _) in enumerate(spec) if drop]
+    out, accepted = apply_fixes(text, [_deletion(text, line) for line in gone])
+    assert len(accepted) == len(gone)
+    assert out == _one_by_one(text, *gone)
 
 
 def test_other_overlaps_still_wait_for_the_next_pass():
