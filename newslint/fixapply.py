@@ -1,4 +1,4 @@
-"""Applying fixes: compose them without overlap, apply them from the end, re-lint until stable.
+"""Applying fixes: compose them without overlap, apply them in one sweep, re-lint until stable.
 
 Fixes of one input are taken whole or not at all, in source order, skipping any that overlaps
 one already taken (the next pass, after a re-lint, gets another chance at it). Two deletions of
@@ -12,10 +12,15 @@ string value are applied to the decoded value, which is then written back as one
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from typing import Any, Iterable, Sequence
 
 from .fixes import Edit, Fix, FixPolicy, line_deletion
 from .values import Value
+
+
+_VISIBLE = re.compile(r"\S")
 
 
 def _clash(a: Edit, b: Edit) -> bool:
@@ -32,8 +37,11 @@ def _joined(text: str, edits: Iterable[Edit]) -> list[Edit]:
         while e.lines and out and out[-1].lines and out[-1].end >= e.start:
             prev = out.pop()
             a, b = min(prev.start, e.start), max(prev.end, e.end)
-            span = text[a:b]
-            joined = line_deletion(text, a + len(span) - len(span.lstrip()), b - len(span) + len(span.rstrip()))
+            first = _VISIBLE.search(text, a, b)  # searched in place: copying the union made a run
+            last = b                              # of touching deletions quadratic
+            while last > a and text[last - 1].isspace():
+                last -= 1
+            joined = line_deletion(text, first.start(), last) if first else None
             if joined is None or (out and not out[-1].lines and out[-1].end > joined.start):
                 joined = Edit(a, b, lines=True)  # never grow into an edit that is not a deletion
             e = joined
@@ -43,22 +51,44 @@ def _joined(text: str, edits: Iterable[Edit]) -> list[Edit]:
 
 def compose(fixes: Sequence[Fix]) -> list[Fix]:
     """The fixes that can be applied together: each whole, none overlapping an earlier one."""
-    taken: dict[Any, list[Edit]] = {}
-    accepted = []
+    taken: dict[Any, tuple[list[int], list[Edit]]] = {}
+    accepted: list[Fix] = []
+    seen: set[Fix] = set()
     for fix in sorted(fixes, key=lambda f: (f.literal or (-1, -1), f.edits[0].start if f.edits else 0)):
-        mine = taken.setdefault(fix.literal, [])
-        if fix in accepted or any(_clash(e, t) for e in fix.edits for t in mine):
+        starts, mine = taken.setdefault(fix.literal, ([], []))
+        if fix in seen or any(_clashes(e, starts, mine) for e in fix.edits):
             continue
-        mine.extend(fix.edits)
+        for e in fix.edits:
+            i = bisect_right(starts, e.start)
+            starts.insert(i, e.start)
+            mine.insert(i, e)
+        seen.add(fix)
         accepted.append(fix)
     return accepted
 
 
+def _clashes(e: Edit, starts: list[int], mine: list[Edit]) -> bool:
+    """Whether ``e`` clashes with a taken edit (``mine``, in order of ``starts``). Taken edits
+    neither contain one another nor share a start, so their ends rise with their starts: only the
+    run just before ``e.end`` can reach ``e``, and the check stays linear over a whole file
+    (comparing with every taken edit made 8,000 one-line fixes take 9 s)."""
+    i = bisect_right(starts, e.end)
+    while i > 0 and (mine[i - 1].end > e.start or mine[i - 1].start == e.start):
+        if _clash(e, mine[i - 1]):
+            return True
+        i -= 1
+    return False
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits from the end, so earlier offsets stay valid."""
-    for e in reversed(_joined(text, edits)):
-        text = text[:e.start] + e.replacement + text[e.end:]
-    return text
+    """Apply non-overlapping edits: the text between them, kept, joined with their replacements
+    (cutting the text once per edit made 128,000 fixes of a 3 MB file take 46 s)."""
+    pieces, at = [], 0
+    for e in _joined(text, edits):
+        pieces += (text[at:e.start], e.replacement)
+        at = e.end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:

@@ -225,7 +225,7 @@ def line_deletion(text: str, start: int, end: int) -> Edit | None:
     s = text.rfind("\n", 0, start) + 1
     e = text.find("\n", end)
     e = len(text) if e < 0 else e
-    if not text[s:e].strip():
+    if not _VISIBLE.search(text, s, e):  # in place: a joined deletion (fixapply) spans many lines
         return None
     # searched in place: copying the rest of the text per deletion made a file of many
     # removable lines quadratic (issue 17)

@@ -74,3 +74,27 @@ def test_line_deletion_grows_linearly():
     small = min(_deletions_seconds(20000) for _ in range(2))
     large = _deletions_seconds(80000)
     assert large / max(small, 0.02) < 8, f"{small:.3f}s at n, {large:.3f}s at 4n"
+
+
+def _applied_seconds(n: int, keep: str) -> float:
+    """One line deletion per "Share" paragraph of a text of ``n`` of them (with ``keep``, a kept
+    paragraph, after each), applied in one pass (``fixapply.apply_fixes``)."""
+    from newslint.fixapply import apply_fixes
+    from newslint.fixes import Fix, line_deletion
+
+    unit = "Share\n\n" + keep
+    text = unit * n + "Last line\n"
+    fixes = [Fix((line_deletion(text, len(unit) * i, len(unit) * i + 5),), "safe") for i in range(n)]
+    t0 = time.process_time()
+    out, _ = apply_fixes(text, fixes)
+    assert out == keep * n + "Last line\n"
+    return time.process_time() - t0
+
+
+@pytest.mark.parametrize("keep", ["", "Keep this line.\n\n"], ids=["touching", "apart"])
+def test_applying_many_fixes_grows_linearly(keep):
+    """Touching deletions are joined into one; deletions apart are applied as one join of the
+    kept pieces (cutting the text once per edit made 128,000 fixes of a 3 MB file take 46 s)."""
+    small = min(_applied_seconds(8000, keep) for _ in range(2))
+    large = _applied_seconds(32000, keep)
+    assert large / max(small, 0.02) < 8, f"{small:.3f}s at n, {large:.3f}s at 4n"
