@@ -95,6 +95,6 @@ def _applied_seconds(n: int, keep: str) -> float:
 def test_applying_many_fixes_grows_linearly(keep):
     """Touching deletions are joined into one; deletions apart are applied as one join of the
     kept pieces (cutting the text once per edit made 128,000 fixes of a 3 MB file take 46 s)."""
-    small = min(_applied_seconds(8000, keep) for _ in range(2))
-    large = _applied_seconds(32000, keep)
-    assert large / max(small, 0.02) < 8, f"{small:.3f}s at n, {large:.3f}s at 4n"
+    small = min(_applied_seconds(16000, keep) for _ in range(2))
+    large = min(_applied_seconds(64000, keep) for _ in range(2))  # the best of two: the machine is shared
+    assert large / max(small, 0.05) < 8, f"{small:.3f}s at n, {large:.3f}s at 4n"
