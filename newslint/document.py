@@ -53,6 +53,9 @@ class Block:
         runs = self.runs
         if not runs:
             return 0
+        if len(runs) == 1:  # a verbatim block (most blocks): no search; the same answers as below
+            t, s, n = runs[0]
+            return s if i < t else s + min(i - t, n)
         k = bisect.bisect_right(runs, (i, float("inf"), 0)) - 1
         if k < 0:
             return runs[0][1]

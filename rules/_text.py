@@ -188,10 +188,14 @@ def normalize_title(text: str) -> str:
     return normalize(strip_site_suffix(text))
 
 
+def label_words(text: str) -> list[str]:
+    """The words of :func:`label_key` (its key is them joined by single spaces)."""
+    return unicodedata.normalize("NFKC", text).casefold().strip(EDGE_PUNCT).split()
+
+
 def label_key(text: str) -> str:
     """The key for whole-line phrase look-ups: NFKC, casefold, edge punctuation stripped."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(text.strip(EDGE_PUNCT).split())
+    return " ".join(label_words(text))
 
 
 def is_prose(text: str) -> bool:
@@ -339,12 +343,17 @@ def _raw_indent(document, line) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
+def _brackets_only(text: str) -> bool:
+    """A line of brackets and separators only ("});"), not an empty pair ("{}")."""
+    t = text.strip()
+    return bool(t) and t not in _EMPTY_PAIRS and _BRACKETS_ONLY.issuperset(t)
+
+
 def _code_lines(doc, _options) -> frozenset[int]:
     lines = doc.lines
     n = len(lines)
     shaped = [_code_shaped(l.text) for l in lines]
-    bracket = [bool(l.text.strip()) and l.text.strip() not in _EMPTY_PAIRS
-               and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
+    bracket = [_brackets_only(l.text) for l in lines]
     if not any(shaped) and not any(bracket):
         return frozenset()  # every step below starts from a code-shaped or bracket line: most articles
     indent = [_raw_indent(doc, l) >= 2 for l in lines]

@@ -10,6 +10,13 @@ from ._text import is_table_row, line_words, stopwords, words
 ITEM_SPLIT = re.compile(r"[,;|]")
 
 
+def _split_items(text: str) -> list[str]:
+    """``ITEM_SPLIT.split(text)`` with str.split, several times faster."""
+    if ";" in text or "|" in text:
+        text = text.replace(";", ",").replace("|", ",")
+    return text.split(",")
+
+
 class KeywordStuffing(Rule):
     """A line that repeats the same keywords over and over.
 
@@ -61,7 +68,7 @@ class KeywordStuffing(Rule):
                 continue  # a keyword list is a short line of four or more separated items
             if line.block.kind == "table_cell" or is_table_row(text):
                 continue  # a table row repeats "Yes" and "High" by design
-            items = [i for i in ITEM_SPLIT.split(text) if i.strip()]
+            items = [i for i in _split_items(text) if i.strip()]
             if len(items) < 4:
                 continue
             # words per item counted up to 10 (a long clause is not split whole): only "<= 5" and "> 8" matter
@@ -71,9 +78,12 @@ class KeywordStuffing(Rule):
             toks = tokens.folded(k)
             if len(toks) < opts["min-words"]:
                 continue
-            content = [t for t in toks if t not in stops and not t.isdigit()]
-            if not content or (len(toks) - len(content)) / len(toks) >= 0.2:
+            # stop words and numbers counted in C before the content words are listed: most list-like
+            # lines are prose with commas, a fifth or more of whose words are stop words
+            function_words = sum(map(stops.__contains__, toks)) + sum(1 for t in toks if t.isdigit() and t not in stops)
+            if function_words == len(toks) or function_words / len(toks) >= 0.2:
                 continue
+            content = [t for t in toks if t not in stops and not t.isdigit()]
             item_words = [[w.casefold() for w in words(item)] for item in items]  # once, for both tests
             found = _repeated_opener(item_words, content, stops, opts) if median <= 5 else None
             if found is None:

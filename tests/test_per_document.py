@@ -234,3 +234,41 @@ def test_an_article_without_code_characters_skips_the_code_listing_work(monkeypa
     listing = ARTICLE.replace("Share\n", "Example:\n\n    if (x) {\n        y = f(x);\n    }\n\nThat was the code.\n")
     document = Linter(every_rule()).parse("a.txt", listing)[0]
     assert len(text_mod._code_lines(document, {})) == 4 and calls["_raw_indent"] > 0
+
+
+# Faster spellings of per-line work (issue 17, session d): each must give what the plain one gave.
+_PUNCTUATED = st.text(alphabet=st.sampled_from(list("ab Z1 ,;|.-—•·/{}()[]<>=\t\n\u00a0’éßﬁ")), max_size=40)
+
+
+@given(_PUNCTUATED)
+def test_keyword_items_split_as_the_pattern_does(text):
+    from newslint_rules.keyword_stuffing import ITEM_SPLIT, _split_items
+
+    assert _split_items(text) == ITEM_SPLIT.split(text)
+
+
+@given(_PUNCTUATED)
+def test_label_words_are_the_label_key_s_words(text):
+    key = text_mod.label_key(text)
+    assert key == " ".join(text_mod.label_words(text))
+    assert len(key.split()) == len(text_mod.label_words(text))
+
+
+@given(_PUNCTUATED)
+def test_bracket_lines_are_found_as_before(text):
+    t = text.strip()
+    assert text_mod._brackets_only(text) == (bool(t) and t not in text_mod._EMPTY_PAIRS
+                                             and all(c in text_mod._BRACKETS_ONLY for c in t))
+
+
+@given(st.integers(0, 50), st.integers(0, 500), st.integers(0, 50), st.integers(0, 120))
+def test_a_one_run_block_maps_offsets_as_the_search_does(t, s, n, i):
+    """Blocks with one run skip the bisection: same answer as the general search."""
+    import bisect
+
+    from newslint.document import Block
+
+    runs = [(t, s, n)]
+    k = bisect.bisect_right(runs, (i, float("inf"), 0)) - 1
+    expected = runs[0][1] if k < 0 else (s + (i - t) if i <= t + n else s + n)
+    assert Block("paragraph", "x" * (t + n), runs).source_offset(i) == expected
