@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from newslint import Rule
 
-from ._text import is_table_row, line_words, stopwords, words
+from ._text import WORD_RE, is_table_row, line_words, stopwords, words
 
 ITEM_SPLIT = re.compile(r"[,;|]")
 
@@ -15,6 +16,37 @@ def _split_items(text: str) -> list[str]:
     if ";" in text or "|" in text:
         text = text.replace(";", ",").replace("|", ",")
     return text.split(",")
+
+
+class _PunctuationOnly(dict):
+    """A str.translate table that deletes letters, digits and whitespace, memoised per character."""
+
+    def __missing__(self, code: int) -> str | None:
+        char = chr(code)
+        value = None if char.isalnum() or char.isspace() else char
+        self[code] = value
+        return value
+
+
+_PUNCTUATION_ONLY = _PunctuationOnly()
+
+
+@lru_cache(maxsize=4)
+def _one_token_stops(stops: frozenset[str]) -> frozenset[str]:
+    """The ASCII stop words that the tokeniser reads as one word, whole."""
+    return frozenset(w for w in stops if w.isascii() and WORD_RE.fullmatch(w))
+
+
+def _surely_function_words(text: str, stops: frozenset[str]) -> bool:
+    """True only if a fifth or more of the line's words (:func:`words`, casefolded) are stop words
+    or numbers, the test below that turns most prose away, decided without tokenising: in ASCII,
+    a whitespace chunk that is a stop word is one stop-word token, and a line has at most one word
+    per chunk plus one per punctuation character. False says nothing."""
+    if not text.isascii():
+        return False
+    chunks = text.lower().split()
+    most = len(chunks) + len(text.translate(_PUNCTUATION_ONLY))
+    return bool(most) and sum(map(_one_token_stops(stops).__contains__, chunks)) / most >= 0.2
 
 
 class KeywordStuffing(Rule):
@@ -68,6 +100,8 @@ class KeywordStuffing(Rule):
                 continue  # a keyword list is a short line of four or more separated items
             if line.block.kind == "table_cell" or is_table_row(text):
                 continue  # a table row repeats "Yes" and "High" by design
+            if _surely_function_words(text, stops):
+                continue  # prose with commas: decided from its chunks, before it is split or tokenised
             items = [i for i in _split_items(text) if i.strip()]
             if len(items) < 4:
                 continue

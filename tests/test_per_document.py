@@ -272,3 +272,68 @@ def test_a_one_run_block_maps_offsets_as_the_search_does(t, s, n, i):
     k = bisect.bisect_right(runs, (i, float("inf"), 0)) - 1
     expected = runs[0][1] if k < 0 else (s + (i - t) if i <= t + n else s + n)
     assert Block("paragraph", "x" * (t + n), runs).source_offset(i) == expected
+
+
+def _phrase_entries() -> dict[str, list[tuple[str, str, str]]]:
+    """Every phrase of the shared scan with its (phrase, section, group) entries, in data order."""
+    from newslint_rules._phrases import CHROME
+
+    entries: dict[str, list] = {}
+    for section, groups in text_mod.load_data("filler.toml").items():
+        for group, phrases in groups.items():
+            for phrase in phrases:
+                entries.setdefault(phrase.lower(), []).append((phrase.lower(), section, group))
+    chrome = {p.lower(): c for c, ps in text_mod.load_data("boilerplate.toml").get("phrases", {}).items() for p in ps}
+    for low, category in chrome.items():
+        entries.setdefault(low, []).append((low, CHROME, category))
+    return entries
+
+
+def _reference_scan(low: str) -> list[tuple[int, int, str, str, str]]:
+    """Every whole-word occurrence by str.find, ordered as an automaton over the text reports
+    them: by end, the longest first."""
+    from newslint_rules._phrases import CHROME
+
+    found = []
+    for phrase, entries in _phrase_entries().items():
+        i = low.find(phrase)
+        while i >= 0:
+            j = i + len(phrase)
+            for _, section, group in entries:
+                strict = section == CHROME
+                if i > 0 and low[i - 1].isalnum() and (strict or phrase[0].isalnum()):
+                    continue
+                if j < len(low) and low[j].isalnum() and (strict or phrase[-1].isalnum()):
+                    continue
+                found.append((i, j, phrase, section, group))
+            i = low.find(phrase, i + 1)
+    return sorted(found, key=lambda hit: (hit[1], -len(hit[2])))  # stable: one phrase's entries in order
+
+
+_SOME_PHRASES = sorted(_phrase_entries())
+
+
+@given(st.lists(st.sampled_from(_SOME_PHRASES) | st.sampled_from(["", " ", "a", "1", "’", "'", "—", "\n", ",", "(",
+                                                                  "é", "_", "-", ".", "s", "£"]), max_size=8))
+def test_the_spaced_automaton_finds_what_the_text_holds(parts):
+    """The automaton runs over spaced text (every non-word character a space) and checks each
+    candidate against the text: the hits are every whole-word occurrence, in the order an
+    automaton over the text itself gives them."""
+    from newslint_rules._phrases import _scan
+
+    low = "".join(parts).lower()
+    assert list(_scan(low)) == _reference_scan(low)
+
+
+@given(st.lists(st.sampled_from(["the", "The", "of", "and", "it's", "don't", "a", "U.S.", "well-known", "cheap",
+                                 "flights", "2018", "x", ",", ";", "|", ".", "-", "'", "_", "(", ")", " ", "  ",
+                                 "\t", "é", "’"]), max_size=30))
+def test_nl404s_chunk_bound_never_turns_away_a_line_the_tokens_would_keep(parts):
+    from newslint_rules.keyword_stuffing import _surely_function_words
+
+    text = "".join(parts)
+    stops = text_mod.stopwords()
+    if _surely_function_words(text, stops):
+        toks = [w.casefold() for w in text_mod.words(text)]
+        function_words = sum(1 for t in toks if t in stops or t.isdigit())
+        assert toks and function_words / len(toks) >= 0.2
