@@ -100,8 +100,6 @@ class KeywordStuffing(Rule):
                 continue  # a keyword list is a short line of four or more separated items
             if line.block.kind == "table_cell" or is_table_row(text):
                 continue  # a table row repeats "Yes" and "High" by design
-            if _surely_function_words(text, stops):
-                continue  # prose with commas: decided from its chunks, before it is split or tokenised
             items = [i for i in _split_items(text) if i.strip()]
             if len(items) < 4:
                 continue
@@ -109,6 +107,8 @@ class KeywordStuffing(Rule):
             median = sorted([len(i.split(None, 9)) for i in items])[len(items) // 2]
             if median > 8:
                 continue
+            if _surely_function_words(text, stops):
+                continue  # prose with commas: decided from its chunks, before it is tokenised
             toks = tokens.folded(k)
             if len(toks) < opts["min-words"]:
                 continue
