@@ -163,9 +163,11 @@ class Document:
         """Every non-blank line of every block, in reading order, computed once per document."""
         if self._lines is None:
             out = []
+            starts, first = self.line_starts, self.first_line  # position(...)[0], without a call per line
             for block in self.blocks:
                 for start, end, text in block.lines():
-                    out.append(Line(block, start, end, text, self.position(block.source_offset(start))[0]))
+                    number = bisect.bisect_right(starts, block.source_offset(start)) - 1 + first
+                    out.append(Line(block, start, end, text, number))
             self._lines = out
         return self._lines
 
