@@ -337,3 +337,12 @@ def test_nl404s_chunk_bound_never_turns_away_a_line_the_tokens_would_keep(parts)
         toks = [w.casefold() for w in text_mod.words(text)]
         function_words = sum(1 for t in toks if t in stops or t.isdigit())
         assert toks and function_words / len(toks) >= 0.2
+
+
+def test_ascii_lines_fold_through_bytes_as_translate_would():
+    """fold() takes ASCII text through bytes.lower + bytes.translate: every ASCII character
+    must come out as the translate table says."""
+    assert text_mod._KEY_ASCII_DELETE is not None  # the fast path is on
+    every = "".join(chr(c) for c in range(128))
+    assert text_mod.fold(every) == every.translate(text_mod._KEY)
+    assert text_mod.fold("6,000 Aid-Workers £5") == "6000aidworkers5"
