@@ -53,6 +53,9 @@ class Block:
         runs = self.runs
         if not runs:
             return 0
+        if len(runs) == 1:  # a verbatim block (most blocks): no search; the same answers as below
+            t, s, n = runs[0]
+            return s if i < t else s + min(i - t, n)
         k = bisect.bisect_right(runs, (i, float("inf"), 0)) - 1
         if k < 0:
             return runs[0][1]
@@ -160,9 +163,11 @@ class Document:
         """Every non-blank line of every block, in reading order, computed once per document."""
         if self._lines is None:
             out = []
+            starts, first = self.line_starts, self.first_line  # position(...)[0], without a call per line
             for block in self.blocks:
                 for start, end, text in block.lines():
-                    out.append(Line(block, start, end, text, self.position(block.source_offset(start))[0]))
+                    number = bisect.bisect_right(starts, block.source_offset(start)) - 1 + first
+                    out.append(Line(block, start, end, text, number))
             self._lines = out
         return self._lines
 

@@ -11,7 +11,7 @@ from newslint.analysis import Analysis
 from newslint.values import Value
 
 from ._phrases import chrome_hits
-from ._text import _toml, label_key, lazy_re, load_data
+from ._text import _toml, label_key, label_words, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
@@ -78,13 +78,14 @@ class Matcher:
         """The first kind of chrome ``text`` is. ``scanned``: the in-line phrase hit the
         document's phrase scan found in it, ``(start, end, phrase, category)`` or ``NO_HIT``,
         when the phrases are the built-in ones; None: scan ``text`` here."""
-        key = label_key(text)
+        parts = label_words(text)  # split once: the key and its word count
+        key = " ".join(parts)
         if not key:
             return None
         category = self.lines.get(key)
         if category:
             return Match(category, key, 0, len(text))
-        n_words = len(key.split())
+        n_words = len(parts)
         if key[0].isdigit() and COUNTER_RE.match(key):
             return Match("counter", key, 0, len(text))
         if 3 <= n_words <= 25 and text.rstrip().endswith(("]", "]|")) and TEASER_TAG_RE.search(text):
@@ -94,14 +95,15 @@ class Matcher:
         if n_words <= 5 and key.endswith(("newsletter", "newsletters", "newsletter abonnieren")):
             return Match("subscribe", key, 0, len(text))
         if 2 <= n_words <= 8:
-            toks = [t.strip(",;|·•/") for t in key.split()]
+            toks = [t.strip(",;|·•/") for t in parts]
             known = sum(1 for t in toks if t in SOCIAL)
             if known >= 2 and known >= len(toks) - 1:
                 return Match("share", key, 0, len(text))
         if n_words <= MAX_PREFIX_WORDS and not text.rstrip().endswith((".", "!", "?")):
             low = " ".join(text.casefold().split()).lstrip("•·*-–—> ")
+            low_words = low.split()
             for k in self.prefix_lengths:
-                head = " ".join(low.split()[:k])
+                head = " ".join(low_words[:k])
                 if head in self.prefixes and (len(low) == len(head) or low[len(head)] == " " or head.endswith(":")):
                     return Match(self.prefixes[head], head, 0, len(text))
         if scanned is not None and n_words <= MAX_PHRASE_WORDS:

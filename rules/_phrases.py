@@ -14,17 +14,54 @@ from ._text import load_data
 CHROME = "\0chrome"
 
 
+class _Spaced(dict):
+    """A str.translate table, memoised per character: letters and digits kept, every other
+    character a space, one for one (offsets do not move; ASCII text takes translate's fast path)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = char if char.isalnum() else " "
+        self[code] = value
+        return value
+
+
+_SPACED = _Spaced()
+#: The non-ASCII punctuation news text is full of, replaced before translating (one of them left
+#: in a document sends all of it through translate's per-character path)
+_COMMON_NON_ASCII = "’‘“”—–«»·•€£°×"
+
+
+def spaced(text: str) -> str:
+    """``text`` with every character but letters and digits made a space (same length)."""
+    if not text.isascii():
+        for char in _COMMON_NON_ASCII:
+            if char in text:
+                text = text.replace(char, " ")
+    return text.translate(_SPACED)
+
+
+def _key(phrase: str) -> str:
+    """A phrase's key in the automaton, which runs over " " + spaced(text): spaced, and with a
+    space in front when it starts with a letter or digit, since it may only start a word there."""
+    key = spaced(phrase)
+    return " " + key if phrase[:1].isalnum() else key
+
+
 @lru_cache(maxsize=1)
 def combined():
+    """One automaton over every phrase list and NL301's built-in in-line phrases, keyed by
+    :func:`_key`. It runs over spaced text, whose only state out of the root is a space, so most
+    characters cost one failed step (half the time of an automaton over the lower-cased text);
+    each key's phrases are checked against the text itself (``_scan``), longest first, as the
+    automaton reports nested matches."""
     import ahocorasick
 
-    auto = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, str, str]]] = {}
     for section, groups in load_data("filler.toml").items():
         for group, phrases in groups.items():
             for phrase in phrases:
                 low = phrase.lower()
-                existing = auto.get(low, ())
-                auto.add_word(low, (*existing, (low, section, group)))
+                entries.setdefault(low, []).append((low, section, group))
     # NL301's built-in in-line phrases ride along, so one pass over the document finds both
     # (a second automaton scanned the article's lines again); a phrase listed twice keeps its
     # last category, as in NL301's own automaton
@@ -33,7 +70,14 @@ def combined():
         for phrase in phrases:
             chrome[phrase.lower()] = category
     for low, category in chrome.items():
-        auto.add_word(low, (*auto.get(low, ()), (low, CHROME, category)))
+        entries.setdefault(low, []).append((low, CHROME, category))
+    keyed: dict[str, list[tuple[str, str, str]]] = {}
+    for low, found in entries.items():
+        if low:
+            keyed.setdefault(_key(low), []).extend(found)
+    auto = ahocorasick.Automaton()
+    for key, found in keyed.items():
+        auto.add_word(key, tuple(sorted(found, key=lambda entry: -len(entry[0]))))  # stable: same phrase in order
     auto.make_automaton()
     return auto
 
@@ -94,15 +138,18 @@ def chrome_hits(document) -> list[tuple | None]:
 def _scan(low: str):
     """Whole-word hits of the phrase automaton in lower-cased text. A phrase list's phrase that
     starts or ends with punctuation may touch a word there; NL301's phrases never may."""
-    for end, entries in combined().iter(low):
+    for end, entries in combined().iter(" " + spaced(low)):
+        # ``end`` indexes " " + spaced(low): it is the end (exclusive) of the match in ``low``
         for phrase, section, group in entries:
-            start = end - len(phrase) + 1
+            start = end - len(phrase)
+            if start < 0 or low[start:end] != phrase:
+                continue  # the spaced text matched, the text itself does not ("here’s" for "here's")
             strict = section == CHROME
             if start > 0 and low[start - 1].isalnum() and (strict or phrase[0].isalnum()):
                 continue
-            if end + 1 < len(low) and low[end + 1].isalnum() and (strict or phrase[-1].isalnum()):
+            if end < len(low) and low[end].isalnum() and (strict or phrase[-1].isalnum()):
                 continue
-            yield start, end + 1, phrase, section, group
+            yield start, end, phrase, section, group
 
 
 def hits_in(document, section: str):

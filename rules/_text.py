@@ -135,12 +135,35 @@ def _pre_replace(table: _CaseFoldTable) -> tuple[tuple[str, str], ...]:
 _FOLD_PRE, _KEY_PRE = _pre_replace(_FOLD), _pre_replace(_KEY)
 
 
-def _translate(text: str, table: _CaseFoldTable, pre: tuple[tuple[str, str], ...]) -> str:
-    """``text.translate(table)``, with the common non-ASCII characters mapped first."""
+def _ascii_deletions(table: _CaseFoldTable) -> bytes | None:
+    """The ASCII characters ``table`` deletes, as bytes, when it maps every other ASCII character
+    to its lower case: then ``bytes.lower`` and ``bytes.translate`` give what ``str.translate``
+    gives, four times faster on an article's line. None when the table does anything else."""
+    delete = bytearray()
+    for code in range(128):
+        value = table[code]
+        if value is None:
+            delete.append(code)
+        elif value != chr(code).lower():
+            return None
+    return bytes(delete)
+
+
+_KEY_ASCII_DELETE = _ascii_deletions(_KEY)
+
+
+def _translate(text: str, table: _CaseFoldTable, pre: tuple[tuple[str, str], ...],
+               ascii_delete: bytes | None = None) -> str:
+    """``text.translate(table)``, with the common non-ASCII characters mapped first (and ASCII
+    text through bytes when ``ascii_delete`` says how, see :func:`_ascii_deletions`)."""
     if not text.isascii():
         for char, value in pre:
             if char in text:
                 text = text.replace(char, value)
+        if not text.isascii():
+            return text.translate(table)
+    if ascii_delete is not None:
+        return text.encode("ascii").lower().translate(None, ascii_delete).decode("ascii")
     return text.translate(table)
 _HAS_DIGIT_SEP = re.compile(r"\d[,.\u202f\u00a0' ]\d{3}")
 
@@ -159,7 +182,7 @@ def fold(text: str) -> str:
     digit separators vanish, so "6,000 Aid-Workers" and "6000 aid workers" share a key."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
-    return _translate(text, _KEY, _KEY_PRE)
+    return _translate(text, _KEY, _KEY_PRE, _KEY_ASCII_DELETE)
 
 
 def strip_site_suffix(text: str) -> str:
@@ -170,8 +193,10 @@ def strip_site_suffix(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1024)
 def title_key(text: str) -> str:
-    """:func:`fold` after dropping a trailing site name (" | Site", " - Site")."""
+    """:func:`fold` after dropping a trailing site name (" | Site", " - Site"). Memoised: three
+    rules key the same title of each document."""
     return fold(strip_site_suffix(text))
 
 
@@ -188,10 +213,14 @@ def normalize_title(text: str) -> str:
     return normalize(strip_site_suffix(text))
 
 
+def label_words(text: str) -> list[str]:
+    """The words of :func:`label_key` (its key is them joined by single spaces)."""
+    return unicodedata.normalize("NFKC", text).casefold().strip(EDGE_PUNCT).split()
+
+
 def label_key(text: str) -> str:
     """The key for whole-line phrase look-ups: NFKC, casefold, edge punctuation stripped."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(text.strip(EDGE_PUNCT).split())
+    return " ".join(label_words(text))
 
 
 def is_prose(text: str) -> bool:
@@ -339,12 +368,17 @@ def _raw_indent(document, line) -> int:
     return len(raw) - len(raw.lstrip(" \t"))
 
 
+def _brackets_only(text: str) -> bool:
+    """A line of brackets and separators only ("});"), not an empty pair ("{}")."""
+    t = text.strip()
+    return bool(t) and t not in _EMPTY_PAIRS and _BRACKETS_ONLY.issuperset(t)
+
+
 def _code_lines(doc, _options) -> frozenset[int]:
     lines = doc.lines
     n = len(lines)
     shaped = [_code_shaped(l.text) for l in lines]
-    bracket = [bool(l.text.strip()) and l.text.strip() not in _EMPTY_PAIRS
-               and all(c in _BRACKETS_ONLY for c in l.text.strip()) for l in lines]
+    bracket = [_brackets_only(l.text) for l in lines]
     if not any(shaped) and not any(bracket):
         return frozenset()  # every step below starts from a code-shaped or bracket line: most articles
     indent = [_raw_indent(doc, l) >= 2 for l in lines]

@@ -234,3 +234,115 @@ def test_an_article_without_code_characters_skips_the_code_listing_work(monkeypa
     listing = ARTICLE.replace("Share\n", "Example:\n\n    if (x) {\n        y = f(x);\n    }\n\nThat was the code.\n")
     document = Linter(every_rule()).parse("a.txt", listing)[0]
     assert len(text_mod._code_lines(document, {})) == 4 and calls["_raw_indent"] > 0
+
+
+# Faster spellings of per-line work (issue 17, session d): each must give what the plain one gave.
+_PUNCTUATED = st.text(alphabet=st.sampled_from(list("ab Z1 ,;|.-—•·/{}()[]<>=\t\n\u00a0’éßﬁ")), max_size=40)
+
+
+@given(_PUNCTUATED)
+def test_keyword_items_split_as_the_pattern_does(text):
+    from newslint_rules.keyword_stuffing import ITEM_SPLIT, _split_items
+
+    assert _split_items(text) == ITEM_SPLIT.split(text)
+
+
+@given(_PUNCTUATED)
+def test_label_words_are_the_label_key_s_words(text):
+    key = text_mod.label_key(text)
+    assert key == " ".join(text_mod.label_words(text))
+    assert len(key.split()) == len(text_mod.label_words(text))
+
+
+@given(_PUNCTUATED)
+def test_bracket_lines_are_found_as_before(text):
+    t = text.strip()
+    assert text_mod._brackets_only(text) == (bool(t) and t not in text_mod._EMPTY_PAIRS
+                                             and all(c in text_mod._BRACKETS_ONLY for c in t))
+
+
+@given(st.integers(0, 50), st.integers(0, 500), st.integers(0, 50), st.integers(0, 120))
+def test_a_one_run_block_maps_offsets_as_the_search_does(t, s, n, i):
+    """Blocks with one run skip the bisection: same answer as the general search."""
+    import bisect
+
+    from newslint.document import Block
+
+    runs = [(t, s, n)]
+    k = bisect.bisect_right(runs, (i, float("inf"), 0)) - 1
+    expected = runs[0][1] if k < 0 else (s + (i - t) if i <= t + n else s + n)
+    assert Block("paragraph", "x" * (t + n), runs).source_offset(i) == expected
+
+
+def _phrase_entries() -> dict[str, list[tuple[str, str, str]]]:
+    """Every phrase of the shared scan with its (phrase, section, group) entries, in data order."""
+    from newslint_rules._phrases import CHROME
+
+    entries: dict[str, list] = {}
+    for section, groups in text_mod.load_data("filler.toml").items():
+        for group, phrases in groups.items():
+            for phrase in phrases:
+                entries.setdefault(phrase.lower(), []).append((phrase.lower(), section, group))
+    chrome = {p.lower(): c for c, ps in text_mod.load_data("boilerplate.toml").get("phrases", {}).items() for p in ps}
+    for low, category in chrome.items():
+        entries.setdefault(low, []).append((low, CHROME, category))
+    return entries
+
+
+def _reference_scan(low: str) -> list[tuple[int, int, str, str, str]]:
+    """Every whole-word occurrence by str.find, ordered as an automaton over the text reports
+    them: by end, the longest first."""
+    from newslint_rules._phrases import CHROME
+
+    found = []
+    for phrase, entries in _phrase_entries().items():
+        i = low.find(phrase)
+        while i >= 0:
+            j = i + len(phrase)
+            for _, section, group in entries:
+                strict = section == CHROME
+                if i > 0 and low[i - 1].isalnum() and (strict or phrase[0].isalnum()):
+                    continue
+                if j < len(low) and low[j].isalnum() and (strict or phrase[-1].isalnum()):
+                    continue
+                found.append((i, j, phrase, section, group))
+            i = low.find(phrase, i + 1)
+    return sorted(found, key=lambda hit: (hit[1], -len(hit[2])))  # stable: one phrase's entries in order
+
+
+_SOME_PHRASES = sorted(_phrase_entries())
+
+
+@given(st.lists(st.sampled_from(_SOME_PHRASES) | st.sampled_from(["", " ", "a", "1", "’", "'", "—", "\n", ",", "(",
+                                                                  "é", "_", "-", ".", "s", "£"]), max_size=8))
+def test_the_spaced_automaton_finds_what_the_text_holds(parts):
+    """The automaton runs over spaced text (every non-word character a space) and checks each
+    candidate against the text: the hits are every whole-word occurrence, in the order an
+    automaton over the text itself gives them."""
+    from newslint_rules._phrases import _scan
+
+    low = "".join(parts).lower()
+    assert list(_scan(low)) == _reference_scan(low)
+
+
+@given(st.lists(st.sampled_from(["the", "The", "of", "and", "it's", "don't", "a", "U.S.", "well-known", "cheap",
+                                 "flights", "2018", "x", ",", ";", "|", ".", "-", "'", "_", "(", ")", " ", "  ",
+                                 "\t", "é", "’"]), max_size=30))
+def test_nl404s_chunk_bound_never_turns_away_a_line_the_tokens_would_keep(parts):
+    from newslint_rules.keyword_stuffing import _surely_function_words
+
+    text = "".join(parts)
+    stops = text_mod.stopwords()
+    if _surely_function_words(text, stops):
+        toks = [w.casefold() for w in text_mod.words(text)]
+        function_words = sum(1 for t in toks if t in stops or t.isdigit())
+        assert toks and function_words / len(toks) >= 0.2
+
+
+def test_ascii_lines_fold_through_bytes_as_translate_would():
+    """fold() takes ASCII text through bytes.lower + bytes.translate: every ASCII character
+    must come out as the translate table says."""
+    assert text_mod._KEY_ASCII_DELETE is not None  # the fast path is on
+    every = "".join(chr(c) for c in range(128))
+    assert text_mod.fold(every) == every.translate(text_mod._KEY)
+    assert text_mod.fold("6,000 Aid-Workers £5") == "6000aidworkers5"
