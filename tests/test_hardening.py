@@ -208,6 +208,12 @@ def test_internal_error_exits_2_with_one_line(tmp_path):
     assert verbose.returncode == 2 and b"Traceback" in verbose.stderr
 
 
+def default_sigint():
+    # A shell starts background jobs with SIGINT ignored, and a Python started that way never
+    # raises KeyboardInterrupt: give the child the terminal's default, however pytest was started.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("signum, code, line", [(signal.SIGINT, 130, "newslint: interrupted"),
                                                 (signal.SIGTERM, 143, "newslint: terminated")], ids=["INT", "TERM"])
@@ -223,7 +229,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_partial_output(tmp_path, jobs, si
     out = tmp_path / "out.json"
     proc = subprocess.Popen([sys.executable, "-m", "newslint", "check", "--jobs", jobs, "--format", "json", "-o",
                              str(out), str(corpus)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=default_sigint)
     deadline = time.monotonic() + 60
     while not started.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
