@@ -196,6 +196,9 @@ def run_speed(corpus: dict[str, Path], quick: bool, proselint: str | None) -> di
     f["ceiling"] = ratio(jobs["c1"], jobs["cn"], "wall")
     f["jobs_of_ceiling"] = f["jobs_speedup"][0] / f["ceiling"][0]
     f["jobs_overhead"] = ratio(jobs["jn"], jobs["j1"], "cpu")
+    # Two busy processes cost more CPU than one on a machine whose CPUs share a core or a cache:
+    # the same split of a pure-Python loop says how much of the overhead is the machine's.
+    f["ceiling_overhead"] = ratio(jobs["cn"], jobs["c1"], "cpu")
 
     # identical output whatever --jobs is
     outs = [subprocess.run(base + ["--output-format", "json", "--jobs", j, str(corpus["mix"]), str(corpus["residue"])],
@@ -250,7 +253,9 @@ def speed_section(f: dict) -> str:
          f"{fmt_ratio(f['jobs_speedup'])} of a {fmt_ratio(f['ceiling'])} ceiling: {f['jobs_of_ceiling']:.0%}",
          "≥ 85 %", yes(f["jobs_of_ceiling"] >= 0.85)],
         [f"`--jobs {f['cpus']}` CPU overhead against `--jobs 1`", f"{(f['jobs_overhead'][0] - 1):+.1%} "
-         f"(pairs {f['jobs_overhead'][1] - 1:+.1%} to {f['jobs_overhead'][2] - 1:+.1%})", "≤ 5 %",
+         f"(pairs {f['jobs_overhead'][1] - 1:+.1%} to {f['jobs_overhead'][2] - 1:+.1%}); the machine's own loop, split "
+         f"the same way: {f['ceiling_overhead'][0] - 1:+.1%} ({f['ceiling_overhead'][1] - 1:+.1%} to "
+         f"{f['ceiling_overhead'][2] - 1:+.1%})", "≤ 5 %",
          yes(f["jobs_overhead"][0] <= 1.05)],
         ["output identical for `--jobs 1` and the default", "identical" if f["jobs_identical"] else "DIFFERENT",
          "identical", yes(f["jobs_identical"])],
