@@ -184,7 +184,9 @@ def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int,
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
     gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(linter.config, linter.keep_source, linter.verbose, linter.fix)) as pool:
+    from .workerpool import WorkerPool
+
+    with WorkerPool(jobs, _init_worker, (linter.config, linter.keep_source, linter.verbose, linter.fix), context=ctx) as pool:
         window: collections.deque = collections.deque()
         for unit in work:
             window.append(pool.apply_async(fn, (unit,)))
