@@ -52,4 +52,4 @@ def test_the_pool_does_not_wake_its_worker_handler_for_every_result(monkeypatch,
     monkeypatch.chdir(tmp_path)
     results = list(runner.run(["."], Config(), jobs=2))
     assert [r.path for r in results] == sorted(f"a{i:05d}.txt" for i in range(300))
-    assert len(wakes) < 30  # 300 units
+    assert len(wakes) < 100  # 300 units: 9-15 wake-ups here (an emptied cache, start, end), 4,607 before
