@@ -12,15 +12,11 @@ string value are applied to the decoded value, which is then written back as one
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
 from typing import Any, Iterable, Sequence
 
-from .fixes import Edit, Fix, FixPolicy, line_deletion
+from .fixes import VISIBLE, Edit, Fix, FixPolicy, line_deletion
 from .values import Value
-
-
-_VISIBLE = re.compile(r"\S")
 
 
 def _clash(a: Edit, b: Edit) -> bool:
@@ -37,7 +33,7 @@ def _joined(text: str, edits: Iterable[Edit]) -> list[Edit]:
         while e.lines and out and out[-1].lines and out[-1].end >= e.start:
             prev = out.pop()
             a, b = min(prev.start, e.start), max(prev.end, e.end)
-            first = _VISIBLE.search(text, a, b)  # searched in place: copying the union made a run
+            first = VISIBLE.search(text, a, b)  # searched in place: copying the union made a run
             last = b                              # of touching deletions quadratic
             while last > a and text[last - 1].isspace():
                 last -= 1

@@ -26,7 +26,7 @@ SAFETIES = ("safe", "unsafe")
 FIX_KINDS = ("remove-line", "remove-span", "split-line", "edits")
 _WORD = re.compile(r"\w")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-_VISIBLE = re.compile(r"\S")
+VISIBLE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -225,11 +225,11 @@ def line_deletion(text: str, start: int, end: int) -> Edit | None:
     s = text.rfind("\n", 0, start) + 1
     e = text.find("\n", end)
     e = len(text) if e < 0 else e
-    if not _VISIBLE.search(text, s, e):  # in place: a joined deletion (fixapply) spans many lines
+    if not VISIBLE.search(text, s, e):  # in place: a joined deletion (fixapply) spans many lines
         return None
     # searched in place: copying the rest of the text per deletion made a file of many
     # removable lines quadratic (issue 17)
-    if not _VISIBLE.search(text, e):  # the last content: take the separator before it, keep the file's end
+    if not VISIBLE.search(text, e):  # the last content: take the separator before it, keep the file's end
         return Edit(len(text[:s].rstrip()), e, lines=True)
     if s > 0 and not _blank(text, text.rfind("\n", 0, s - 1) + 1, s - 1):
         return Edit(s, e + 1, lines=True)  # a line inside a paragraph

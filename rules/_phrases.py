@@ -7,37 +7,20 @@ from functools import lru_cache
 
 from newslint.analysis import Analysis
 
-from ._text import load_data
+from ._text import load_data, translator
 
 
 #: The section of NL301's built-in in-line phrases in the shared automaton (not a filler.toml section).
 CHROME = "\0chrome"
 
 
-class _Spaced(dict):
-    """A str.translate table, memoised per character: letters and digits kept, every other
-    character a space, one for one (offsets do not move; ASCII text takes translate's fast path)."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        value = char if char.isalnum() else " "
-        self[code] = value
-        return value
-
-
-_SPACED = _Spaced()
-#: The non-ASCII punctuation news text is full of, replaced before translating (one of them left
-#: in a document sends all of it through translate's per-character path)
-_COMMON_NON_ASCII = "’‘“”—–«»·•€£°×"
+#: letters and digits kept, every other character a space, one for one (offsets do not move)
+_SPACED = translator(lambda char: char if char.isalnum() else " ")
 
 
 def spaced(text: str) -> str:
     """``text`` with every character but letters and digits made a space (same length)."""
-    if not text.isascii():
-        for char in _COMMON_NON_ASCII:
-            if char in text:
-                text = text.replace(char, " ")
-    return text.translate(_SPACED)
+    return _SPACED(text)
 
 
 def _key(phrase: str) -> str:

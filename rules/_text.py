@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from newslint.analysis import Analysis
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from newslint import Document
 
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
@@ -96,34 +98,37 @@ def line_words(document: "Document") -> LineWords:
     return LINE_WORDS.of(document)
 
 
-class _CaseFoldTable(dict):
-    """A str.translate table, memoised per character: letters case-folded, and characters of the
-    given Unicode categories (by first letter) replaced by ``replacement``.
+class CharTable(dict):
+    """A str.translate table, memoised per character: ``rule(char)`` the first time it is met.
 
     Deletion is stored as None, never "": CPython translates ASCII text through a fast 128-entry
     cache only while every mapping is None or one character (15× faster on a BBC paragraph).
     """
 
-    def __init__(self, categories: str, replacement: str):
+    def __init__(self, rule: Callable[[str], str | None]):
         super().__init__()
-        self.categories, self.replacement = categories, replacement or None
+        self.rule = rule
 
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        value = self.replacement if unicodedata.category(char)[0] in self.categories else char.casefold()
-        self[code] = value
+    def __missing__(self, code: int) -> str | None:
+        value = self[code] = self.rule(chr(code))
         return value
 
 
-_FOLD = _CaseFoldTable("PS", " ")  # punctuation and symbols become spaces
-_KEY = _CaseFoldTable("PSZC", "")  # ... and spaces and controls vanish too
+def _case_fold(categories: str, replacement: str) -> Callable[[str], str | None]:
+    """Letters case-folded; characters of ``categories`` (Unicode, by first letter) replaced."""
+    replace = replacement or None
+    return lambda char: replace if unicodedata.category(char)[0] in categories else char.casefold()
+
+
+_FOLD = CharTable(_case_fold("PS", " "))  # punctuation and symbols become spaces
+_KEY = CharTable(_case_fold("PSZC", ""))  # ... and spaces and controls vanish too
 # The non-ASCII punctuation and symbols news text is full of (after NFKC). Replaced first, they
 # leave most lines ASCII, which str.translate maps through its fast path; one of them left in a
 # line sends the whole line through the per-character dictionary path, ten times slower.
 _COMMON_NON_ASCII = "’‘“”—–«»·•€£°×"
 
 
-def _pre_replace(table: _CaseFoldTable) -> tuple[tuple[str, str], ...]:
+def _pre_replace(table: CharTable) -> tuple[tuple[str, str], ...]:
     pairs = []
     for char in _COMMON_NON_ASCII:
         value = table[ord(char)] or ""
@@ -135,7 +140,7 @@ def _pre_replace(table: _CaseFoldTable) -> tuple[tuple[str, str], ...]:
 _FOLD_PRE, _KEY_PRE = _pre_replace(_FOLD), _pre_replace(_KEY)
 
 
-def _ascii_deletions(table: _CaseFoldTable) -> bytes | None:
+def _ascii_deletions(table: CharTable) -> bytes | None:
     """The ASCII characters ``table`` deletes, as bytes, when it maps every other ASCII character
     to its lower case: then ``bytes.lower`` and ``bytes.translate`` give what ``str.translate``
     gives, four times faster on an article's line. None when the table does anything else."""
@@ -152,7 +157,7 @@ def _ascii_deletions(table: _CaseFoldTable) -> bytes | None:
 _KEY_ASCII_DELETE = _ascii_deletions(_KEY)
 
 
-def _translate(text: str, table: _CaseFoldTable, pre: tuple[tuple[str, str], ...],
+def _translate(text: str, table: CharTable, pre: tuple[tuple[str, str], ...],
                ascii_delete: bytes | None = None) -> str:
     """``text.translate(table)``, with the common non-ASCII characters mapped first (and ASCII
     text through bytes when ``ascii_delete`` says how, see :func:`_ascii_deletions`)."""
@@ -165,6 +170,16 @@ def _translate(text: str, table: _CaseFoldTable, pre: tuple[tuple[str, str], ...
     if ascii_delete is not None:
         return text.encode("ascii").lower().translate(None, ascii_delete).decode("ascii")
     return text.translate(table)
+
+
+def translator(rule: Callable[[str], str | None]) -> Callable[[str], str]:
+    """``text.translate`` by ``rule(char)`` (memoised), the common non-ASCII characters mapped
+    first so that most text keeps translate's ASCII fast path."""
+    table = CharTable(rule)
+    pre = _pre_replace(table)
+    return lambda text: _translate(text, table, pre)
+
+
 _HAS_DIGIT_SEP = re.compile(r"\d[,.\u202f\u00a0' ]\d{3}")
 
 

@@ -1,34 +1,22 @@
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 
 from newslint import Rule
 
-from ._text import WORD_RE, is_table_row, line_words, stopwords, words
-
-ITEM_SPLIT = re.compile(r"[,;|]")
-
+from ._text import WORD_RE, CharTable, is_table_row, line_words, stopwords, words
 
 def _split_items(text: str) -> list[str]:
-    """``ITEM_SPLIT.split(text)`` with str.split, several times faster."""
+    """The items of a line separated by commas, semicolons or bars (str.split: several times faster
+    than a regular expression)."""
     if ";" in text or "|" in text:
         text = text.replace(";", ",").replace("|", ",")
     return text.split(",")
 
 
-class _PunctuationOnly(dict):
-    """A str.translate table that deletes letters, digits and whitespace, memoised per character."""
-
-    def __missing__(self, code: int) -> str | None:
-        char = chr(code)
-        value = None if char.isalnum() or char.isspace() else char
-        self[code] = value
-        return value
-
-
-_PUNCTUATION_ONLY = _PunctuationOnly()
+#: deletes letters, digits and whitespace: what is left is the punctuation
+_PUNCTUATION_ONLY = CharTable(lambda char: None if char.isalnum() or char.isspace() else char)
 
 
 @lru_cache(maxsize=4)

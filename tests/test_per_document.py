@@ -2,6 +2,7 @@
 read its words, and the shared analyses give the rules what they used to compute themselves."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -242,9 +243,9 @@ _PUNCTUATED = st.text(alphabet=st.sampled_from(list("ab Z1 ,;|.-—•·/{}()[]<
 
 @given(_PUNCTUATED)
 def test_keyword_items_split_as_the_pattern_does(text):
-    from newslint_rules.keyword_stuffing import ITEM_SPLIT, _split_items
+    from newslint_rules.keyword_stuffing import _split_items
 
-    assert _split_items(text) == ITEM_SPLIT.split(text)
+    assert _split_items(text) == re.split(r"[,;|]", text)  # the pattern NL404 used before
 
 
 @given(_PUNCTUATED)
