@@ -317,7 +317,9 @@ class MetadataResidue(Rule):
     2005, in New York."),
     author bios and contact lines ("... may be reached at ..."), and contributor lines
     ("... contributed to this report"). Month and weekday names are
-    known in en, de, fr, es, pt, it and ru.
+    known in en, de, fr, es, pt, it and ru. A bare date with two more within four lines
+    ("1/1/2023", "+2.1%", "2/1/2023", ...) is the date column of a table written one cell per
+    line, and is not reported.
 
     ## Why is this bad?
     Extractors take the page header and the photo captions along with the story. A timestamp
@@ -374,6 +376,8 @@ class MetadataResidue(Rule):
             if kind == "metadata label" and line.text.strip().lower() == "by" and (
                     k + 1 < len(lines) and lines[k + 1].text.lstrip()[:1].islower()):
                 continue  # "by" over a name is a byline label; over "intro ..." it is a keyword of code
+            if kind == "timestamp" and _date_column(lines, k, tokens):
+                continue  # a cell of a flattened table of dates (a price index by month), not the page's date
             if kind in kinds and not (kind == "timestamp" and _in_header_record(lines, k)):
                 safe = kind in SAFE_KINDS or (kind == "timestamp" and (
                     not line.text.rstrip().endswith(TERMINAL) or _outside_prose(lines, k, document.cache)))
@@ -389,6 +393,25 @@ def _outside_prose(lines, k: int, cache: dict) -> bool:
         cache["nl303-prose"] = (prose[0], prose[-1]) if prose else (len(lines), -1)
     first, last = cache["nl303-prose"]
     return k < first or k > last
+
+
+def _bare(text: str) -> bool:
+    return not any(c.isalpha() for c in text)
+
+
+def _date_column(lines, k: int, tokens) -> bool:
+    """Whether timestamp line ``k`` is a bare date with two more bare dates within four lines:
+    the date column of a table that an extractor wrote one cell per line. A page's own dates
+    come with words ("Updated ...") or alone."""
+    if not _bare(lines[k].text):
+        return False
+    near = 0
+    for j in range(max(0, k - 4), min(len(lines), k + 5)):
+        if j != k and _bare(lines[j].text) and classify(lines[j].text, len(tokens[j])) == "timestamp":
+            near += 1
+            if near == 2:
+                return True
+    return False
 
 
 _FIELD_RE = lazy_re(r"^[A-Z][\w-]{1,20}:\s+\S")
