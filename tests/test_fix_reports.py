@@ -50,9 +50,9 @@ def test_json_findings_carry_their_fix(cli, tmp_path):
 
 
 def test_findings_without_a_fix_keep_the_old_fields_only(cli, tmp_path):
-    # the cells of a flattened table: NL303 reports the dates, an unsafe fix is withheld there
-    text = ("Home prices rise\n\nPrices rose in most cities last year, the survey found.\n\n"
-            "Month\nChange\n7/1/2021\n-3.7%\n8/1/2021\n+0.5%\n9/1/2021\n-3.9%\n\nThe data come from Redfin.\n")
+    # taxonomy wording inside a paragraph of several sentences: NL401 reports it, fixes nothing
+    text = ("Home prices rise\n\nPrices rose in most cities last year, the survey found. The survey falls under "
+            "the broader umbrella of general news, including politics and war-and-conflicts. Buyers stayed cautious.\n")
     _, raw = _report(cli, tmp_path, "a.txt", text, "json")
     found = json.loads(raw)
     assert found and all("fix" not in d and set(d) == CONTRACT for d in found)
