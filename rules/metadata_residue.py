@@ -214,7 +214,7 @@ def classify(text: str, n_words: int | None = None) -> str | None:
         return "caption marker"
     if n <= 16 and first_word.strip("(:") in _CREDIT_STARTS:
         m = CREDIT_RE.match(t)
-        if m and (m.group(2).strip() or (not t.isupper() and _names_someone(t[m.end(1):]))):
+        if m and (m.group(2).strip() or (not t.isupper() and _names_someone(t[m.end(1):], " " in m.group(1).strip()))):
             head = first_word.strip("(:/")
             return "source credit" if head in _SOURCE_WORDS and "image" not in lower and "photo" not in lower \
                 else "photo credit"
@@ -255,15 +255,20 @@ _STAFF_ENDINGS = ("ap", "press", "reuters", "afp", "today", "cnn", "bloomberg", 
                   "reporter", "editor", "columnist", "contributor")
 
 
-def _names_someone(t: str) -> bool:
-    """After a bare space, a credit names a person or an agency, it does not go on in words."""
+def _names_someone(t: str, phrase_label: bool = False) -> bool:
+    """After a bare space, a credit names a person or an agency, it does not go on in words.
+    ``phrase_label``: the label is a phrase ("courtesy of", "image used under licence from"), which
+    says by itself that a credit follows."""
     t = t.strip()
     if not SPACE_CREDIT_RE.match("x " + t):
         return False
     from ._text import stopwords
 
     stops = stopwords()
-    return not any(w.lower() in stops for w in t.split())
+    named = t.strip("()").split()
+    if len(named) == 1 and not (phrase_label or named[0].isupper() or named[0].lower() in AGENCIES):
+        return False  # "Photo Gallery", "Image References": a heading; "Photo AFP" credits an agency
+    return not any(w.lower() in stops for w in named)
 
 
 def _second_word_named(t: str) -> bool:

@@ -34,7 +34,7 @@ EXPECTED: dict[str, dict[str, list[tuple]]] = {
     "NL302": {"bad.txt": [(1, 1, 8), (7, 1, 3), (11, 1, 7)], "good.txt": [], "good_code.txt": [],
               "good_letter.txt": []},
     "NL303": {"bad.txt": [(3, 1, 33), (4, 1, 14), (6, 1, 23), (8, 1, 82), (9, 1, 79), (10, 1, 59), (11, 1, 69)],
-              "bad_source.txt": [(4, 1, 16), (5, 1, 21)], "good.txt": [], "good_shapes.txt": [],
+              "bad_source.txt": [(4, 1, 16), (5, 1, 21), (7, 1, 10), (8, 1, 17), (9, 1, 43)], "good.txt": [], "good_shapes.txt": [],
               "good_table.txt": [], "bad_table.txt": [(3, 1, 17), (4, 1, 14), (5, 1, 11)]},
     "NL304": {"bad.txt": [(11, 1, 31), (12, 1, 23), (14, 1, 51)], "good.txt": []},
     "NL401": {"bad.txt": [(5, 18, 53), (5, 54, 77), (5, 91, 108)], "good.txt": [], "good_categories.txt": []},
