@@ -55,4 +55,6 @@ class TitleRepeated(Rule):
             if line.block is title:
                 continue
             if folded == key or (folded.startswith(key) and title_key(line.text) == key):
-                ctx.report(line.block, line.start, line.end, f"title repeated (first at line {title_line})")
+                where = (f"above it (the title is at line {title_line})" if line.number < title_line
+                         else f"(first at line {title_line})")
+                ctx.report(line.block, line.start, line.end, f"title repeated {where}")

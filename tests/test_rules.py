@@ -96,6 +96,12 @@ def test_messages_name_the_problem():
     tester = RuleTester(RULES["NL101"])
     (d,) = tester.lint(fixture_text("rules/NL101/bad.txt"))
     assert d.message == "title repeated (first at line 1)"
+    # a breadcrumb above the headline repeats it: the message must not call the later line "first"
+    html = ("<html><body><ol><li>Home</li><li>Oxygen bar offers fresh air in Delhi</li></ol>\n"
+            "<h1>Oxygen bar offers fresh air in Delhi</h1>\n<p>The bar opened last week near the market.</p>"
+            "</body></html>\n")
+    (d,) = tester.lint(html, "page.html")
+    assert (d.line, d.message) == (1, "title repeated above it (the title is at line 2)")
     (d,) = RuleTester(RULES["NL104"]).lint(fixture_text("rules/NL104/bad.txt"))
     assert d.message == "line repeated (first at line 3)"
     found = RuleTester(RULES["NL301"]).lint("A title for this\n\nSome prose sentence that is long enough here.\nRead also:\n")
