@@ -228,6 +228,12 @@ def normalize_title(text: str) -> str:
     return normalize(strip_site_suffix(text))
 
 
+def shown(text: str, width: int = 60) -> str:
+    """A line as a message quotes it: its words, one space apart (HTML templates indent and pad
+    bylines and dates with runs of spaces), cut at ``width`` characters."""
+    return " ".join(text.split())[:width]
+
+
 def label_words(text: str) -> list[str]:
     """The words of :func:`label_key` (its key is them joined by single spaces)."""
     return unicodedata.normalize("NFKC", text).casefold().strip(EDGE_PUNCT).split()

@@ -7,7 +7,7 @@ from newslint import Rule
 
 from .analyses import BOILERPLATE_MATCHES
 from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
-                    line_words, stopword_density, title_key)
+                    line_words, shown, stopword_density, title_key)
 
 _NAME_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,3},\s[A-Z][\w.’' -]{1,40}$")
 
@@ -134,7 +134,7 @@ class EdgeResidue(Rule):
                 continue  # "Ana Ruiz, Leeds" under a letter to the editor: its signature
             line = lines[k]
             where = "start" if k < i else "end"
-            ctx.report(line.block, line.start, line.end, f"residue line {line.text[:60]!r} at the {where} of the article")
+            ctx.report(line.block, line.start, line.end, f"residue line {shown(line.text)!r} at the {where} of the article")
         # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
         edges = set(run)
         for k, line in enumerate(lines):

@@ -4,7 +4,7 @@ import re
 
 from newslint import Rule
 
-from ._text import TERMINAL, code_lines, continues_prose, is_prose, lazy_re, line_words, words
+from ._text import TERMINAL, code_lines, continues_prose, is_prose, lazy_re, line_words, shown, words
 
 MONTHS = (
     "january february march april may june july august september october november december "
@@ -386,7 +386,7 @@ class MetadataResidue(Rule):
             if kind in kinds and not (kind == "timestamp" and _in_header_record(lines, k)):
                 safe = kind in SAFE_KINDS or (kind == "timestamp" and (
                     not line.text.rstrip().endswith(TERMINAL) or _outside_prose(lines, k, document.cache)))
-                ctx.report(line.block, line.start, line.end, f"{kind} {line.text[:60]!r} left in the body",
+                ctx.report(line.block, line.start, line.end, f"{kind} {shown(line.text)!r} left in the body",
                            fix_safety="safe" if safe else None)
 
 

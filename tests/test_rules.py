@@ -102,6 +102,10 @@ def test_messages_name_the_problem():
             "</body></html>\n")
     (d,) = tester.lint(html, "page.html")
     assert (d.line, d.message) == (1, "title repeated above it (the title is at line 2)")
+    # an HTML byline keeps its template's run of spaces in the source: the message shows the words
+    (d,) = RuleTester(RULES["NL303"]).lint("Floods close the road\n\nBy                    Alex Ward\n\n"
+                                           "The road was closed on Monday after heavy rain, police said.\n")
+    assert d.message == "byline 'By Alex Ward' left in the body"
     (d,) = RuleTester(RULES["NL104"]).lint(fixture_text("rules/NL104/bad.txt"))
     assert d.message == "line repeated (first at line 3)"
     found = RuleTester(RULES["NL301"]).lint("A title for this\n\nSome prose sentence that is long enough here.\nRead also:\n")
