@@ -160,16 +160,18 @@ def count_pass(paths: Sequence[str], config: Config, jobs: int, linter: Linter) 
     files = [p for p in discover(paths, config, []) if p != "-"]
     work = units(files, batch=batch_size(len(files), jobs))
     if jobs <= 1 or (len(files) <= 8 and not any(is_streamed(p) for p in files)):
-        parts: Iterator[FingerprintTable] = (t for unit in work for t in counts_of(linter, unit))
+        parts: Iterator[list[FingerprintTable]] = (counts_of(linter, unit) for unit in work)
     else:
         parts = _in_pool(linter, work, set(), jobs, _count_work)
     table = FingerprintTable()
     for part in parts:
-        table.merge(part)
+        for counted in part:
+            table.merge(counted)
     return table
 
 
-def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int, fn=_work) -> Iterator:
+def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int, fn=_work) -> Iterator[list]:
+    """``fn`` over every unit in worker processes: one list per unit, in input order."""
     import gc
 
     global _PARENT
@@ -184,8 +186,7 @@ def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int,
         from .forkpool import ordered
 
         lost = (lambda unit, why: _lost(linter, unit, why)) if fn is _work else (lambda unit, why: [FingerprintTable()])
-        for part in ordered(fn, work, jobs, _init_worker, initargs, lost):
-            yield from part
+        yield from ordered(fn, work, jobs, _init_worker, initargs, lost)
         return
     from .workerpool import ordered as in_pool
 
@@ -240,10 +241,10 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
         yield from _with_stdin(linter, files, stdin_name)
         return
     work = units(files, batch=batch_size(len(files), jobs))
-    streamed = any(is_streamed(p) for p in files)
-    if jobs <= 1 or (len(files) <= 8 and not streamed):  # a pool costs more than a few files
+    if jobs <= 1 or (len(files) <= 8 and not any(is_streamed(p) for p in files)):  # a pool costs more than a few files
         for unit in work:
             yield from process(linter, unit)
         return
-    for packed in _in_pool(linter, work, {format_of(p) for p in files}, jobs):
-        yield from unpack([packed])
+    suffixes = {p[p.rfind("."):] for p in files}  # the formats to warm up, without a splitext per file
+    for part in _in_pool(linter, work, {format_of("x" + s) for s in suffixes}, jobs):
+        yield from unpack(part)

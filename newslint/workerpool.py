@@ -31,14 +31,14 @@ def _start(initializer: Callable, *initargs) -> None:
 
 
 def ordered(fn: Callable, work: Iterator, jobs: int, initializer: Callable, initargs: tuple) -> Iterator:
-    """``fn(unit)`` for every unit of ``work`` in the pool, its items yielded in input order; at
-    most ``jobs * 3`` units in flight, so memory stays bounded."""
+    """``fn(unit)`` for every unit of ``work`` in the pool, yielded in input order; at most
+    ``jobs * 3`` units in flight, so memory stays bounded."""
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with WorkerPool(jobs, _start, (initializer, *initargs), context=ctx) as pool:
         window: collections.deque = collections.deque()
         for unit in work:
             window.append(pool.apply_async(fn, (unit,)))
             if len(window) >= jobs * 3:
-                yield from window.popleft().get()
+                yield window.popleft().get()
         while window:
-            yield from window.popleft().get()
+            yield window.popleft().get()

@@ -13,7 +13,7 @@ def _units_sent(monkeypatch, tmp_path, n: int, jobs: int) -> list:
     def fake_pool(linter, work, formats, jobs, fn=None):
         for unit in work:
             sent.append(unit)
-            yield from runner.pack(runner.process(linter, unit))
+            yield runner.pack(runner.process(linter, unit))
 
     monkeypatch.setattr(runner, "_in_pool", fake_pool)
     monkeypatch.chdir(tmp_path)
