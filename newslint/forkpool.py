@@ -2,19 +2,19 @@
 
 multiprocessing's ``Pool`` costs the parent its import (6-11 ms) and three handler threads that
 wake for every unit of work (issue 17). Here the parent forks each worker (warm: it inherits the
-parent's linter and caches), writes units of work down one pipe per worker and reads results from
-another, from one ``select`` loop in its own thread. Frames are an 8-byte length and a pickle.
+linter and its caches), writes units down one pipe per worker and reads results from another, in
+one ``select`` loop in its own thread. A frame is an 8-byte length and a pickle.
 
-Kept from the pool: results in input order; at most ``jobs * 3`` units taken from ``work`` ahead
-of the consumer (memory stays bounded); an exception in ``fn`` is raised in the parent (ending
-the run, as with one process); every worker ended and reaped however the run ends (Ctrl-C,
-SIGTERM, an error). Beyond it: a worker that dies (killed, ``os._exit``, a crash in C code)
-loses only the unit it was working on, which ``lost(unit, why)`` turns into results, and a new
-worker takes over the rest (``Pool`` waited forever for that unit).
+As with the pool: results in input order; at most ``jobs * 3`` units taken from ``work`` ahead of
+the consumer (bounded memory); an exception in ``fn`` is raised in the parent; every worker ended
+and reaped however the run ends. Beyond it: a worker that dies (killed, ``os._exit``, a crash in
+C) loses only its current unit, which ``lost(unit, why)`` turns into results, and a new worker
+takes over the rest (``Pool`` waited forever for that unit).
 """
 from __future__ import annotations
 
 import collections
+import gc
 import os
 import pickle
 import selectors
@@ -42,8 +42,11 @@ def _frame(obj) -> bytes:
 
 def _serve(tasks: int, results: int, fn: Callable, initializer, initargs) -> int:
     """A worker's life: units in, results out, until the parent closes its end of the pipe."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with SIGTERM
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent ends its workers with SIGTERM
+    except ValueError:  # forked from a thread that Python does not take for the main one here
+        pass
     if initializer is not None:
         initializer(*initargs)
     reader, writer = os.fdopen(tasks, "rb"), os.fdopen(results, "wb")
@@ -72,9 +75,7 @@ def _exit_status(pid: int) -> str:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:
         return "unknown status"
-    if os.WIFSIGNALED(status):
-        return f"killed by signal {os.WTERMSIG(status)}"
-    return f"exit code {os.waitstatus_to_exitcode(status)}"
+    return f"killed by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit code {os.WEXITSTATUS(status)}"
 
 
 class _Pool:
@@ -83,8 +84,12 @@ class _Pool:
         self.selector = selectors.DefaultSelector()
         self.workers: list[_Worker] = []
         self.done: dict[int, tuple] = {}  # seq -> (frame, or None with the unit lost, why)
-        for _ in range(jobs):
-            self.start()
+        try:
+            for _ in range(jobs):
+                self.start()
+        except BaseException:  # fork failed (no memory, process limit) or Ctrl-C: no worker left behind
+            self.close(False)
+            raise
 
     def start(self) -> _Worker:
         task_r, task_w = os.pipe()
@@ -94,6 +99,7 @@ class _Pool:
                 stream.flush()
             except (OSError, ValueError, AttributeError):
                 pass
+        gc.freeze()  # the worker's collector never walks (and copies, or finalises) the inherited heap
         pid = os.fork()
         if pid == 0:  # the worker: never returns into the parent's code
             code = 1
@@ -184,6 +190,8 @@ class _Pool:
         if dead.sent:
             seq, unit = dead.sent.popleft()
             self.done[seq] = (None, unit, why)
+        elif self.workers:  # it died idle (killed from outside): the others carry on
+            return
         self.start()
         for seq, unit in dead.sent:
             self.send(seq, unit)

@@ -104,6 +104,49 @@ def test_the_parent_does_not_import_multiprocessing(tmp_path):
     assert proc.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_a_fork_that_fails_leaves_no_worker_behind(monkeypatch):
+    forked = []
+
+    def fork():
+        if forked:
+            raise BlockingIOError(11, "Resource temporarily unavailable")  # the process limit
+        forked.append(real_fork())
+        return forked[-1]
+
+    real_fork = os.fork
+    monkeypatch.setattr(forkpool.os, "fork", fork)
+    with pytest.raises(BlockingIOError):
+        list(forkpool.ordered(_square_after, iter([(1, 0.0)]), 2, None, (), _lost))
+    assert forked and forked[0] != 0
+    with pytest.raises(ChildProcessError):
+        os.waitpid(forked[0], os.WNOHANG)  # the first worker was ended and reaped
+
+
+def test_a_worker_killed_from_outside_between_units_does_not_stop_the_run(monkeypatch):
+    import signal
+
+    pids: list[int] = []
+    real_fork = os.fork
+
+    def fork():
+        pid = real_fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    def work():
+        for i in range(12):
+            if i == 6:  # a worker killed by the OOM killer or by hand, mid-run
+                os.kill(pids[0], signal.SIGKILL)
+                time.sleep(0.2)
+            yield (i, 0.0)
+
+    monkeypatch.setattr(forkpool.os, "fork", fork)
+    got = [r for part in forkpool.ordered(_square_after, work(), 2, None, (), _lost) for r in part]
+    assert len(got) == 12  # every unit has its result, in order: computed, or lost with its worker
+    assert all(r == i * i or (r[:2] == ("lost", i) and "signal 9" in r[2]) for i, r in enumerate(got))
+
+
 DYING_RULE = '''
 import os
 from newslint import Rule, hookimpl
