@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import operator
+import os
 import sys
 from typing import Iterator, Sequence, Union
 
@@ -17,7 +18,7 @@ from .errors import InputError
 from .fingerprints import FingerprintTable
 from .inputs import decode, format_of, is_streamed, jsonl_chunks, read_bounded, read_file
 from .linter import FileResult, Linter
-from .problems import WARNING, Problem
+from .problems import CRASH, WARNING, Problem
 
 
 # Units of work are plain classes: a dataclass costs more at import than a one-file run spends
@@ -68,8 +69,7 @@ def units(files: Sequence[str], batch: int) -> Iterator[Unit]:
 
 
 def batch_size(files: int, jobs: int) -> int:
-    """Files per unit: at least 4 units per worker (a short tail), at most 128 files (bounded memory);
-    every unit costs the parent ~0.7 ms in the pool's task and result threads (issue 17)."""
+    """Files per unit: at least 4 units per worker (a short tail), at most 128 (bounded memory)."""
     return max(1, min(128, files // (max(jobs, 1) * 4) or 1))
 
 
@@ -90,6 +90,11 @@ def process(linter: Linter, unit: Unit) -> list[FileResult]:
     return [FileResult(shown, problems=[Problem(shown, unit.problem.message, unit.problem.line)])]
 
 
+#: Forked workers fed over pipes where the platform forks (``forkpool``); multiprocessing's Pool
+#: elsewhere (spawn platforms: Windows), which builds each worker's linter afresh.
+FORK = hasattr(os, "fork") and sys.platform != "win32"
+
+
 # -- the worker pool -------------------------------------------------------------------------------
 _WORKER: Linter | None = None
 _PARENT: Linter | None = None
@@ -101,13 +106,6 @@ _WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "jso
 
 def _init_worker(config: Config, keep_source: bool, verbose: bool, fix=None) -> None:
     global _WORKER
-    import signal
-
-    # Ctrl-C reaches the whole process group: the parent alone handles it (one line, exit 130)
-    # and ends the pool; a worker printing its own KeyboardInterrupt traceback helps no one.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGTERM"):  # the pool ends its workers with SIGTERM: die quietly
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     inherited = _PARENT is not None and _PARENT.config is config
     _WORKER = _PARENT if inherited else Linter(config, keep_source=keep_source, verbose=verbose, fix=fix)
 
@@ -162,38 +160,45 @@ def count_pass(paths: Sequence[str], config: Config, jobs: int, linter: Linter) 
     files = [p for p in discover(paths, config, []) if p != "-"]
     work = units(files, batch=batch_size(len(files), jobs))
     if jobs <= 1 or (len(files) <= 8 and not any(is_streamed(p) for p in files)):
-        parts: Iterator[FingerprintTable] = (t for unit in work for t in counts_of(linter, unit))
+        parts: Iterator[list[FingerprintTable]] = (counts_of(linter, unit) for unit in work)
     else:
         parts = _in_pool(linter, work, set(), jobs, _count_work)
     table = FingerprintTable()
     for part in parts:
-        table.merge(part)
+        for counted in part:
+            table.merge(counted)
     return table
 
 
-def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int, fn=_work) -> Iterator:
-    import collections
+def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int, fn=_work) -> Iterator[list]:
+    """``fn`` over every unit in worker processes: one list per unit, in input order."""
     import gc
-    import multiprocessing
 
     global _PARENT
     # Build every lazy cache (phrase automata, parsers, regexes) once here, before forking, so
     # each worker starts warm instead of paying for it again.
     for fmt in formats:
         linter.lint_source(f"warm-up.{_WARM_UP_SUFFIX.get(fmt, 'txt')}", _WARM_UP.get(fmt, _WARM_UP["text"]))
-    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
     gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
-    from .workerpool import WorkerPool
+    initargs = (linter.config, linter.keep_source, linter.verbose, linter.fix)
+    if FORK:
+        from .forkpool import ordered
 
-    with WorkerPool(jobs, _init_worker, (linter.config, linter.keep_source, linter.verbose, linter.fix), context=ctx) as pool:
-        window: collections.deque = collections.deque()
-        for unit in work:
-            window.append(pool.apply_async(fn, (unit,)))
-            if len(window) >= jobs * 3:
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
+        lost = (lambda unit, why: _lost(linter, unit, why)) if fn is _work else (lambda unit, why: [FingerprintTable()])
+        yield from ordered(fn, work, jobs, _init_worker, initargs, lost)
+        return
+    from .workerpool import ordered as in_pool
+
+    yield from in_pool(fn, work, jobs, _init_worker, initargs)
+
+
+def _lost(linter: Linter, unit: Unit, why: str) -> list[tuple]:
+    """Results for a unit whose worker died on it: a crash on each of its files (exit 2)."""
+    paths = unit.paths if isinstance(unit, FileBatch) else (unit.path,)
+    shown = [linter.shown(p) for p in paths]
+    return pack([FileResult(s, problems=[Problem(s, f"the --jobs worker process linting it ended ({why})", kind=CRASH)])
+                 for s in shown])
 
 
 def _with_stdin(linter: Linter, files: Sequence[str], stdin_name: str) -> Iterator[FileResult]:
@@ -236,10 +241,10 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
         yield from _with_stdin(linter, files, stdin_name)
         return
     work = units(files, batch=batch_size(len(files), jobs))
-    streamed = any(is_streamed(p) for p in files)
-    if jobs <= 1 or (len(files) <= 8 and not streamed):  # a pool costs more than a few files
+    if jobs <= 1 or (len(files) <= 8 and not any(is_streamed(p) for p in files)):  # a pool costs more than a few files
         for unit in work:
             yield from process(linter, unit)
         return
-    for packed in _in_pool(linter, work, {format_of(p) for p in files}, jobs):
-        yield from unpack([packed])
+    suffixes = {p[p.rfind("."):] for p in files}  # the formats to warm up, without a splitext per file
+    for part in _in_pool(linter, work, {format_of("x" + s) for s in suffixes}, jobs):
+        yield from unpack(part)

@@ -13,7 +13,7 @@ def _units_sent(monkeypatch, tmp_path, n: int, jobs: int) -> list:
     def fake_pool(linter, work, formats, jobs, fn=None):
         for unit in work:
             sent.append(unit)
-            yield from runner.pack(runner.process(linter, unit))
+            yield runner.pack(runner.process(linter, unit))
 
     monkeypatch.setattr(runner, "_in_pool", fake_pool)
     monkeypatch.chdir(tmp_path)
@@ -47,6 +47,7 @@ def test_the_pool_does_not_wake_its_worker_handler_for_every_result(monkeypatch,
 
     monkeypatch.setattr(multiprocessing.pool.Pool, "_wait_for_updates", staticmethod(counted))
     monkeypatch.setattr(runner, "batch_size", lambda files, jobs: 1)
+    monkeypatch.setattr(runner, "FORK", False)  # the multiprocessing pool: the fallback without os.fork
     for i in range(300):
         (tmp_path / f"a{i:05d}.txt").write_text("Headline\n\nA sentence.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
