@@ -1,15 +1,14 @@
 """The ``--jobs`` pool where ``os.fork`` exists: forked workers fed over pipes, no threads.
 
 multiprocessing's ``Pool`` costs the parent its import (6-11 ms) and three handler threads that
-wake for every unit of work (issue 17). Here the parent forks each worker (warm: it inherits the
-linter and its caches), writes units down one pipe per worker and reads results from another, in
-one ``select`` loop in its own thread. A frame is an 8-byte length and a pickle.
+wake for every unit of work (issue 17). Here the parent forks warm workers (they inherit the linter
+and its caches) and feeds them over pipes, in one ``select`` loop run by the consumer of the
+results. A frame is an 8-byte length and a pickle.
 
-As with the pool: results in input order; at most ``jobs * 3`` units taken from ``work`` ahead of
-the consumer (bounded memory); an exception in ``fn`` is raised in the parent; every worker ended
-and reaped however the run ends. Beyond it: a worker that dies (killed, ``os._exit``, a crash in
-C) loses only its current unit, which ``lost(unit, why)`` turns into results, and a new worker
-takes over the rest (``Pool`` waited forever for that unit).
+As with the pool: results in input order; at most ``jobs * 3`` units read ahead (bounded memory);
+an exception in ``fn`` is raised in the parent; every worker ended and reaped however the run
+ends. Beyond it: a worker that dies (killed, ``os._exit``, a crash in C) loses only its current
+unit, which ``lost(unit, why)`` turns into results; a new worker takes over the rest.
 """
 from __future__ import annotations
 
@@ -101,6 +100,8 @@ class _Pool:
                 pass
         gc.freeze()  # the worker's collector never walks (and copies, or finalises) the inherited heap
         pid = os.fork()
+        if pid:
+            gc.unfreeze()  # the parent's collector goes on as before; the worker's stays frozen
         if pid == 0:  # the worker: never returns into the parent's code
             code = 1
             try:

@@ -172,15 +172,12 @@ def count_pass(paths: Sequence[str], config: Config, jobs: int, linter: Linter) 
 
 def _in_pool(linter: Linter, work: Iterator[Unit], formats: set[str], jobs: int, fn=_work) -> Iterator[list]:
     """``fn`` over every unit in worker processes: one list per unit, in input order."""
-    import gc
-
     global _PARENT
     # Build every lazy cache (phrase automata, parsers, regexes) once here, before forking, so
     # each worker starts warm instead of paying for it again.
     for fmt in formats:
         linter.lint_source(f"warm-up.{_WARM_UP_SUFFIX.get(fmt, 'txt')}", _WARM_UP.get(fmt, _WARM_UP["text"]))
     _PARENT = linter  # inherited by forked workers, warm; spawned ones build their own
-    gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
     initargs = (linter.config, linter.keep_source, linter.verbose, linter.fix)
     if FORK:
         from .forkpool import ordered

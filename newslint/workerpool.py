@@ -9,6 +9,7 @@ changes state or its cache empties (the change notifier wakes it); results are t
 handler's business alone.
 """
 import collections
+import gc
 import multiprocessing
 import signal
 import sys
@@ -34,7 +35,12 @@ def ordered(fn: Callable, work: Iterator, jobs: int, initializer: Callable, init
     """``fn(unit)`` for every unit of ``work`` in the pool, yielded in input order; at most
     ``jobs * 3`` units in flight, so memory stays bounded."""
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with WorkerPool(jobs, _start, (initializer, *initargs), context=ctx) as pool:
+    gc.freeze()  # the workers' garbage collector then never walks (and copies) the inherited heap
+    try:
+        pool = WorkerPool(jobs, _start, (initializer, *initargs), context=ctx)
+    finally:
+        gc.unfreeze()  # the workers are forked: the caller's collector goes on as before
+    with pool:
         window: collections.deque = collections.deque()
         for unit in work:
             window.append(pool.apply_async(fn, (unit,)))

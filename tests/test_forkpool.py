@@ -223,3 +223,33 @@ def test_the_multiprocessing_pool_stays_the_fallback_and_gives_the_same_results(
     monkeypatch.setattr(runner, "FORK", False)
     pooled = [(r.path, [vars(d) for d in r.diagnostics]) for r in runner.run(["."], Config(), jobs=3)]
     assert one == forked == pooled and len(one) == 30 and any(d for _, d in one)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_run_in_process_leaves_the_callers_garbage_collector_as_it_was(monkeypatch, tmp_path, fork):
+    # the workers' heap is frozen before they fork (no copy-on-write from the collector); the
+    # caller's must not stay frozen, or a long-lived process (the API, a Ray actor) never collects
+    # the cycles it makes afterwards
+    import gc
+
+    for i in range(12):  # more than a few files, or the run stays in one process
+        (tmp_path / f"a{i:02d}.txt").write_text(SENTENCE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(runner, "FORK", fork)
+    gc.unfreeze()
+    list(runner.run(["."], Config(), jobs=2))
+    assert gc.get_freeze_count() == 0
+
+
+def _frozen_objects(unit):
+    import gc
+
+    return [gc.get_freeze_count()]
+
+
+def test_the_workers_keep_the_inherited_heap_frozen():
+    import gc
+
+    gc.unfreeze()
+    counts = [c for part in forkpool.ordered(_frozen_objects, iter(range(4)), 2, None, (), _lost) for c in part]
+    assert all(c > 0 for c in counts) and gc.get_freeze_count() == 0
