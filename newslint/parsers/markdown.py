@@ -16,14 +16,60 @@ from . import format_of
 
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:")
 _SKIP_INLINE = {"html_inline", "image"}
+#: The characters at which a CommonMark inline rule other than ``text`` and ``newline`` can
+#: start (escape, code span, emphasis, entity, autolink / inline HTML, link; an image starts
+#: with "![", so its "[" is here). Inline content without any of them parses to its lines as
+#: text with soft or hard breaks between them, which ``_plain_children`` spells out directly.
+_INLINE_SYNTAX = re.compile(r"[\\`*_&<\[]")
+#: The inline rules whose trigger characters ``_INLINE_SYNTAX`` lists; with any other rule
+#: active (a newer markdown-it-py, a plugin), every inline token goes through the parser.
+_KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline",
+                 "entity"}
+_KNOWN_INLINE2 = {"balance_pairs", "emphasis", "fragments_join"}
 
 
-@lru_cache(maxsize=1)
-def _parser():
+@lru_cache(maxsize=2)
+def _parser(plain_fast_path: bool = True):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").use(front_matter_plugin)
+    md = MarkdownIt("commonmark").use(front_matter_plugin)
+    if plain_fast_path and set(md.inline.ruler.get_active_rules()) <= _KNOWN_INLINE and \
+            set(md.inline.ruler2.get_active_rules()) <= _KNOWN_INLINE2:
+        md.core.ruler.at("inline", _inline_with_syntax)
+    return md
+
+
+def _inline_with_syntax(state) -> None:
+    """markdown-it's core ``inline`` rule, for the inline tokens that need it: the others keep
+    no children and are rendered by ``_plain_children``."""
+    md, env = state.md, state.env
+    for token in state.tokens:
+        if token.type == "inline" and _INLINE_SYNTAX.search(token.content):
+            if token.children is None:
+                token.children = []
+            md.inline.parse(token.content, md, env, token.children)
+
+
+def _plain_children(content: str) -> list[tuple[str, str]]:
+    """(type, content) of the children markdown-it's inline parser makes of ``content`` when
+    it holds no inline syntax: each line as text, trailing spaces before a line end dropped
+    (one: a soft break, two or more: a hard one), leading spaces and tabs of the next line
+    skipped; an empty text is no token."""
+    out: list[tuple[str, str]] = []
+    parts = content.split("\n")
+    last = len(parts) - 1
+    for i, part in enumerate(parts):
+        if i:
+            part = part.lstrip(" \t")
+        if i < last:
+            kept = part.rstrip(" ")
+            if kept:
+                out.append(("text", kept))
+            out.append(("hardbreak" if len(part) - len(kept) >= 2 else "softbreak", ""))
+        elif part:
+            out.append(("text", part))
+    return out
 
 
 def _content_runs(content: str, first_line: int, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
@@ -56,9 +102,11 @@ def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]
     runs: list[tuple[int, int, int]] = []
     length = 0
     cursor = 0
-    skip_depth = 0
-    for child in token.children or []:
-        kind = child.type
+    if not token.children and _INLINE_SYNTAX.search(content) is None:  # see _inline_with_syntax
+        children = _plain_children(content)
+    else:
+        children = [(child.type, child.content) for child in token.children]
+    for kind, piece in children:
         if kind in _SKIP_INLINE:
             continue
         if kind in ("softbreak", "hardbreak"):
@@ -67,10 +115,7 @@ def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]
             nl = content.find("\n", cursor)
             cursor = nl + 1 if nl >= 0 else cursor
             continue
-        if kind not in ("text", "code_inline") or skip_depth:
-            continue
-        piece = child.content
-        if not piece:
+        if kind not in ("text", "code_inline") or not piece:
             continue
         k = content.find(piece, cursor)
         if k >= 0:
@@ -103,8 +148,8 @@ def _front_matter(token, source: str, starts: list[int]) -> tuple[dict, Block | 
     return meta, title_block
 
 
-def parse_markdown(path: str, source: str) -> Document:
-    tokens = _parser().parse(source)
+def parse_markdown(path: str, source: str, plain_fast_path: bool = True) -> Document:
+    tokens = _parser(plain_fast_path).parse(source)
     lines = source.split("\n")
     starts = line_starts(source)
     blocks: list[Block] = []
