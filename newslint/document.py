@@ -131,10 +131,12 @@ class Document:
     #: (JSON Lines records) shares one list, since indexing the whole file once per record made
     #: parsing quadratic in the number of records.
     source_line_starts: list[int] | None = field(default=None, repr=False)
-    # computed on first use (``lines``, ``cache``); plain attributes, not functools.cached_property,
-    # which takes a lock on every first access on Python < 3.12
+    # ``lines`` is computed on first use: a plain attribute, not functools.cached_property, which
+    # takes a lock on every first access on Python < 3.12
     _lines: list[Line] | None = field(default=None, init=False, repr=False)
-    _cache: dict[Any, Any] | None = field(default=None, init=False, repr=False)
+    #: Per-document scratch space shared by all rules (normalised lines, token sets...): a plain
+    #: attribute, read a few dozen times per document (``Analysis.of``), so no property call
+    cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for i, block in enumerate(self.blocks):
@@ -170,10 +172,3 @@ class Document:
                     out.append(Line(block, start, end, text, number))
             self._lines = out
         return self._lines
-
-    @property
-    def cache(self) -> dict[Any, Any]:
-        """Per-document scratch space shared by all rules (normalised lines, token sets...)."""
-        if self._cache is None:
-            self._cache = {}
-        return self._cache
