@@ -65,6 +65,28 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text)
 
 
+# word_count: in ASCII a word is a run of letters and digits, and one of ' . - between two runs
+# joins them; each ASCII character becomes "a" (letter, digit), "j" (joiner) or " " (any other).
+_COUNT_TABLE = bytes(ord("a") if chr(c).isalnum() else ord("j") if chr(c) in "'.-" else ord(" ") for c in range(128)) \
+    + b" " * 128
+#: common non-ASCII characters replaced by an ASCII one of the same kind for the count: a joiner ("’")
+#: or a character that is no part of a word ("—", "£", ...)
+_COUNT_PRE = tuple((c, "'" if c == "’" else " ") for c in "’‘“”—–«»·•€£°×" if c == "’" or not (c.isalnum() or c == "_"))
+
+
+def word_count(text: str) -> int:
+    """``len(words(text))``, counted without the tokeniser for ASCII text (five times faster on
+    a sentence): joiners between two runs of letters and digits are dropped, a run of several
+    joiners is no joiner, and each chunk left between spaces is one word."""
+    if not text.isascii():
+        for char, same in _COUNT_PRE:
+            if char in text:
+                text = text.replace(char, same)
+        if not text.isascii():
+            return len(WORD_RE.findall(text))
+    return len(text.encode("ascii").translate(_COUNT_TABLE).replace(b"jj", b"  ").replace(b"j", b"").split())
+
+
 class LineWords:
     """The words of each line of a document (:func:`words`), tokenised on first use and kept, so a
     line is tokenised once however many rules read it; ``folded(k)`` are the same words casefolded.
@@ -82,6 +104,11 @@ class LineWords:
         if found is None:
             found = self._words[k] = WORD_RE.findall(self._lines[k].text)
         return found
+
+    def count(self, k: int) -> int:
+        """How many words line ``k`` has: the list's length once tokenised, else :func:`word_count`."""
+        found = self._words[k]
+        return len(found) if found is not None else word_count(self._lines[k].text)
 
     def folded(self, k: int) -> list[str]:
         found = self._folded[k]

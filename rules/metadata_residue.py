@@ -373,7 +373,7 @@ class MetadataResidue(Rule):
         for k, line in enumerate(lines):
             if len(line.text) > 300 or k in code or continues_prose(lines, k):
                 continue  # a code listing, or a wrapped sentence going on from the line above
-            kind = classify(line.text, len(tokens[k]))
+            kind = classify(line.text, tokens.count(k))
             if kind in ("photo caption", "photo credit", "source credit", "byline", "credit line") and \
                     line.text.lstrip().startswith(("- ", "* ", "• ")):
                 continue  # an item of a list (a credits list, a list of sources), not a caption
@@ -414,7 +414,7 @@ def _date_column(lines, k: int, tokens) -> bool:
         return False
     near = 0
     for j in range(max(0, k - 4), min(len(lines), k + 5)):
-        if j != k and _bare(lines[j].text) and classify(lines[j].text, len(tokens[j])) == "timestamp":
+        if j != k and _bare(lines[j].text) and classify(lines[j].text, tokens.count(j)) == "timestamp":
             near += 1
             if near == 2:
                 return True

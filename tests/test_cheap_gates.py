@@ -35,3 +35,38 @@ ORIGINAL_CODE_RE = re.compile(
 def test_the_code_test_answers_as_the_one_code_pattern(parts):
     text = "".join(parts)
     assert _text._code_pattern(text) == bool(ORIGINAL_CODE_RE.search(text))
+
+
+WORD_PIECES = ["a", "Word", "9", "2,000", "U.S.", "it's", "it’s", "well-known", "a--b", "a.-b", "-", ".", "'", "’", "‘",
+               "_", "a_b", " ", "  ", "\t", "é", "Ünïcode", "£5", "—", "–", "“", "”", "«", "»", "·", "•", "€", "°", "×",
+               "٢", "中文", "x", ",", "(", ")", "\u00a0", "\u2009"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=16))
+def test_the_word_count_is_the_tokeniser_s(parts):
+    text = "".join(parts)
+    assert _text.word_count(text) == len(_text.WORD_RE.findall(text))
+
+
+def test_nl303_counts_a_line_s_words_without_listing_them(monkeypatch):
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    calls = []
+    real = _text.WORD_RE
+
+    class Counting:
+        def findall(self, text):
+            calls.append(text)
+            return real.findall(text)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    monkeypatch.setattr(_text, "WORD_RE", Counting())
+    linter = Linter(Config(select=["NL303"]))
+    result = linter.lint_text("a.txt", "Council approves new budget for the schools\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
+                                       "The council approved a new budget on Tuesday after a long debate.\n")
+    assert [d.code for d in result.diagnostics] == ["NL303"]
+    assert calls == []
