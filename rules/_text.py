@@ -255,9 +255,27 @@ def normalize_title(text: str) -> str:
     return normalize(strip_site_suffix(text))
 
 
+def label_text(text: str) -> str:
+    """:func:`label_key` before its whitespace is collapsed: NFKC, casefold, edge punctuation stripped."""
+    return unicodedata.normalize("NFKC", text).casefold().strip(EDGE_PUNCT)
+
+
 def label_words(text: str) -> list[str]:
     """The words of :func:`label_key` (its key is them joined by single spaces)."""
-    return unicodedata.normalize("NFKC", text).casefold().strip(EDGE_PUNCT).split()
+    return label_text(text).split()
+
+
+#: ASCII whitespace (as str.split() sees it) -> " ", any other character -> "x"
+_CHUNK_TABLE = bytes(ord(" ") if chr(c).isspace() else ord("x") for c in range(128)) + b"x" * 128
+
+
+def chunk_count(text: str) -> int:
+    """``len(text.split())``, without making the list for ASCII text: a chunk starts after each
+    run of whitespace, and at the start when the text does not begin with whitespace."""
+    if not text.isascii():
+        return len(text.split())
+    marks = text.encode("ascii").translate(_CHUNK_TABLE)
+    return marks.count(b" x") + marks.startswith(b"x")
 
 
 def label_key(text: str) -> str:

@@ -70,3 +70,21 @@ def test_nl303_counts_a_line_s_words_without_listing_them(monkeypatch):
                                        "The council approved a new budget on Tuesday after a long debate.\n")
     assert [d.code for d in result.diagnostics] == ["NL303"]
     assert calls == []
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["a", "word", " ", "  ", "\t", "\n", "\x0b", "\x1c", "\x1f", "\x85", "\u00a0", "\u2028",
+                                 "é", "-", ".", ""]), max_size=16))
+def test_the_chunk_count_is_split_s(parts):
+    text = "".join(parts)
+    assert _text.chunk_count(text) == len(text.split())
+
+
+def test_a_long_configured_line_phrase_still_matches_a_line():
+    from newslint_rules._boilerplate import SHORT_WORDS, Matcher
+
+    phrase = " ".join(f"word{i}" for i in range(SHORT_WORDS + 5))
+    matcher = Matcher({"lines": {"promo": [phrase]}}, [], 0.05, 1.0)
+    assert matcher.match(phrase.upper() + ".").category == "promo"
+    assert matcher.match("12 comments").category == "counter"
+    assert matcher.match(" ".join(["12"] + ["x"] * 40)) is None
