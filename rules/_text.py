@@ -288,8 +288,9 @@ def is_prose(text: str) -> bool:
     t = text.rstrip()
     if len(t) > 400:
         return True  # no headline, label or credit is this long; skip counting its words
-    n = len(t.split(None, 30))  # min(words, 31): enough for both thresholds
-    return (t.endswith(TERMINAL) and n >= 6) or n >= 30
+    if t.endswith(TERMINAL):  # six words are enough, and splitting off six is cheaper than thirty
+        return len(t.split(None, 5)) >= 6
+    return len(t.split(None, 29)) >= 30
 
 
 @lru_cache(maxsize=None)
@@ -522,7 +523,8 @@ def is_letter_framing(text: str) -> bool:
     """A letter's salutation or sign-off: a short line ending in a comma ("Friend,", "Dear Ana,",
     "Best wishes,") or a sign-off with the name after it ("—Warmly, Michael")."""
     t = text.strip()
-    return 0 < len(t.split(None, 5)) <= 5 and bool(_VALEDICTION_RE.match(t)) and (t.endswith(",") or t[:1] in "—–-")
+    # the ending first: most lines end otherwise, and then neither split nor pattern is needed
+    return (t.endswith(",") or t[:1] in "—–-") and 0 < len(t.split(None, 5)) <= 5 and bool(_VALEDICTION_RE.match(t))
 
 
 def continues_prose(lines, k: int) -> bool:

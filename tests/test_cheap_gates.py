@@ -88,3 +88,16 @@ def test_a_long_configured_line_phrase_still_matches_a_line():
     assert matcher.match(phrase.upper() + ".").category == "promo"
     assert matcher.match("12 comments").category == "counter"
     assert matcher.match(" ".join(["12"] + ["x"] * 40)) is None
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["word", "Dear", "Ana", " ", "  ", "\t", ",", ".", "!", "—", "-", "Best", "wishes",
+                                 "é", "’"]), max_size=40))
+def test_prose_and_letter_framing_answer_as_before(parts):
+    text = "".join(parts)
+    t = text.rstrip()
+    n = len(t.split(None, 30))
+    assert _text.is_prose(text) == (len(t) > 400 or (t.endswith(_text.TERMINAL) and n >= 6) or n >= 30)
+    s = text.strip()
+    assert _text.is_letter_framing(text) == (0 < len(s.split(None, 5)) <= 5 and bool(_text._VALEDICTION_RE.match(s))
+                                             and (s.endswith(",") or s[:1] in "—–-"))
