@@ -101,3 +101,42 @@ def test_prose_and_letter_framing_answer_as_before(parts):
     s = text.strip()
     assert _text.is_letter_framing(text) == (0 < len(s.split(None, 5)) <= 5 and bool(_text._VALEDICTION_RE.match(s))
                                              and (s.endswith(",") or s[:1] in "—–-"))
+
+
+HEAD_PIECES = ["Ad", "sales", "boost", "Time", "Warner", " ", "  ", ".", "!", "?", ". ", "U.S.", "Mr.", "2024", "3-1",
+               "²", "٣", "é", "Émile", "'", "“", "by ", "(", "1", "x1", "über"]
+
+
+def _original_two_sentences(text):
+    for m in re.finditer(r"(\S+)[.!?]\s+[A-Z]", text):
+        word = m.group(1)
+        if len(word) >= 4 and not any(c.isupper() for c in word[1:]) and "." not in word:
+            return True
+        if word[-1:].isdigit() or (not word[-1:].isalnum() and word[-1:] not in "."):
+            return True
+    return False
+
+
+def _original_headline(text):
+    from newslint.textshape import is_headline_shaped
+
+    if not is_headline_shaped(text, min_words=4, max_words=20) or _original_two_sentences(text):
+        return False
+    first = next((c for c in text if c.isalpha()), "")
+    if first and not first.isupper() and first.lower() != first.upper():
+        return False
+    toks = text.split()
+    if sum(any(c.isdigit() for c in t) for t in toks) > len(toks) * 0.3:
+        return False
+    return not text.lower().startswith(("by ", "von ", "par ", "por "))
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(HEAD_PIECES), max_size=14))
+def test_headline_tests_answer_as_before(parts):
+    from newslint_rules.headline_cluster import _headline
+    from newslint_rules.title_variant import _two_sentences
+
+    text = "".join(parts)
+    assert _two_sentences(text) == _original_two_sentences(text)
+    assert _headline(text) == _original_headline(text)
