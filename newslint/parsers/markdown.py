@@ -90,6 +90,11 @@ def _content_runs(content: str, first_line: int, lines: list[str], starts: list[
 def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]]]:
     """Plain text of an inline token and its runs into the source."""
     content = token.content
+    plain = not token.children and _INLINE_SYNTAX.search(content) is None  # see _inline_with_syntax
+    if plain and content and "\n" not in content and token.map and token.map[0] < len(lines):
+        # one line of plain text (most headings and short paragraphs): one run, as below
+        first = token.map[0]
+        return content, [(0, starts[first] + max(lines[first].find(content), 0), len(content))]
     base = _content_runs(content, token.map[0], lines, starts) if token.map else [(0, 0)]
 
     keys = [item[0] for item in base]
@@ -102,7 +107,7 @@ def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]
     runs: list[tuple[int, int, int]] = []
     length = 0
     cursor = 0
-    if not token.children and _INLINE_SYNTAX.search(content) is None:  # see _inline_with_syntax
+    if plain:
         children = _plain_children(content)
     else:
         children = [(child.type, child.content) for child in token.children]
