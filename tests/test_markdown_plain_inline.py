@@ -9,7 +9,7 @@ from newslint.parsers.markdown import parse_markdown
 
 PIECES = ["a", "word", "Word.", " ", "  ", "   ", "\t", "\n", "\n\n", "\n  ", "\n\t", "# ", "## ", "- ", "* ", "> ",
           "1. ", "*", "_", "`", "[", "]", "(", ")", "!", "![", "&amp;", "&", "<b>", "<", "\\", ":", "---\n", "===\n",
-          "é", "[^1]", "[^1]: ", "~", "|", "    code", "```\n", "title: x\n", "\u00a0"]  # line ends arrive normalised
+          "é", "[^1]", "[^1]: ", "~", "|", "    code", "```\n", "title: x\n", "\u00a0", "\0", "\r\n"]
 
 
 def blocks_of(source: str, fast: bool):
@@ -22,6 +22,12 @@ def blocks_of(source: str, fast: bool):
 def test_plain_inline_content_gives_the_blocks_of_the_full_parse(parts):
     source = "".join(parts)
     assert blocks_of(source, True) == blocks_of(source, False)
+
+
+def test_sources_with_carriage_returns_or_nuls_are_still_normalised():
+    source = "# Title\r\n\r\nOne line\r\ntwo\0 line\n"
+    assert blocks_of(source, True) == blocks_of(source, False)
+    assert [b.text for b in parse_markdown("a.md", source).blocks] == ["Title", "One line\ntwo\ufffd line"]
 
 
 def test_soft_and_hard_breaks_and_indented_lines_as_the_parser_makes_them():
