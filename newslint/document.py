@@ -75,14 +75,13 @@ class Block:
     def lines(self) -> Iterator[tuple[int, int, str]]:
         """Yield ``(start, end, text)`` for each non-blank line of the block."""
         start = 0
-        text = self.text
-        for part in text.split("\n"):
-            end = start + len(part)
-            if part.strip():
-                lead = len(part) - len(part.lstrip())
-                trail = len(part.rstrip())
-                yield start + lead, start + trail, part.strip()
-            start = end + 1
+        for part in self.text.split("\n"):
+            left = part.lstrip()
+            if left:  # one lstrip and one rstrip per line, not four strips
+                lead = start + len(part) - len(left)
+                body = left.rstrip()
+                yield lead, lead + len(body), body
+            start += len(part) + 1
 
     @property
     def start_offset(self) -> int:
@@ -167,8 +166,10 @@ class Document:
             out = []
             starts, first = self.line_starts, self.first_line  # position(...)[0], without a call per line
             for block in self.blocks:
+                one = block.runs[0] if len(block.runs) == 1 else None  # a verbatim block: source_offset inline
                 for start, end, text in block.lines():
-                    number = bisect.bisect_right(starts, block.source_offset(start)) - 1 + first
-                    out.append(Line(block, start, end, text, number))
+                    offset = (one[1] if start < one[0] else one[1] + min(start - one[0], one[2])) if one \
+                        else block.source_offset(start)
+                    out.append(Line(block, start, end, text, bisect.bisect_right(starts, offset) - 1 + first))
             self._lines = out
         return self._lines

@@ -140,3 +140,21 @@ def test_headline_tests_answer_as_before(parts):
     text = "".join(parts)
     assert _two_sentences(text) == _original_two_sentences(text)
     assert _headline(text) == _original_headline(text)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["a", "word", " ", "  ", "\t", "\n", "\n\n", "\u00a0", "\x1c", "é", "\n  x  \n"]),
+                max_size=20), st.integers(0, 50))
+def test_block_lines_are_the_stripped_non_blank_lines(parts, offset):
+    from newslint.document import Block, Document
+
+    text = "".join(parts)
+    block = Block.verbatim("paragraph", text, offset)
+    want, start = [], 0
+    for part in text.split("\n"):
+        if part.strip():
+            want.append((start + len(part) - len(part.lstrip()), start + len(part.rstrip()), part.strip()))
+        start += len(part) + 1
+    assert list(block.lines()) == want
+    doc = Document(path="a.txt", format="text", source=" " * offset + text, blocks=[block])
+    assert [line.number for line in doc.lines] == [doc.position(block.source_offset(s))[0] for s, _, _ in want]
