@@ -36,10 +36,22 @@ def test_soft_and_hard_breaks_and_indented_lines_as_the_parser_makes_them():
 
 
 def test_only_content_with_inline_syntax_reaches_the_inline_parser(monkeypatch):
-    md = md_parser._parser(True)
+    source = "# A plain title\n\nA plain paragraph\nover two lines.\n\nOne *emphasised* word.\n"
+    md = md_parser._parser_for(source)
     seen = []
     real = md.inline.parse
     monkeypatch.setattr(md.inline, "parse", lambda src, *a: seen.append(src) or real(src, *a))
-    doc = parse_markdown("a.md", "# A plain title\n\nA plain paragraph\nover two lines.\n\nOne *emphasised* word.\n")
+    doc = parse_markdown("a.md", source)
     assert seen == ["One *emphasised* word."]
     assert [b.text for b in doc.blocks] == ["A plain title", "A plain paragraph\nover two lines.", "One emphasised word."]
+
+
+def test_block_rules_a_source_cannot_start_are_left_out():
+    """A source without ">", "`", "~", "<" or "[" is parsed without the block rules they start."""
+    md = md_parser._parser_for("# Title\n\nText.\n")
+    assert not {"blockquote", "fence", "html_block", "reference"} & set(md.block.ruler.get_active_rules())
+    assert "heading" in md.block.ruler.get_active_rules()
+    quoted = "# Title\n\n> A quote\n\n```\ncode\n```\n\n<div>x</div>\n\n[a]: https://example.com\n"
+    assert blocks_of(quoted, True) == blocks_of(quoted, False)
+    assert set(md_parser._parser_for(quoted).block.ruler.get_active_rules()) == set(
+        md_parser._parser(False).block.ruler.get_active_rules())

@@ -28,12 +28,28 @@ _KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "
 _KNOWN_INLINE2 = {"balance_pairs", "emphasis", "fragments_join"}
 
 
-@lru_cache(maxsize=2)
-def _parser(plain_fast_path: bool = True):
+#: CommonMark block rules that start only at a given character (after indentation): a source
+#: without any of those characters gets a parser without the rule, which then never runs on
+#: each of its lines (nor as a paragraph terminator) to return False. Same tokens either way.
+_BLOCK_TRIGGERS = (("blockquote", ">"), ("fence", "`~"), ("html_block", "<"), ("reference", "["), ("heading", "#"))
+
+
+def _parser_for(source: str, plain_fast_path: bool = True):
+    if not plain_fast_path:
+        return _parser(False)
+    unused = frozenset(name for name, chars in _BLOCK_TRIGGERS if not any(c in source for c in chars))
+    return _parser(True, unused)
+
+
+@lru_cache(maxsize=64)
+def _parser(plain_fast_path: bool = True, unused: frozenset[str] = frozenset()):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark").use(front_matter_plugin)
+    active = md.block.ruler.get_active_rules()
+    if unused and all(name in active for name in unused):
+        md.block.ruler.disable(sorted(unused))
     if plain_fast_path and set(md.inline.ruler.get_active_rules()) <= _KNOWN_INLINE and \
             set(md.inline.ruler2.get_active_rules()) <= _KNOWN_INLINE2:
         md.core.ruler.at("inline", _inline_with_syntax)
@@ -166,7 +182,7 @@ def _front_matter(token, source: str, starts: list[int]) -> tuple[dict, Block | 
 
 
 def parse_markdown(path: str, source: str, plain_fast_path: bool = True) -> Document:
-    tokens = _parser(plain_fast_path).parse(source)
+    tokens = _parser_for(source, plain_fast_path).parse(source)
     lines = source.split("\n")
     starts = line_starts(source)
     blocks: list[Block] = []
