@@ -7,7 +7,7 @@ from hypothesis import given, settings, strategies as st
 from newslint.parsers import markdown as md_parser
 from newslint.parsers.markdown import parse_markdown
 
-PIECES = ["a", "word", "Word.", " ", "  ", "   ", "\t", "\n", "\n\n", "\n  ", "\n\t", "# ", "## ", "- ", "* ", "> ",
+PIECES = ["a", "word", "-     x", "1.      y", ">     z", "\n    ", "Word.", " ", "  ", "   ", "\t", "\n", "\n\n", "\n  ", "\n\t", "# ", "## ", "- ", "* ", "> ",
           "1. ", "*", "_", "`", "[", "]", "(", ")", "!", "![", "&amp;", "&", "<b>", "<", "\\", ":", "---\n", "===\n",
           "é", "[^1]", "[^1]: ", "~", "|", "    code", "```\n", "title: x\n", "\u00a0", "\0", "\r\n"]
 
@@ -49,9 +49,9 @@ def test_only_content_with_inline_syntax_reaches_the_inline_parser(monkeypatch):
 def test_block_rules_a_source_cannot_start_are_left_out():
     """A source without ">", "`", "~", "<" or "[" is parsed without the block rules they start."""
     md = md_parser._parser_for("# Title\n\nText.\n")
-    assert not {"blockquote", "fence", "html_block", "reference"} & set(md.block.ruler.get_active_rules())
+    assert not {"blockquote", "fence", "html_block", "reference", "code"} & set(md.block.ruler.get_active_rules())
     assert "heading" in md.block.ruler.get_active_rules()
-    quoted = "# Title\n\n> A quote\n\n```\ncode\n```\n\n<div>x</div>\n\n[a]: https://example.com\n"
+    quoted = "# Title\n\n> A quote\n\n```\ncode\n```\n\n<div>x</div>\n\n[a]: https://example.com\n\n    indented\n"
     assert blocks_of(quoted, True) == blocks_of(quoted, False)
     assert set(md_parser._parser_for(quoted).block.ruler.get_active_rules()) == set(
         md_parser._parser(False).block.ruler.get_active_rules())

@@ -37,7 +37,10 @@ _BLOCK_TRIGGERS = (("blockquote", ">"), ("fence", "`~"), ("html_block", "<"), ("
 def _parser_for(source: str, plain_fast_path: bool = True):
     if not plain_fast_path:
         return _parser(False)
-    unused = frozenset(name for name, chars in _BLOCK_TRIGGERS if not any(c in source for c in chars))
+    unused = {name for name, chars in _BLOCK_TRIGGERS if not any(c in source for c in chars)}
+    if "    " not in source and "\t" not in source:
+        unused.add("code")  # no line can be indented four columns past its container's content
+    unused = frozenset(unused)
     return _parser(True, unused)
 
 
