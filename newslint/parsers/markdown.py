@@ -37,11 +37,13 @@ _BLOCK_TRIGGERS = (("blockquote", ">"), ("fence", "`~"), ("html_block", "<"), ("
 def _parser_for(source: str, plain_fast_path: bool = True):
     if not plain_fast_path:
         return _parser(False)
-    unused = {name for name, chars in _BLOCK_TRIGGERS if not any(c in source for c in chars)}
+    unused = []
+    for name, chars in _BLOCK_TRIGGERS:
+        if chars[0] not in source and chars[-1] not in source:  # one or two characters each
+            unused.append(name)
     if "    " not in source and "\t" not in source:
-        unused.add("code")  # no line can be indented four columns past its container's content
-    unused = frozenset(unused)
-    return _parser(True, unused)
+        unused.append("code")  # no line can be indented four columns past its container's content
+    return _parser(True, frozenset(unused))
 
 
 @lru_cache(maxsize=64)
