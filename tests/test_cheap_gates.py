@@ -158,3 +158,11 @@ def test_block_lines_are_the_stripped_non_blank_lines(parts, offset):
     assert list(block.lines()) == want
     doc = Document(path="a.txt", format="text", source=" " * offset + text, blocks=[block])
     assert [line.number for line in doc.lines] == [doc.position(block.source_offset(s))[0] for s, _, _ in want]
+
+
+@settings(max_examples=800)
+@given(st.text(alphabet=st.sampled_from(list("aZ09 _-.,'\n\t’“—é£ß") + ["\u00a0", "\x7f", "ﬁ"]), max_size=40))
+def test_spaced_text_is_the_translate_table_s(text):
+    from newslint_rules._phrases import spaced
+
+    assert spaced(text) == text.translate({ord(c): (c if c.isalnum() else " ") for c in set(text)})
