@@ -46,7 +46,7 @@ def _parser_for(source: str, plain_fast_path: bool = True):
     return _parser(True, frozenset(unused))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)  # at most 2 ** 6 sets of rules left out, and the full parser
 def _parser(plain_fast_path: bool = True, unused: frozenset[str] = frozenset()):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
