@@ -37,13 +37,14 @@ class Analysis(Generic[T]):
         return f"Analysis({self.name!r})"
 
     def of(self, document: "Document", options: dict[str, Any] | None = None, reader: str | None = None) -> T:
-        cache = document.cache
-        if self not in cache:
+        found = document.cache.get(self)
+        if found is None:
             try:
-                cache[self] = (True, self.compute(document, options if options is not None else self.defaults))
+                found = (True, self.compute(document, options if options is not None else self.defaults))
             except Exception as exc:  # kept, so every reader sees the same outcome
-                cache[self] = (False, exc)
-        ok, value = cache[self]
+                found = (False, exc)
+            document.cache[self] = found
+        ok, value = found
         if ok:
             return value
         if reader is not None and reader != self.owner and self.fallback is not None:

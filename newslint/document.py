@@ -75,14 +75,13 @@ class Block:
     def lines(self) -> Iterator[tuple[int, int, str]]:
         """Yield ``(start, end, text)`` for each non-blank line of the block."""
         start = 0
-        text = self.text
-        for part in text.split("\n"):
-            end = start + len(part)
-            if part.strip():
-                lead = len(part) - len(part.lstrip())
-                trail = len(part.rstrip())
-                yield start + lead, start + trail, part.strip()
-            start = end + 1
+        for part in self.text.split("\n"):
+            left = part.lstrip()
+            if left:  # one lstrip and one rstrip per line, not four strips
+                lead = start + len(part) - len(left)
+                body = left.rstrip()
+                yield lead, lead + len(body), body
+            start += len(part) + 1
 
     @property
     def start_offset(self) -> int:
@@ -131,10 +130,12 @@ class Document:
     #: (JSON Lines records) shares one list, since indexing the whole file once per record made
     #: parsing quadratic in the number of records.
     source_line_starts: list[int] | None = field(default=None, repr=False)
-    # computed on first use (``lines``, ``cache``); plain attributes, not functools.cached_property,
-    # which takes a lock on every first access on Python < 3.12
+    # ``lines`` is computed on first use: a plain attribute, not functools.cached_property, which
+    # takes a lock on every first access on Python < 3.12
     _lines: list[Line] | None = field(default=None, init=False, repr=False)
-    _cache: dict[Any, Any] | None = field(default=None, init=False, repr=False)
+    #: Per-document scratch space shared by all rules (normalised lines, token sets...): a plain
+    #: attribute, read a few dozen times per document (``Analysis.of``), so no property call
+    cache: dict[Any, Any] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for i, block in enumerate(self.blocks):
@@ -165,15 +166,10 @@ class Document:
             out = []
             starts, first = self.line_starts, self.first_line  # position(...)[0], without a call per line
             for block in self.blocks:
+                one = block.runs[0] if len(block.runs) == 1 else None  # a verbatim block: source_offset inline
                 for start, end, text in block.lines():
-                    number = bisect.bisect_right(starts, block.source_offset(start)) - 1 + first
-                    out.append(Line(block, start, end, text, number))
+                    offset = (one[1] if start < one[0] else one[1] + min(start - one[0], one[2])) if one \
+                        else block.source_offset(start)
+                    out.append(Line(block, start, end, text, bisect.bisect_right(starts, offset) - 1 + first))
             self._lines = out
         return self._lines
-
-    @property
-    def cache(self) -> dict[Any, Any]:
-        """Per-document scratch space shared by all rules (normalised lines, token sets...)."""
-        if self._cache is None:
-            self._cache = {}
-        return self._cache

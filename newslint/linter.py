@@ -71,18 +71,20 @@ class Linter:
 
     def _check(self, document: Document, result: FileResult, budget: Budget) -> None:
         skip = ignored_for_path(document.path, self.config) if self.config.per_file_ignores else ()
+        timed_out, all_options, corpus = result.timed_out, self.options, self.corpus
+        start, stop = budget.start, budget.stop
         for compiled in self.rules:
             if skip and code_matches_any(compiled.cls.code, skip):
                 continue
-            if compiled.cls.code in result.timed_out:
+            if timed_out and compiled.cls.code in timed_out:
                 continue  # once per file: a rule that hung on one record would on the next
-            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, self.options, self.corpus)
+            ctx = RuleContext(compiled.cls, document, compiled.options, compiled.severity, all_options, corpus)
             try:
-                budget.start()
+                start()
                 try:
                     compiled.rule.check(document, ctx)
                 finally:
-                    budget.stop()
+                    stop()
             except RuleTimeout:
                 result.timed_out.add(compiled.cls.code)
                 result.problems.append(Problem("", (
@@ -93,6 +95,8 @@ class Linter:
                 result.problems.append(Problem("", (
                     f"rule {compiled.cls.code} ({compiled.cls.name}) from plugin {compiled.cls.plugin} "
                     f"crashed on {self._where(document)}: {self._detail(exc)}"), kind=CRASH))
+                continue
+            if not ctx.diagnostics:
                 continue
             for diag in ctx.diagnostics:  # a plugin's finding is checked once, here, not in every format
                 problem = invalid_finding(diag)

@@ -11,10 +11,14 @@ from newslint.analysis import Analysis
 from newslint.values import Value
 
 from ._phrases import chrome_hits
-from ._text import _toml, label_key, label_words, lazy_re, load_data
+from ._text import _toml, chunk_count, label_key, label_text, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
+#: the most words a line may have for a test that reads its key or its words, the counter
+#: pattern and the whole-line phrases aside (``Matcher.short_words`` adds the longest of those):
+#: teaser tags (25), copyright (20), share buttons (8), subscribe (5)
+SHORT_WORDS = 25
 COUNTER_RE = lazy_re(
     r"^\d[\d.,]*\s*[kmb]?\s*(likes?|shares?|comments?|retweets?|reposts?|quotes?|bookmarks?|upvotes?|downvotes?|"
     r"downloads?|views?|followers?|replies|reply|kommentare?|commentaires?|comentarios?|comentários?|commenti|"
@@ -52,6 +56,8 @@ class Matcher:
             for p in phrases:
                 self.prefixes.setdefault(" ".join(p.casefold().split()), category)
         self.prefix_lengths = sorted({len(p.split()) for p in self.prefixes}, reverse=True)
+        #: lines of more words are never split (a configured whole-line phrase may be longer)
+        self.short_words = max([SHORT_WORDS, *(len(key.split()) for key in self.lines)])
         self.automaton = None
         #: True when the in-line phrases are exactly the built-in ones, which the document's
         #: shared phrase scan (``_phrases.chrome_hits``) finds without this automaton
@@ -78,16 +84,21 @@ class Matcher:
         """The first kind of chrome ``text`` is. ``scanned``: the in-line phrase hit the
         document's phrase scan found in it, ``(start, end, phrase, category)`` or ``NO_HIT``,
         when the phrases are the built-in ones; None: scan ``text`` here."""
-        parts = label_words(text)  # split once: the key and its word count
-        key = " ".join(parts)
-        if not key:
+        label = label_text(text)
+        n_words = chunk_count(label)
+        if not n_words:
             return None
-        category = self.lines.get(key)
+        # a long line (most prose) is never split: past short_words words only the counter
+        # pattern reads the key, and only when the line starts with a digit
+        parts = label.split() if n_words <= self.short_words else None
+        key = " ".join(parts) if parts is not None else None
+        category = self.lines.get(key) if key is not None else None
         if category:
             return Match(category, key, 0, len(text))
-        n_words = len(parts)
-        if key[0].isdigit() and COUNTER_RE.match(key):
-            return Match("counter", key, 0, len(text))
+        if label.lstrip()[0].isdigit():
+            key = key or " ".join(label.split())
+            if COUNTER_RE.match(key):
+                return Match("counter", key, 0, len(text))
         if 3 <= n_words <= 25 and text.rstrip().endswith(("]", "]|")) and TEASER_TAG_RE.search(text):
             return Match("teaser", key, 0, len(text))
         if 2 <= n_words <= 20 and key.startswith(("©", "(c)", "copyright")) and COPYRIGHT_RE.match(key):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from newslint import Rule
 from newslint.textshape import is_headline_shaped
 
@@ -140,13 +142,17 @@ def _deck(text: str, title: str) -> bool:
     return "," in text and len(toks) >= 1.5 * len(title.split())
 
 
+_NO_ASCII_DIGIT = re.compile(r"[^0-9]*")  # for ASCII text: no digit, so no token holds one
+
+
 def _headline(text: str) -> bool:
     if not is_headline_shaped(text, min_words=4, max_words=20) or _two_sentences(text):
         return False
-    first = next((c for c in text if c.isalpha()), "")
+    first = text[0] if text[:1].isalpha() else next((c for c in text if c.isalpha()), "")
     if first and not first.isupper() and first.lower() != first.upper():
         return False  # headlines start with a capital in scripts that have case
     toks = text.split()
-    if sum(any(c.isdigit() for c in t) for t in toks) > len(toks) * 0.3:
+    if not (text.isascii() and _NO_ASCII_DIGIT.fullmatch(text)) and \
+            sum(any(c.isdigit() for c in t) for t in toks) > len(toks) * 0.3:
         return False  # a score line or a schedule, not a headline
     return not text.lower().startswith(("by ", "von ", "par ", "por "))

@@ -84,7 +84,8 @@ class KeywordStuffing(Rule):
         tokens = line_words(document)
         for k, line in enumerate(document.lines):
             text = line.text
-            if len(text) > 2000 or text.count(",") + text.count(";") + text.count("|") < 3:
+            commas = text.count(",")  # enough alone on most list-like lines: the other two not counted
+            if len(text) > 2000 or (commas < 3 and commas + text.count(";") + text.count("|") < 3):
                 continue  # a keyword list is a short line of four or more separated items
             if line.block.kind == "table_cell" or is_table_row(text):
                 continue  # a table row repeats "Yes" and "High" by design

@@ -131,7 +131,7 @@ def _wire_caption(t: str, low: str) -> bool:
         return True
     if "artist" in low[:16] and ARTIST_RE.match(t):
         return True
-    if " in " in t and YEAR_RE.search(t):
+    if " in " in t and _has_year(t):
         m = DATED_PLACE_RE.search(t)
         if m:
             before = [w.strip(",.;:'’\"") for w in low[:m.start()].split()]
@@ -147,6 +147,13 @@ CONTRIB_RE = lazy_re(
 
 
 _ANY_DIGIT_RE = re.compile(r"\d")
+
+
+def _has_year(text: str) -> bool:
+    """Whether YEAR_RE is found in ``text``. A year holds "19" or "20", which two substring
+    tests find ~40 times faster than the pattern's search (its leading word boundary keeps the
+    regular expression engine from skipping ahead), and most lines hold neither."""
+    return ("19" in text or "20" in text) and YEAR_RE.search(text) is not None
 #: " the associated press", " getty images"...: a line ending in a many-word agency name
 _AGENCY_TAILS = tuple(sorted(" " + a for a in AGENCIES if " " in a))
 
@@ -163,9 +170,9 @@ def _timestamp(text: str) -> bool:
         return False
     # A clock time, a numeric date, "ago", or a month with a year: "Tuesday, 1 March" alone is a
     # fixture date and "1945 GMT" a kick-off time, not a page's timestamp.
-    if not (STRONG_RE.search(text) or (YEAR_RE.search(text) and any(t in MONTH_SET for t in toks))):
+    if not (STRONG_RE.search(text) or (_has_year(text) and any(t in MONTH_SET for t in toks))):
         return False
-    if not (YEAR_RE.search(text) or DATE_RE.search(text)) and all(TIME_TOKEN_RE.match(t) or t in _CLOCK_WORDS for t in toks):
+    if not (_has_year(text) or DATE_RE.search(text)) and all(TIME_TOKEN_RE.match(t) or t in _CLOCK_WORDS for t in toks):
         return False  # clock times alone ("10.15 A.M. / 4.30 P.M.") are a schedule, not when a page was published
     date_like = sum(1 for t in toks if t in MONTH_SET or t in WEEKDAY_SET or t in STAMP_WORDS or TIME_TOKEN_RE.match(t))
     other = len(toks) - date_like
@@ -194,7 +201,7 @@ def classify(text: str, n_words: int | None = None) -> str | None:
         if n <= 25 and any(k in low for k in _CONTRIB_KEYS) and CONTRIB_RE.search(t):
             return "credit line"
         if n <= 25 and low.split(None, 1)[0] in _BYLINE_STARTS and DATED_BYLINE_RE.match(t) and (
-                STRONG_RE.search(t) or YEAR_RE.search(t)):
+                STRONG_RE.search(t) or _has_year(t)):
             return "byline"
         return None
     low = lower.strip(" .:-–—|·•")
@@ -225,7 +232,7 @@ def classify(text: str, n_words: int | None = None) -> str | None:
     if n <= 12 and (("@" in t and HANDLE_RE.match(t)) or (_ends_like_staff(low) and STAFF_RE.match(t)
                                                              and _byline_names_someone("By " + t) and _second_word_named(t))):
         return "byline"
-    if n <= 25 and first_word in _BYLINE_STARTS and DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or YEAR_RE.search(t)):
+    if n <= 25 and first_word in _BYLINE_STARTS and DATED_BYLINE_RE.match(t) and (STRONG_RE.search(t) or _has_year(t)):
         return "byline"
     if n <= 30 and t.endswith(")") and CREDIT_SUFFIX_RE.search(t):
         return "photo credit"
@@ -371,7 +378,7 @@ class MetadataResidue(Rule):
         for k, line in enumerate(lines):
             if len(line.text) > 300 or k in code or continues_prose(lines, k):
                 continue  # a code listing, or a wrapped sentence going on from the line above
-            kind = classify(line.text, len(tokens[k]))
+            kind = classify(line.text, tokens.count(k))
             if kind in ("photo caption", "photo credit", "source credit", "byline", "credit line") and \
                     line.text.lstrip().startswith(("- ", "* ", "• ")):
                 continue  # an item of a list (a credits list, a list of sources), not a caption
@@ -412,7 +419,7 @@ def _date_column(lines, k: int, tokens) -> bool:
         return False
     near = 0
     for j in range(max(0, k - 4), min(len(lines), k + 5)):
-        if j != k and _bare(lines[j].text) and classify(lines[j].text, len(tokens[j])) == "timestamp":
+        if j != k and _bare(lines[j].text) and classify(lines[j].text, tokens.count(j)) == "timestamp":
             near += 1
             if near == 2:
                 return True

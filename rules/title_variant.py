@@ -14,6 +14,8 @@ _SENTENCE_END_RE = re.compile(r"(\S+)[.!?]\s+[A-Z]")
 def _two_sentences(text: str) -> bool:
     """A sentence ends inside the line ("... orders $60+. For more information ..."); "U.S. Senate"
     and "Mr. Smith" are abbreviations, not sentence ends."""
+    if "." not in text and "!" not in text and "?" not in text:
+        return False  # no sentence end at all: most titles (the pattern alone is quadratic in a word's length)
     for m in _SENTENCE_END_RE.finditer(text):
         word = m.group(1)
         if len(word) >= 4 and not any(c.isupper() for c in word[1:]) and "." not in word:
@@ -73,8 +75,9 @@ class TitleVariant(Rule):
         # the top, and the end after the last paragraph: a heading with prose after it is a section
         lines = document.lines  # the last prose line, looked for from the end
         last_prose = next((k for k in range(len(lines) - 1, -1, -1) if is_prose(lines[k].text)), len(lines))
-        tail = [l for l in document.lines[max(last_prose + 1, len(document.lines) - 8):] if l not in head_lines(document)]
-        candidates = head_lines(document) + tail
+        head = head_lines(document)
+        tail = [l for l in lines[max(last_prose + 1, len(lines) - 8):] if l not in head]
+        candidates = head + tail
         for line in candidates:
             if line.block is title or not is_headline_shaped(line.text, min_words=3) or _two_sentences(line.text):
                 continue  # two sentences in one line are a paragraph or a promo, not a headline

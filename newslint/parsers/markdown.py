@@ -16,14 +16,93 @@ from . import format_of
 
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:")
 _SKIP_INLINE = {"html_inline", "image"}
+#: The characters at which a CommonMark inline rule other than ``text`` and ``newline`` can
+#: start (escape, code span, emphasis, entity, autolink / inline HTML, link; an image starts
+#: with "![", so its "[" is here). Inline content without any of them parses to its lines as
+#: text with soft or hard breaks between them, which ``_plain_children`` spells out directly.
+_INLINE_SYNTAX = re.compile(r"[\\`*_&<\[]")
+#: The inline rules whose trigger characters ``_INLINE_SYNTAX`` lists; with any other rule
+#: active (a newer markdown-it-py, a plugin), every inline token goes through the parser.
+_KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline",
+                 "entity"}
+_KNOWN_INLINE2 = {"balance_pairs", "emphasis", "fragments_join"}
 
 
-@lru_cache(maxsize=1)
-def _parser():
+#: CommonMark block rules that start only at a given character (after indentation): a source
+#: without any of those characters gets a parser without the rule, which then never runs on
+#: each of its lines (nor as a paragraph terminator) to return False. Same tokens either way.
+_BLOCK_TRIGGERS = (("blockquote", ">"), ("fence", "`~"), ("html_block", "<"), ("reference", "["), ("heading", "#"))
+
+
+def _parser_for(source: str, plain_fast_path: bool = True):
+    if not plain_fast_path:
+        return _parser(False)
+    unused = []
+    for name, chars in _BLOCK_TRIGGERS:
+        if chars[0] not in source and chars[-1] not in source:  # one or two characters each
+            unused.append(name)
+    if "    " not in source and "\t" not in source:
+        unused.append("code")  # no line can be indented four columns past its container's content
+    return _parser(True, frozenset(unused))
+
+
+@lru_cache(maxsize=128)  # at most 2 ** 6 sets of rules left out, and the full parser
+def _parser(plain_fast_path: bool = True, unused: frozenset[str] = frozenset()):
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark").use(front_matter_plugin)
+    md = MarkdownIt("commonmark").use(front_matter_plugin)
+    active = md.block.ruler.get_active_rules()
+    if unused and all(name in active for name in unused):
+        md.block.ruler.disable(sorted(unused))
+    if plain_fast_path and set(md.inline.ruler.get_active_rules()) <= _KNOWN_INLINE and \
+            set(md.inline.ruler2.get_active_rules()) <= _KNOWN_INLINE2:
+        md.core.ruler.at("inline", _inline_with_syntax)
+    if plain_fast_path and "normalize" in md.core.ruler.get_active_rules():
+        md.core.ruler.at("normalize", _normalize_if_needed)
+    return md
+
+
+def _normalize_if_needed(state) -> None:
+    """markdown-it's ``normalize`` (CR and CRLF to LF, NUL to U+FFFD) for the sources that need
+    it: the engine hands over text with LF line ends already, and the rule's substitution,
+    which matches every line end, cost ~15 µs a file."""
+    if "\r" in state.src or "\0" in state.src:
+        from markdown_it.rules_core.normalize import normalize
+
+        normalize(state)
+
+
+def _inline_with_syntax(state) -> None:
+    """markdown-it's core ``inline`` rule, for the inline tokens that need it: the others keep
+    no children and are rendered by ``_plain_children``."""
+    md, env = state.md, state.env
+    for token in state.tokens:
+        if token.type == "inline" and _INLINE_SYNTAX.search(token.content):
+            if token.children is None:
+                token.children = []
+            md.inline.parse(token.content, md, env, token.children)
+
+
+def _plain_children(content: str) -> list[tuple[str, str]]:
+    """(type, content) of the children markdown-it's inline parser makes of ``content`` when
+    it holds no inline syntax: each line as text, trailing spaces before a line end dropped
+    (one: a soft break, two or more: a hard one), leading spaces and tabs of the next line
+    skipped; an empty text is no token."""
+    out: list[tuple[str, str]] = []
+    parts = content.split("\n")
+    last = len(parts) - 1
+    for i, part in enumerate(parts):
+        if i:
+            part = part.lstrip(" \t")
+        if i < last:
+            kept = part.rstrip(" ")
+            if kept:
+                out.append(("text", kept))
+            out.append(("hardbreak" if len(part) - len(kept) >= 2 else "softbreak", ""))
+        elif part:
+            out.append(("text", part))
+    return out
 
 
 def _content_runs(content: str, first_line: int, lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
@@ -44,6 +123,11 @@ def _content_runs(content: str, first_line: int, lines: list[str], starts: list[
 def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]]]:
     """Plain text of an inline token and its runs into the source."""
     content = token.content
+    plain = not token.children and _INLINE_SYNTAX.search(content) is None  # see _inline_with_syntax
+    if plain and content and "\n" not in content and token.map and token.map[0] < len(lines):
+        # one line of plain text (most headings and short paragraphs): one run, as below
+        first = token.map[0]
+        return content, [(0, starts[first] + max(lines[first].find(content), 0), len(content))]
     base = _content_runs(content, token.map[0], lines, starts) if token.map else [(0, 0)]
 
     keys = [item[0] for item in base]
@@ -56,9 +140,11 @@ def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]
     runs: list[tuple[int, int, int]] = []
     length = 0
     cursor = 0
-    skip_depth = 0
-    for child in token.children or []:
-        kind = child.type
+    if plain:
+        children = _plain_children(content)
+    else:
+        children = [(child.type, child.content) for child in token.children]
+    for kind, piece in children:
         if kind in _SKIP_INLINE:
             continue
         if kind in ("softbreak", "hardbreak"):
@@ -67,10 +153,7 @@ def _render_inline(token, lines, starts) -> tuple[str, list[tuple[int, int, int]
             nl = content.find("\n", cursor)
             cursor = nl + 1 if nl >= 0 else cursor
             continue
-        if kind not in ("text", "code_inline") or skip_depth:
-            continue
-        piece = child.content
-        if not piece:
+        if kind not in ("text", "code_inline") or not piece:
             continue
         k = content.find(piece, cursor)
         if k >= 0:
@@ -103,8 +186,8 @@ def _front_matter(token, source: str, starts: list[int]) -> tuple[dict, Block | 
     return meta, title_block
 
 
-def parse_markdown(path: str, source: str) -> Document:
-    tokens = _parser().parse(source)
+def parse_markdown(path: str, source: str, plain_fast_path: bool = True) -> Document:
+    tokens = _parser_for(source, plain_fast_path).parse(source)
     lines = source.split("\n")
     starts = line_starts(source)
     blocks: list[Block] = []

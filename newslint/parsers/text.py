@@ -28,14 +28,17 @@ def plain_blocks(text: str, offset: int = 0, detect_title: bool = True, meta: di
         paragraphs.append((start, text[start:end]))
     title_at = _title_index(paragraphs) if detect_title else None
     for i, (start, body) in enumerate(paragraphs):
+        # Block(...) with its one run, as Block.verbatim makes it, without the extra call per block
         if i == title_at:
             first, _, rest = body.partition("\n")
             lead = len(first) - len(first.lstrip())
-            blocks.append(Block.verbatim("title", first.strip(), offset + start + lead, meta=dict(meta or {})))
+            title = first.strip()
+            blocks.append(Block("title", title, [(0, offset + start + lead, len(title))], meta=dict(meta) if meta else {}))
             if rest.strip():
-                blocks.append(Block.verbatim("paragraph", rest, offset + start + len(first) + 1, meta=dict(meta or {})))
+                blocks.append(Block("paragraph", rest, [(0, offset + start + len(first) + 1, len(rest))],
+                                    meta=dict(meta) if meta else {}))
             continue
-        blocks.append(Block.verbatim("paragraph", body, offset + start, meta=dict(meta or {})))
+        blocks.append(Block("paragraph", body, [(0, offset + start, len(body))], meta=dict(meta) if meta else {}))
     return blocks
 
 

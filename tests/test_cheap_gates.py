@@ -1,0 +1,168 @@
+"""Cheap string tests in front of regular expressions (issue 17): each must answer exactly what
+the pattern alone answered, on any text."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from newslint_rules import _text, metadata_residue
+
+YEAR_PIECES = ["19", "20", "1", "2", "0", "9", "199", "2024", "1999", "20001", "a", "x1", " ", "-", "_", "é", "٢٠٢٠",
+               "\n", "in", ",", "."]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(YEAR_PIECES), max_size=12))
+def test_the_year_test_answers_as_the_year_pattern(parts):
+    text = "".join(parts)
+    assert metadata_residue._has_year(text) == bool(re.search(r"\b(?:19|20)\d{2}\b", text))
+
+
+CODE_PIECES = ["{", "}", "(", ")", "[", "]", ";", "=", ":=", "==", "!=", "&&", "||", "=>", "->", "//", "/*",
+               "#include", "$ ", "import", "def", "return", "SELECT", "GROUP BY", "x", "foo", "a.b", ".", "f(",
+               "+", "-", "  ", " ", "\t", "\u00a0", "\n", "é", "_", "1", "word", "Word", ",", ":", "<", ">", "&", "|",
+               "#", "/", "$"]
+ORIGINAL_CODE_RE = re.compile(
+    r"[{}]\s*$|[=(){}\[\]].*;\s*$|:=|==|!=|&&|\|\||=>|->|^//|^/\*|^#include|^\$ |"
+    r"^(?:import|from|def|func|return|const|let|var|if|for|while|else|elif|try|catch|class|public|private|"
+    r"package|fn|pub|use|SELECT|FROM|WHERE|GROUP BY|HAVING|ORDER BY|JOIN|INSERT|UPDATE|CREATE)\b|"
+    r"^[\w.]+\([^()]*\)\s*[;{]?$|\w\.\w+\(|^[+-]\s{2,}\S")
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(CODE_PIECES), max_size=12))
+def test_the_code_test_answers_as_the_one_code_pattern(parts):
+    text = "".join(parts)
+    assert _text._code_pattern(text) == bool(ORIGINAL_CODE_RE.search(text))
+
+
+WORD_PIECES = ["a", "Word", "9", "2,000", "U.S.", "it's", "it’s", "well-known", "a--b", "a.-b", "-", ".", "'", "’", "‘",
+               "_", "a_b", " ", "  ", "\t", "é", "Ünïcode", "£5", "—", "–", "“", "”", "«", "»", "·", "•", "€", "°", "×",
+               "٢", "中文", "x", ",", "(", ")", "\u00a0", "\u2009"]
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=16))
+def test_the_word_count_is_the_tokeniser_s(parts):
+    text = "".join(parts)
+    assert _text.word_count(text) == len(_text.WORD_RE.findall(text))
+
+
+def test_nl303_counts_a_line_s_words_without_listing_them(monkeypatch):
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    calls = []
+    real = _text.WORD_RE
+
+    class Counting:
+        def findall(self, text):
+            calls.append(text)
+            return real.findall(text)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    monkeypatch.setattr(_text, "WORD_RE", Counting())
+    linter = Linter(Config(select=["NL303"]))
+    result = linter.lint_text("a.txt", "Council approves new budget for the schools\n\nUpdated 09:14 GMT, 21 March 2005\n\n"
+                                       "The council approved a new budget on Tuesday after a long debate.\n")
+    assert [d.code for d in result.diagnostics] == ["NL303"]
+    assert calls == []
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["a", "word", " ", "  ", "\t", "\n", "\x0b", "\x1c", "\x1f", "\x85", "\u00a0", "\u2028",
+                                 "é", "-", ".", ""]), max_size=16))
+def test_the_chunk_count_is_split_s(parts):
+    text = "".join(parts)
+    assert _text.chunk_count(text) == len(text.split())
+
+
+def test_a_long_configured_line_phrase_still_matches_a_line():
+    from newslint_rules._boilerplate import SHORT_WORDS, Matcher
+
+    phrase = " ".join(f"word{i}" for i in range(SHORT_WORDS + 5))
+    matcher = Matcher({"lines": {"promo": [phrase]}}, [], 0.05, 1.0)
+    assert matcher.match(phrase.upper() + ".").category == "promo"
+    assert matcher.match("12 comments").category == "counter"
+    assert matcher.match(" ".join(["12"] + ["x"] * 40)) is None
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["word", "Dear", "Ana", " ", "  ", "\t", ",", ".", "!", "—", "-", "Best", "wishes",
+                                 "é", "’"]), max_size=40))
+def test_prose_and_letter_framing_answer_as_before(parts):
+    text = "".join(parts)
+    t = text.rstrip()
+    n = len(t.split(None, 30))
+    assert _text.is_prose(text) == (len(t) > 400 or (t.endswith(_text.TERMINAL) and n >= 6) or n >= 30)
+    s = text.strip()
+    assert _text.is_letter_framing(text) == (0 < len(s.split(None, 5)) <= 5 and bool(_text._VALEDICTION_RE.match(s))
+                                             and (s.endswith(",") or s[:1] in "—–-"))
+
+
+HEAD_PIECES = ["Ad", "sales", "boost", "Time", "Warner", " ", "  ", ".", "!", "?", ". ", "U.S.", "Mr.", "2024", "3-1",
+               "²", "٣", "é", "Émile", "'", "“", "by ", "(", "1", "x1", "über"]
+
+
+def _original_two_sentences(text):
+    for m in re.finditer(r"(\S+)[.!?]\s+[A-Z]", text):
+        word = m.group(1)
+        if len(word) >= 4 and not any(c.isupper() for c in word[1:]) and "." not in word:
+            return True
+        if word[-1:].isdigit() or (not word[-1:].isalnum() and word[-1:] not in "."):
+            return True
+    return False
+
+
+def _original_headline(text):
+    from newslint.textshape import is_headline_shaped
+
+    if not is_headline_shaped(text, min_words=4, max_words=20) or _original_two_sentences(text):
+        return False
+    first = next((c for c in text if c.isalpha()), "")
+    if first and not first.isupper() and first.lower() != first.upper():
+        return False
+    toks = text.split()
+    if sum(any(c.isdigit() for c in t) for t in toks) > len(toks) * 0.3:
+        return False
+    return not text.lower().startswith(("by ", "von ", "par ", "por "))
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(HEAD_PIECES), max_size=14))
+def test_headline_tests_answer_as_before(parts):
+    from newslint_rules.headline_cluster import _headline
+    from newslint_rules.title_variant import _two_sentences
+
+    text = "".join(parts)
+    assert _two_sentences(text) == _original_two_sentences(text)
+    assert _headline(text) == _original_headline(text)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["a", "word", " ", "  ", "\t", "\n", "\n\n", "\u00a0", "\x1c", "é", "\n  x  \n"]),
+                max_size=20), st.integers(0, 50))
+def test_block_lines_are_the_stripped_non_blank_lines(parts, offset):
+    from newslint.document import Block, Document
+
+    text = "".join(parts)
+    block = Block.verbatim("paragraph", text, offset)
+    want, start = [], 0
+    for part in text.split("\n"):
+        if part.strip():
+            want.append((start + len(part) - len(part.lstrip()), start + len(part.rstrip()), part.strip()))
+        start += len(part) + 1
+    assert list(block.lines()) == want
+    doc = Document(path="a.txt", format="text", source=" " * offset + text, blocks=[block])
+    assert [line.number for line in doc.lines] == [doc.position(block.source_offset(s))[0] for s, _, _ in want]
+
+
+@settings(max_examples=800)
+@given(st.text(alphabet=st.sampled_from(list("aZ09 _-.,'\n\t’“—é£ß") + ["\u00a0", "\x7f", "ﬁ"]), max_size=40))
+def test_spaced_text_is_the_translate_table_s(text):
+    from newslint_rules._phrases import spaced
+
+    assert spaced(text) == text.translate({ord(c): (c if c.isalnum() else " ") for c in set(text)})
