@@ -184,14 +184,20 @@ def _ascii_deletions(table: CharTable) -> bytes | None:
 _KEY_ASCII_DELETE = _ascii_deletions(_KEY)
 
 
+def _premap(text: str, pre: tuple[tuple[str, str], ...]) -> str:
+    """``text`` with the common non-ASCII characters of ``pre`` replaced (often it is ASCII then)."""
+    for char, value in pre:
+        if char in text:
+            text = text.replace(char, value)
+    return text
+
+
 def _translate(text: str, table: CharTable, pre: tuple[tuple[str, str], ...],
                ascii_delete: bytes | None = None) -> str:
     """``text.translate(table)``, with the common non-ASCII characters mapped first (and ASCII
     text through bytes when ``ascii_delete`` says how, see :func:`_ascii_deletions`)."""
     if not text.isascii():
-        for char, value in pre:
-            if char in text:
-                text = text.replace(char, value)
+        text = _premap(text, pre)
         if not text.isascii():
             return text.translate(table)
     if ascii_delete is not None:
@@ -210,9 +216,7 @@ def translator(rule: Callable[[str], str | None]) -> Callable[[str], str]:
 
     def run(text: str) -> str:  # ASCII text through bytes.translate: three times faster on an article
         if not text.isascii():
-            for char, value in pre:
-                if char in text:
-                    text = text.replace(char, value)
+            text = _premap(text, pre)
             if not text.isascii():
                 return text.translate(table)
         return text.encode("ascii").translate(one_for_one).decode("ascii")
