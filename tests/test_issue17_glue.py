@@ -1,0 +1,105 @@
+"""Issue 17, session h: the run's glue outside the rules and start-up, cut without changing output."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+def _relpath_spelling(path: str, root: str) -> str:
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root or "."))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        rel = os.path.normpath(path)
+    return rel.replace(os.sep, "/")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fast spelling is the POSIX one")
+def test_relative_paths_are_spelled_without_asking_for_the_working_folder(monkeypatch):
+    """With the working folder as root, a relative path's spelling needs no getcwd (it was two per
+    file, for every file of a run)."""
+    from newslint import paths
+
+    calls, getcwd = [], os.getcwd
+    monkeypatch.setattr(paths.os, "getcwd", lambda: calls.append(1) or getcwd())
+    spelt = [paths.project_path("dir/./sub//a.txt", "."), paths.project_path("./a.txt", ""),
+             paths.project_path("dir/..", ".")]
+    monkeypatch.undo()
+    assert spelt == ["dir/sub/a.txt", "a.txt", "."]
+    assert not calls
+
+
+@pytest.mark.parametrize("path", ["a.txt", "./a.txt", "../a.txt", "x/../../a.txt", "..", ".", "/", "/etc/x"])
+@pytest.mark.parametrize("root", [".", ""])
+def test_spelling_from_the_file_system_root(monkeypatch, path, root):
+    """In ``/`` a path that climbs out of the working folder stays below it: as relpath said."""
+    from newslint.paths import project_path
+
+    monkeypatch.chdir("/")
+    assert project_path(path, root) == _relpath_spelling(path, root)
+
+
+GLOBS = ["*.txt", "*.md", "LICENSE*", "requirements*.txt", "package.json", "*", "", "*.", ".*", "a*b*c", "[ab]*",
+         "?x", "x*y", "*.lock", "tsconfig*.json", "x\\*"]
+NAMES = ["a.txt", "A.TXT", ".txt", "txt", "LICENSE", "LICENSE.md", "requirements.txt", "requirements-dev.txt",
+         "requirements*.txt", "requirementstxt", "package.json", "package.jsonx", "", "x", "xy", "xyy", ".", "a.",
+         "abc", "abbc", "ax", "bx", "b", "line\nbreak.txt", "new.txt\n", "x.lock", "tsconfig.json", "x\\y"]
+
+
+@pytest.mark.parametrize("ignore_case", [False, True])
+def test_name_globs_match_as_fnmatch_does(ignore_case):
+    import fnmatch
+    import re
+
+    from newslint.globs import NameGlobs
+
+    flags = re.IGNORECASE if ignore_case else 0
+    for pattern in GLOBS:
+        globs = NameGlobs([pattern], ignore_case)
+        for name in NAMES:
+            expected = re.match(fnmatch.translate(pattern), name, flags) is not None
+            assert globs.match(name) == expected, (pattern, name)
+    together = NameGlobs(GLOBS[:5] + GLOBS[7:], ignore_case)
+    for name in NAMES:
+        expected = any(re.match(fnmatch.translate(p), name, flags) for p in GLOBS[:5] + GLOBS[7:])
+        assert together.match(name) == expected, name
+    assert not NameGlobs([], ignore_case).match("a.txt")
+
+
+def test_default_globs_need_no_regex():
+    from newslint.config import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
+    from newslint.globs import NameGlobs
+
+    assert NameGlobs(DEFAULT_INCLUDE).regex is None and NameGlobs(DEFAULT_EXCLUDE).regex is None
+
+
+def test_escaping_answers_as_the_regex_did_for_every_code_point():
+    """The ASCII fast paths of ``terminal``/``printable``/``json_text`` change no answer."""
+    import re
+
+    from newslint import escaping
+
+    def visible(m):
+        return escaping._visible(m.group())
+
+    terminal_re = re.compile(escaping._TERMINAL)
+    surrogate_re = re.compile(escaping._SURROGATE)
+    chars = [chr(c) for c in range(0x3000)] + [chr(c) for c in range(0xD7F0, 0xE010)] + ["\U0001f600"]
+    for ch in chars:
+        text = f"a{ch}b"
+        assert escaping.terminal(text) == terminal_re.sub(visible, text), hex(ord(ch))
+        assert escaping.printable(text) == surrogate_re.sub(visible, text), hex(ord(ch))
+        assert escaping.json_text(text) == surrogate_re.sub(lambda m: "\\" + visible(m), text), hex(ord(ch))
+    assert escaping.terminal(12) == "12"
+
+
+def test_a_clean_run_compiles_no_escaping_pattern(monkeypatch, tmp_path, capsys):
+    from newslint import escaping
+    from newslint.cli import main
+
+    monkeypatch.setattr(escaping, "_COMPILED", {})
+    (tmp_path / "a.txt").write_text("Council approves the budget\n\nThe council approved it, the mayor said.\n",
+                                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--isolated", "--jobs", "1", "a.txt"]) == 0
+    assert "All clear" in capsys.readouterr().out
+    assert escaping._COMPILED == {}
