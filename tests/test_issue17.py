@@ -125,6 +125,16 @@ def test_one_file_check_imports_no_heavy_standard_modules(tmp_path):
     assert not HEAVY & loaded, sorted(HEAVY & loaded)
 
 
+#: newslint's own modules a one-file check of a UTF-8 ``.txt`` does not need (session h)
+NOT_ON_THE_PATH = {"newslint.charset", "fnmatch", "locale"}
+
+
+def test_one_file_check_leaves_rarely_needed_modules_unloaded(tmp_path):
+    loaded = _modules_of_a_one_file_check(tmp_path)
+    assert "newslint.inputs" in loaded
+    assert not NOT_ON_THE_PATH & loaded, sorted(NOT_ON_THE_PATH & loaded)
+
+
 def test_one_file_check_leaves_opt_in_models_unloaded(tmp_path):
     loaded = _modules_of_a_one_file_check(tmp_path)
     assert "newslint_rules.filler_model" in loaded  # the rule classes are registered...

@@ -103,3 +103,82 @@ def test_a_clean_run_compiles_no_escaping_pattern(monkeypatch, tmp_path, capsys)
     assert main(["check", "--isolated", "--jobs", "1", "a.txt"]) == 0
     assert "All clear" in capsys.readouterr().out
     assert escaping._COMPILED == {}
+
+
+def test_the_descriptor_reader_reads_on_after_a_short_read(monkeypatch, tmp_path):
+    """``os.read`` may return fewer bytes than asked before the end: the file is still read whole."""
+    from newslint import inputs
+
+    path = tmp_path / "a.txt"
+    path.write_text("Headline\n\n" + "word " * 400 + "\n", encoding="utf-8")
+    real = inputs.os.read
+    monkeypatch.setattr(inputs.os, "read", lambda fd, n: real(fd, min(n, 7)))
+    text = inputs.read_file(str(path))
+    monkeypatch.undo()
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("limit, ok", [(20, True), (8, False)])
+def test_a_file_that_grows_after_fstat_is_still_bounded(monkeypatch, tmp_path, limit, ok):
+    from newslint import inputs
+    from newslint.errors import InputError
+
+    path = tmp_path / "grows.txt"
+    path.write_bytes(b"x" * 10)
+    real = inputs.os.fstat
+
+    class Shrunk:  # fstat says 4 bytes; 10 are there
+        def __init__(self, info):
+            self.st_mode, self.st_size = info.st_mode, 4
+
+    monkeypatch.setattr(inputs.os, "fstat", lambda fd: Shrunk(real(fd)))
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", limit)
+    if ok:
+        assert inputs.read_file(str(path)) == "x" * 10
+    else:
+        with pytest.raises(InputError, match=f"over the {limit} byte limit"):
+            inputs.read_file(str(path))
+
+
+def test_a_directory_and_a_missing_file_say_what_they_are(tmp_path):
+    from newslint import inputs
+    from newslint.errors import InputError
+
+    with pytest.raises(InputError, match="is a directory"):
+        inputs.read_file(str(tmp_path))
+    with pytest.raises(InputError, match="file not found"):
+        inputs.read_file(str(tmp_path / "gone.txt"))
+
+
+def test_the_parser_built_without_catalogue_lookups_is_the_same(monkeypatch):
+    import argparse
+    import gettext
+
+    from newslint.cli import build_parser
+    from newslint.helpformat import untranslated
+
+    monkeypatch.setenv("COLUMNS", "100")
+    plain, quick = build_parser(), untranslated(build_parser)
+    assert argparse._ is gettext.gettext  # put back
+    assert quick.format_help() == plain.format_help()
+    for name in ("check", "clean", "rule"):
+        helps = [p._subparsers._group_actions[0].choices[name].format_help() for p in (plain, quick)]
+        assert helps[0] == helps[1]
+
+
+def test_catalogues_are_looked_up_where_their_folder_exists(tmp_path):
+    import argparse
+    import gettext
+
+    from newslint.helpformat import untranslated
+
+    domain = gettext.textdomain()
+    before = gettext.bindtextdomain(domain)
+    try:
+        gettext.bindtextdomain(domain, str(tmp_path / "none"))
+        assert untranslated(lambda: argparse._) is not gettext.gettext
+        gettext.bindtextdomain(domain, str(tmp_path))
+        assert untranslated(lambda: argparse._) is gettext.gettext
+    finally:
+        gettext.bindtextdomain(domain, before)
+    assert argparse._ is gettext.gettext
