@@ -40,8 +40,16 @@ def register_suffixes(mapping: dict[str, str]) -> None:
             PLUGIN_SUFFIXES.add(suffix)
 
 
+_POSIX_NAMES = os.sep == "/" and os.altsep is None
+
+
 def format_of(path: str) -> str:
     """The input format a file name implies; unknown extensions are read as plain text."""
+    dot = path.rfind(".")
+    # asked several times per file: the suffix splitext gives, without its call, where it is plain
+    # (a dot after the last "/", a character other than "." or "/" before it)
+    if _POSIX_NAMES and dot > 0 and path.find("/", dot) < 0 and path[dot - 1] not in "./":
+        return FORMAT_BY_SUFFIX.get(path[dot:].lower(), "text")
     return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
 
 

@@ -182,3 +182,15 @@ def test_catalogues_are_looked_up_where_their_folder_exists(tmp_path):
     finally:
         gettext.bindtextdomain(domain, before)
     assert argparse._ is gettext.gettext
+
+
+def test_format_of_reads_the_suffix_as_splitext_does():
+    import itertools
+
+    from newslint.inputs import FORMAT_BY_SUFFIX, format_of
+
+    parts = ["", "a", ".", "..", "/", "txt", ".txt", ".TXT", "md", ".md", "b.", ".jsonl", "x.y"]
+    for combo in itertools.product(parts, repeat=3):
+        path = "".join(combo)
+        expected = FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
+        assert format_of(path) == expected, path
