@@ -71,6 +71,8 @@ class Budget:
         left = self.seconds if started is None else self.seconds - (time.monotonic() - started)
         if left <= 0:
             self.started = None
+            # a fresh budget for the rules after this one: the timer fired once and is spent
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
             raise RuleTimeout
         # never 0, which would disarm the timer: a millisecond past the budget at most
         signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))

@@ -194,3 +194,46 @@ def test_format_of_reads_the_suffix_as_splitext_does():
         path = "".join(combo)
         expected = FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
         assert format_of(path) == expected, path
+
+
+needs_timer = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no interval timer")
+
+
+_TWO_HUNG = """
+import time
+from newslint import Rule
+from newslint.config import Config
+from newslint.linter import CompiledRule, Linter
+
+def hung(code):
+    class Hung(Rule):
+        '''Never returns.'''
+        name = f"hung-{code.lower()}"
+        def check(self, document, ctx):
+            while True:
+                pass
+    Hung.code = code
+    return Hung
+
+linter = Linter(Config(rule_timeout=0.3))
+linter.rules = [CompiledRule(cls(), cls, {}, "warning") for cls in (hung("ZZ804"), hung("ZZ805"))]
+print(sorted(linter.lint_text("a.txt", "Council approves the budget\\n\\nThe council approved it.\\n").timed_out))
+"""
+
+
+@needs_timer
+def test_a_second_hung_rule_after_a_stopped_one_is_stopped_too():
+    """The timer is one-shot: once it had stopped a rule, the next rule of the same document ran
+    with no timer at all, and a second endless rule hung the run."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parent.parent),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    try:
+        out = subprocess.run([sys.executable, "-c", _TWO_HUNG], capture_output=True, text=True, timeout=20,
+                             env=env, check=True).stdout
+    except subprocess.TimeoutExpired:
+        pytest.fail("the second endless rule was never stopped")
+    assert out.split("\n")[-2] == "['ZZ804', 'ZZ805']"
