@@ -199,6 +199,70 @@ def test_format_of_reads_the_suffix_as_splitext_does():
 needs_timer = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no interval timer")
 
 
+def _sleeper(code: str, seconds: float, forever: bool = False):
+    import time
+
+    from newslint import Rule
+
+    class Sleeper(Rule):
+        """Sleeps, then reports the first block."""
+
+        name = f"sleeper-{code.lower()}"
+
+        def check(self, document, ctx):
+            time.sleep(seconds)
+            while forever:
+                pass
+            ctx.report(document.blocks[0], 0, 1, "checked")
+
+    Sleeper.code = code
+    return Sleeper
+
+
+@needs_timer
+def test_a_batch_of_files_arms_the_timer_once(monkeypatch, tmp_path):
+    import signal
+
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint.runner import FileBatch, process
+
+    calls = []
+    real = signal.setitimer
+    monkeypatch.setattr(signal, "setitimer", lambda which, seconds, *rest: calls.append(seconds) or real(which, seconds, *rest))
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("Council approves the budget\n\nThe council approved it.\n", encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    results = process(Linter(Config(rule_timeout=30)), FileBatch(tuple(paths)))
+    assert len(results) == 3 and calls == [30, 0]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@needs_timer
+def test_each_file_of_a_batch_gives_each_rule_its_own_budget(tmp_path):
+    """Armed once for the batch, a rule is still stopped only when it alone ran the budget out,
+    whichever file of the batch it is on."""
+    from newslint.config import Config
+    from newslint.linter import CompiledRule, Linter
+    from newslint.runner import FileBatch, process
+
+    linter = Linter(Config(rule_timeout=0.5))
+    classes = [_sleeper("ZZ801", 0.2), _sleeper("ZZ802", 0.0)]
+    linter.rules = [CompiledRule(cls(), cls, {}, "warning") for cls in classes]
+    paths = []
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("Council approves the budget\n\nThe council approved it.\n", encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    results = process(linter, FileBatch(tuple(paths)))  # 0.6 s of sleeping in all, 0.2 s a rule
+    assert [r.timed_out for r in results] == [set(), set(), set()]
+    hung = _sleeper("ZZ803", 0.0, forever=True)
+    linter.rules.insert(1, CompiledRule(hung(), hung, {}, "warning"))
+    results = process(linter, FileBatch(tuple(paths[:2])))
+    assert [r.timed_out for r in results] == [{"ZZ803"}, {"ZZ803"}]
+    assert [[d.code for d in r.diagnostics] for r in results] == [["ZZ801", "ZZ802"], ["ZZ801", "ZZ802"]]
+
+
 _TWO_HUNG = """
 import time
 from newslint import Rule
