@@ -98,7 +98,7 @@ HEAVY = {"shutil", "tempfile", "difflib", "urllib.parse", "lzma", "bz2", "import
 # An editable install's import finder (run by site) has imported some of them before newslint is:
 # forget them first, so that an import by newslint shows up again.
 #: modules a one-file check of a UTF-8 ``.txt`` does not need (session h); forgotten like HEAVY
-NOT_ON_THE_PATH = {"newslint.charset", "fnmatch", "locale", "importlib.util"}
+NOT_ON_THE_PATH = {"newslint.charset", "newslint.fixwrite", "fnmatch", "locale", "importlib.util"}
 _IMPORTS = f"""
 import sys
 for name in {sorted(HEAVY | NOT_ON_THE_PATH)!r}:
