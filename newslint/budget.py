@@ -41,11 +41,18 @@ class Budget:
         self.seconds = seconds
         self.usable = bool(seconds) and hasattr(signal, "setitimer")
         self.started: float | None = None  # when the running rule began; None between rules
+        self.holding = False  # armed by an outer ``armed()`` (a batch of files)
 
     @contextmanager
     def armed(self) -> Iterator["Budget"]:
+        """The handler and timer for what runs inside. Nested (each document of a batch of
+        files), it costs nothing: the outer one's timer already gives every rule its budget."""
         if not self.usable:
             yield _NO_BUDGET
+            return
+        if self.holding:
+            self.started = None
+            yield self
             return
         try:
             previous = _set_handler(signal.SIGALRM, self._expire)
@@ -53,10 +60,12 @@ class Budget:
             yield _NO_BUDGET
             return
         self.started = None
+        self.holding = True
         signal.setitimer(signal.ITIMER_REAL, self.seconds)
         try:
             yield self
         finally:
+            self.holding = False
             signal.setitimer(signal.ITIMER_REAL, 0)
             _set_handler(signal.SIGALRM, previous)
 
@@ -71,6 +80,8 @@ class Budget:
         left = self.seconds if started is None else self.seconds - (time.monotonic() - started)
         if left <= 0:
             self.started = None
+            # a fresh budget for the rules after this one: the timer fired once and is spent
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
             raise RuleTimeout
         # never 0, which would disarm the timer: a millisecond past the budget at most
         signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))

@@ -88,7 +88,8 @@ class Tally:
         if result.path != self._last_path:  # a streamed JSON Lines file arrives in chunks
             self.summary.files += 1
             self._last_path = result.path
-        self.summary.errors.extend(str(p) for p in result.errors + result.crashes)
+        if result.problems:  # most files have none: no lists made to find that out
+            self.summary.errors.extend(str(p) for p in result.errors + result.crashes)
         if diagnostics and self._last_counted != result.path:
             self.summary.files_with_findings += 1
             self._last_counted = result.path
@@ -97,6 +98,8 @@ class Tally:
 
 
 def _print_problems(result: FileResult, verbose: bool = False) -> None:
+    if not result.problems:
+        return
     for warning in result.warnings:
         print(f"newslint: warning: {terminal(str(warning))}", file=sys.stderr)
     for problem in result.errors + result.crashes:

@@ -163,7 +163,9 @@ def cmd_plugins(args) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    from .helpformat import untranslated
+
+    parser = untranslated(build_parser)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

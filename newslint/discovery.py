@@ -9,12 +9,11 @@ pre-commit run stays fast.
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
-import re
 from typing import Iterable, Iterator, Sequence
 
 from .config import SKIPPED_FOLDERS, Config
+from .globs import NameGlobs
 from .inputs import PLUGIN_SUFFIXES
 from .paths import project_path
 from .problems import ERROR, Problem
@@ -31,10 +30,8 @@ class Patterns:
         self.names = names  # include globs: a plain glob matches the file name only, not a folder's
         simple = all(not any(ch in p for ch in "/!\\") and "**" not in p and p.strip() == p for p in self.patterns)
         self._spec = None if simple else _spec(self.patterns)
-        # plain name globs: one regex (case-blind for include where the file system is, as fnmatch)
-        blind = names and os.path.normcase("A") == "a"
-        self._names = re.compile("|".join(fnmatch.translate(p) for p in self.patterns) or "(?!)",
-                                 re.IGNORECASE if blind else 0)
+        # plain name globs (case-blind for include where the file system is, as fnmatch)
+        self._names = NameGlobs(self.patterns, ignore_case=names and os.path.normcase("A") == "a")
 
     def match(self, rel: str, is_dir: bool = False) -> bool:
         if not self.patterns:
@@ -42,14 +39,14 @@ class Patterns:
         if self._spec is not None:
             return self._spec.match_file(rel + "/" if is_dir else rel)
         if self.names:
-            return self._names.match(rel.rsplit("/", 1)[-1]) is not None
+            return self._names.match(rel.rsplit("/", 1)[-1])
         return any(self._names.match(part) for part in rel.split("/"))
 
     def match_entry(self, rel: str, name: str, is_dir: bool = False) -> bool:
         """``match`` for an entry met while walking, whose folders were already checked: plain
         globs then need only its name."""
         if self._spec is None:
-            return bool(self.patterns) and self._names.match(name) is not None
+            return bool(self.patterns) and self._names.match(name)
         return self.match(rel, is_dir)
 
 

@@ -10,7 +10,6 @@ back (``--fingerprints``) so a single-article run can use what a corpus run lear
 from __future__ import annotations
 
 import json
-from array import array
 from typing import Iterable
 
 MAGIC = b"NEWSLINT-FINGERPRINTS 1\n"
@@ -53,6 +52,7 @@ class FingerprintTable:
     def write(self, path: str, keep_from: int = 2) -> None:
         """Keys held by at least ``keep_from`` documents, sorted, as packed integers."""
         import os
+        from array import array  # fingerprint files only: not on every run's import path
 
         kept = sorted((k, n) for k, n in self.counts.items() if n >= keep_from)
         keys, counts = array("Q", (k for k, _ in kept)), array("I", (min(n, 2**32 - 1) for _, n in kept))
@@ -74,6 +74,8 @@ class FingerprintTable:
 
     @classmethod
     def read(cls, path: str) -> "FingerprintTable":
+        from array import array
+
         from .errors import UsageError
 
         try:

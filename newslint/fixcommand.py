@@ -7,11 +7,13 @@ writes fixed files and reports nothing but the count (exit 0 unless an input fai
 from __future__ import annotations
 
 import sys
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .errors import UsageError
 from .fixes import FixPolicy
-from .fixwrite import FixWriter
+
+if TYPE_CHECKING:
+    from .fixwrite import FixWriter
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -25,6 +27,8 @@ def fix_setup(args, paths: list[str], baseline) -> tuple[FixWriter | None, FixPo
         raise UsageError("--diff shows fixes without applying them; it cannot be combined with --fix or --fix-only")
     if args.write_baseline:
         raise UsageError("--write-baseline cannot be combined with --fix, --fix-only or --diff")
+    from .fixwrite import FixWriter  # a plain check writes no files
+
     stdin_name = args.stdin_filename if "-" in paths else None
     writer = FixWriter("diff" if diff else "fix", stdin_name=stdin_name)
     return writer, FixPolicy(unsafe=getattr(args, "unsafe_fixes", False), baseline=baseline)

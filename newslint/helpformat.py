@@ -1,14 +1,22 @@
-"""argparse's help layout without ``shutil``.
+"""argparse's help layout without ``shutil``, and its parser built without catalogue look-ups.
 
 argparse sizes a help formatter with ``shutil.get_terminal_size`` each time one is made, and it
 makes one on every ``add_argument`` (to check the argument's help); ``shutil`` brings ``bz2``,
 ``lzma`` and ``fnmatch`` into every run, help or not. The same width is read here directly.
+
+Building a parser, argparse passes each of its own strings through ``gettext`` (18 times for
+newslint's), and each call imports ``locale`` (first) and looks for catalogue files again. Where
+the catalogue folder does not exist (Python ships none), every string is its own translation:
+:func:`untranslated` then builds the parser with those calls skipped, with the same result.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 
 def terminal_columns() -> int:
@@ -37,3 +45,21 @@ class ArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args, **kw):
         kw.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kw)
+
+
+def _same(message: str) -> str:
+    return message
+
+
+def untranslated(build: Callable[[], T]) -> T:
+    """``build()``, with argparse's ``gettext`` calls skipped when no catalogue could answer them."""
+    import gettext
+
+    if os.path.isdir(gettext.bindtextdomain(gettext.textdomain())):
+        return build()  # catalogues may exist: look them up as argparse does
+    saved = argparse._
+    argparse._ = _same
+    try:
+        return build()
+    finally:
+        argparse._ = saved

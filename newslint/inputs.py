@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
-from .charset import decode_declared
 from .errors import InputError
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -41,8 +40,16 @@ def register_suffixes(mapping: dict[str, str]) -> None:
             PLUGIN_SUFFIXES.add(suffix)
 
 
+_POSIX_NAMES = os.sep == "/" and os.altsep is None
+
+
 def format_of(path: str) -> str:
     """The input format a file name implies; unknown extensions are read as plain text."""
+    dot = path.rfind(".")
+    # asked several times per file: the suffix splitext gives, without its call, where it is plain
+    # (a dot after the last "/", a character other than "." or "/" before it)
+    if _POSIX_NAMES and dot > 0 and path.find("/", dot) < 0 and path[dot - 1] not in "./":
+        return FORMAT_BY_SUFFIX.get(path[dot:].lower(), "text")
     return FORMAT_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
 
 
@@ -65,7 +72,11 @@ def decode(path: str, data: bytes) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        declared = decode_declared(data) if encoding == "utf-8" and format_of(path) == "html" else None
+        declared = None
+        if encoding == "utf-8" and format_of(path) == "html":
+            from .charset import decode_declared  # a page that is not UTF-8: rare, not on every run's path
+
+            declared = decode_declared(data)
         if declared is not None:  # an HTML page that says what it is (WHATWG prescan)
             return normalise_line_ends(declared)
         line = data.count(b"\n", 0, exc.start) + 1
@@ -104,17 +115,38 @@ def read_bounded(fh: IO[bytes], name: str, limit: int | None = None, expected: i
 
     ``expected`` is the size ``fstat`` gave: asked for ``limit + 1`` bytes at once, a buffered
     reader allocates that much (256 MB) for every file, which cost more than decoding an article."""
+    return bounded_read(fh.read, name, limit, expected)
+
+
+def bounded_read(read: Callable[[int], bytes], name: str, limit: int | None = None,
+                 expected: int | None = None) -> bytes:
+    """``read_bounded`` for a ``read(n)`` that returns ``n`` bytes unless the input ends first."""
     limit = MAX_FILE_BYTES if limit is None else limit
     if expected is not None and expected < limit:
-        data = fh.read(expected + 1)
+        data = read(expected + 1)
         if len(data) <= expected:
             return data
-        data += fh.read(limit + 1 - len(data))  # the file grew since fstat: read on, bounded
+        data += read(limit + 1 - len(data))  # the file grew since fstat: read on, bounded
     else:
-        data = fh.read(limit + 1)
+        data = read(limit + 1)
     if len(data) > limit:
         raise InputError(name, f"over the {limit} byte limit; skipped")
     return data
+
+
+def _read_fd(fd: int, n: int) -> bytes:
+    """``n`` bytes of ``fd`` (fewer at its end), as a buffered reader's ``read(n)`` gives them."""
+    data = os.read(fd, n)
+    if len(data) >= n or not data:
+        return data
+    parts, got = [data], len(data)
+    while got < n:
+        more = os.read(fd, n - got)
+        if not more:
+            break
+        parts.append(more)
+        got += len(more)
+    return b"".join(parts)
 
 
 def read_file(path: str) -> str:
@@ -122,17 +154,22 @@ def read_file(path: str) -> str:
 
     Only regular files are read: the file is opened without blocking (a FIFO would wait for a
     writer forever), then checked with ``fstat`` on the open file (not the name, which may be
-    swapped), and read with a bounded read (``/dev/zero`` behind a link never ends).
+    swapped), and read with a bounded read (``/dev/zero`` behind a link never ends). The reads
+    go to the descriptor: a buffered file object per article cost more than its read.
     """
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(fd, "rb") as fh:
+        try:
             info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
             if not stat.S_ISREG(info.st_mode):
                 raise InputError(path, f"{_kind(info.st_mode)}, not a regular file; skipped")
             if info.st_size > MAX_FILE_BYTES:
                 raise InputError(path, f"file is {info.st_size} bytes, over the {MAX_FILE_BYTES} byte limit; skipped")
-            data = read_bounded(fh, path, MAX_FILE_BYTES, info.st_size)
+            data = bounded_read(lambda n: _read_fd(fd, n), path, MAX_FILE_BYTES, info.st_size)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise InputError(path, "file not found (it may have been removed during the run)") from None
     except IsADirectoryError:

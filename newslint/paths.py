@@ -14,6 +14,12 @@ def project_path(path: str, root: str = ".") -> str:
     if not path or path == "-":
         return path
     if os.name == "posix":
+        if path[0] != "/" and (not root or root == "."):
+            # a relative path under the working folder as root: its normal form is the answer,
+            # without a getcwd (twice) per file to make both absolute and strip the prefix again
+            rel = os.path.normpath(path)
+            if rel != ".." and not rel.startswith("../"):
+                return rel
         # a prefix test on normalised absolute paths: what os.path.relpath answers for a path
         # below the root, without its splitting and joining, once per file of a run
         base = os.path.abspath(root or ".")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import sys
 import pluggy
@@ -115,6 +114,8 @@ def _load_local_plugins(pm: pluggy.PluginManager, config: Config, registry: Regi
                 file = os.path.realpath(os.path.join(root, spec))
                 if not os.path.isfile(file):
                     raise UsageError(f"{config.path}: plugins: local plugin file {spec!r} not found")
+                import importlib.util  # local plugin files only
+
                 mod_name = f"newslint_local_{os.path.splitext(os.path.basename(file))[0]}"
                 module_spec = importlib.util.spec_from_file_location(mod_name, file)
                 assert module_spec and module_spec.loader

@@ -88,11 +88,11 @@ class HeldFindings:
         self.paths: list[str] = []  # a heap of the keys of by_path
 
     def add(self, diagnostics: "list[Diagnostic]") -> None:
-        import heapq
-
         for d in diagnostics:
             bucket = self.by_path.get(d.path)
             if bucket is None:
+                import heapq  # once a finding is held: a clean run needs none
+
                 bucket = self.by_path[d.path] = []
                 heapq.heappush(self.paths, d.path)
             bucket.append(d)

@@ -83,7 +83,8 @@ def _chunks(path: str) -> Iterator[Unit]:
 
 def process(linter: Linter, unit: Unit) -> list[FileResult]:
     if isinstance(unit, FileBatch):
-        return [linter.lint_file(p) for p in unit.paths]
+        with linter.budget.armed():  # one timer and handler for the batch, not a pair per file
+            return [linter.lint_file(p) for p in unit.paths]
     if isinstance(unit, JsonlChunk):
         return [linter.lint_chunk(unit.path, unit.first_line, unit.data)]
     shown = linter.shown(unit.path)

@@ -1,7 +1,6 @@
 """Rule selection with ruff's semantics: the most specific prefix wins, ``ignore`` wins a tie."""
 from __future__ import annotations
 
-import fnmatch
 from typing import Iterable
 
 from .config import Config
@@ -57,6 +56,10 @@ def is_enabled(rule: type[Rule], config: Config) -> bool:
 def ignored_for_path(path: str, config: Config) -> list[str]:
     """Selectors that ``per-file-ignores`` applies to this path (glob on path or file name)."""
     out: list[str] = []
+    if not config.per_file_ignores:
+        return out
+    import fnmatch  # only with per-file-ignores: not on every run's import path
+
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     for pattern, selectors in config.per_file_ignores.items():
         if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(name, pattern):

@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["is_headline_shaped"]
@@ -11,7 +12,12 @@ __all__ = ["is_headline_shaped"]
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END = (".", ",", ";", ":", "。", "、")
 _CLOSERS = "\"'”’»)"
-_TRAILING_MARKERS = re.compile(r"(?:\[\^?\w{1,5}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$")
+_TRAILING_MARKERS = r"(?:\[\^?\w{1,5}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$"  # compiled on first use: few lines end so
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def is_headline_shaped(line: str, min_words: int = 2, max_words: int = 25) -> bool:
@@ -20,7 +26,7 @@ def is_headline_shaped(line: str, min_words: int = 2, max_words: int = 25) -> bo
     if not line or len(line) > 240:
         return False
     if line[-1] == "]" or line[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
-        line = _TRAILING_MARKERS.sub("", line)  # "... project.[1]" ends like a sentence
+        line = _compiled(_TRAILING_MARKERS).sub("", line)  # "... project.[1]" ends like a sentence
     if not line or len(line) > 220 or line.rstrip(_CLOSERS).endswith(_SENTENCE_END):
         return False
     if not (line[0].isalnum() or line[0] in "\"'‘“«¿¡"):

@@ -105,9 +105,9 @@ def test_a_file_is_read_with_its_size_as_the_hint(tmp_path, monkeypatch):
     from newslint import inputs
 
     asked = []
-    real = inputs.read_bounded
-    monkeypatch.setattr(inputs, "read_bounded", lambda fh, name, limit=None, expected=None: (
-        asked.append(expected), real(fh, name, limit, expected))[1])
+    real = inputs.bounded_read
+    monkeypatch.setattr(inputs, "bounded_read", lambda read, name, limit=None, expected=None: (
+        asked.append(expected), real(read, name, limit, expected))[1])
     path = tmp_path / "a.txt"
     path.write_text("Headline\n\nOne line of text.\n", encoding="utf-8")
     assert inputs.read_file(str(path)) == "Headline\n\nOne line of text.\n"
