@@ -25,7 +25,8 @@ _INLINE_SYNTAX = re.compile(r"[\\`*_&<\[]")
 #: active (a newer markdown-it-py, a plugin), every inline token goes through the parser.
 _KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline",
                  "entity"}
-_KNOWN_INLINE2 = {"balance_pairs", "emphasis", "fragments_join"}
+#: The post-processing inline rules (markdown-it's ``ruler2``) the fast path knows to be no-ops on plain text.
+_KNOWN_INLINE_POST = {"balance_pairs", "emphasis", "fragments_join"}
 
 
 #: CommonMark block rules that start only at a given character (after indentation): a source
@@ -56,7 +57,7 @@ def _parser(plain_fast_path: bool = True, unused: frozenset[str] = frozenset()):
     if unused and all(name in active for name in unused):
         md.block.ruler.disable(sorted(unused))
     if plain_fast_path and set(md.inline.ruler.get_active_rules()) <= _KNOWN_INLINE and \
-            set(md.inline.ruler2.get_active_rules()) <= _KNOWN_INLINE2:
+            set(md.inline.ruler2.get_active_rules()) <= _KNOWN_INLINE_POST:
         md.core.ruler.at("inline", _inline_with_syntax)
     if plain_fast_path and "normalize" in md.core.ruler.get_active_rules():
         md.core.ruler.at("normalize", _normalize_if_needed)
