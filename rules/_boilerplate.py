@@ -56,6 +56,9 @@ class Matcher:
             for p in phrases:
                 self.prefixes.setdefault(" ".join(p.casefold().split()), category)
         self.prefix_lengths = sorted({len(p.split()) for p in self.prefixes}, reverse=True)
+        #: the first word of every prefix: a line whose first word is none of them has no prefix
+        #: (None when an empty prefix, which any line starts with, is configured)
+        self.prefix_firsts = None if "" in self.prefixes else {p.split(" ", 1)[0] for p in self.prefixes}
         #: lines of more words are never split (a configured whole-line phrase may be longer)
         self.short_words = max([SHORT_WORDS, *(len(key.split()) for key in self.lines)])
         self.automaton = None
@@ -113,7 +116,8 @@ class Matcher:
         if n_words <= MAX_PREFIX_WORDS and not text.rstrip().endswith((".", "!", "?")):
             low = " ".join(text.casefold().split()).lstrip("•·*-–—> ")
             low_words = low.split()
-            for k in self.prefix_lengths:
+            firsts = self.prefix_firsts
+            for k in self.prefix_lengths if firsts is None or (low_words and low_words[0] in firsts) else ():
                 head = " ".join(low_words[:k])
                 if head in self.prefixes and (len(low) == len(head) or low[len(head)] == " " or head.endswith(":")):
                     return Match(self.prefixes[head], head, 0, len(text))

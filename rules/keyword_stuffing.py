@@ -37,6 +37,24 @@ def _surely_function_words(text: str, stops: frozenset[str]) -> bool:
     return bool(most) and sum(map(_one_token_stops(stops).__contains__, chunks)) / most >= 0.2
 
 
+def _median_over_eight(items: list[str]) -> bool:
+    """``sorted(len(i.split(None, 9)) for i in items)[len(items) // 2] > 8``: whether the median
+    item has nine words or more, decided item by item and left as soon as the answer is known
+    (only an item of 17 characters or more can have nine words)."""
+    need = len(items) - len(items) // 2  # items of nine words or more that put the median there
+    spare = len(items) - need  # shorter items the median can take
+    for item in items:
+        if len(item) >= 17 and len(item.split(None, 8)) == 9:
+            need -= 1
+            if not need:
+                return True
+        else:
+            spare -= 1
+            if spare < 0:
+                return False
+    return False
+
+
 class KeywordStuffing(Rule):
     """A line that repeats the same keywords over and over.
 
@@ -92,10 +110,8 @@ class KeywordStuffing(Rule):
             items = [i for i in _split_items(text) if i.strip()]
             if len(items) < 4:
                 continue
-            # words per item counted up to 10 (a long clause is not split whole): only "<= 5" and "> 8" matter
-            median = sorted([len(i.split(None, 9)) for i in items])[len(items) // 2]
-            if median > 8:
-                continue
+            if _median_over_eight(items):
+                continue  # most items are clauses of prose, not keywords
             if _surely_function_words(text, stops):
                 continue  # prose with commas: decided from its chunks, before it is tokenised
             toks = tokens.folded(k)
@@ -108,6 +124,8 @@ class KeywordStuffing(Rule):
                 continue
             content = [t for t in toks if t not in stops and not t.isdigit()]
             item_words = [[w.casefold() for w in words(item)] for item in items]  # once, for both tests
+            # words per item counted up to 10 (a long clause is not split whole): only "<= 5" matters here
+            median = sorted([len(i.split(None, 9)) for i in items])[len(items) // 2]
             found = _repeated_opener(item_words, content, stops, opts) if median <= 5 else None
             if found is None:
                 found = _repeated_phrase(item_words, stops)
