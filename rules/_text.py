@@ -271,8 +271,27 @@ def title_key(text: str) -> str:
     return fold(strip_site_suffix(text))
 
 
+#: what fold() deletes from ASCII text but the line end, which no line holds: the lines of an
+#: ASCII document folded in one pass and split apart again
+_KEY_ASCII_DELETE_KEEP_LF = None if _KEY_ASCII_DELETE is None else _KEY_ASCII_DELETE.replace(b"\n", b"")
+
+
+def fold_lines(texts: list[str]) -> list[str]:
+    """``[fold(text) for text in texts]`` for texts without a line end: one bytes pass over them
+    all when they are ASCII once NFKC and the common non-ASCII punctuation are done with (most
+    articles), instead of five calls per line. Neither step reaches across a line end."""
+    if not texts or _KEY_ASCII_DELETE_KEEP_LF is None:
+        return [fold(text) for text in texts]
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        joined = _premap(unicodedata.normalize("NFKC", joined), _KEY_PRE)
+        if not joined.isascii():
+            return [fold(text) for text in texts]
+    return joined.encode("ascii").lower().translate(None, _KEY_ASCII_DELETE_KEEP_LF).decode("ascii").split("\n")
+
+
 #: Every line of the document, folded for comparison (:func:`fold`).
-FOLDED_LINES: "Analysis[list[str]]" = Analysis("folded-lines", lambda doc, _: [fold(line.text) for line in doc.lines])
+FOLDED_LINES: "Analysis[list[str]]" = Analysis("folded-lines", lambda doc, _: fold_lines([line.text for line in doc.lines]))
 
 
 def folded_lines(document: "Document") -> list[str]:

@@ -376,7 +376,7 @@ class MetadataResidue(Rule):
         code = code_lines(document)
         tokens = line_words(document)
         for k, line in enumerate(lines):
-            if len(line.text) > 300 or k in code or continues_prose(lines, k):
+            if len(line.text) > 300 or k in code or (line.text[:1].islower() and continues_prose(lines, k)):
                 continue  # a code listing, or a wrapped sentence going on from the line above
             kind = classify(line.text, tokens.count(k))
             if kind in ("photo caption", "photo credit", "source credit", "byline", "credit line") and \

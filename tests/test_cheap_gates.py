@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings, strategies as st
+import pytest
+from hypothesis import example, given, settings, strategies as st
 
 from newslint_rules import _text, metadata_residue
 
@@ -158,6 +159,7 @@ def test_block_lines_are_the_stripped_non_blank_lines(parts, offset):
     assert list(block.lines()) == want
     doc = Document(path="a.txt", format="text", source=" " * offset + text, blocks=[block])
     assert [line.number for line in doc.lines] == [doc.position(block.source_offset(s))[0] for s, _, _ in want]
+    assert [(line.start, line.end, line.text) for line in doc.lines] == want  # one-line blocks skip the generator
 
 
 @settings(max_examples=800)
@@ -166,3 +168,119 @@ def test_spaced_text_is_the_translate_table_s(text):
     from newslint_rules._phrases import spaced
 
     assert spaced(text) == text.translate({ord(c): (c if c.isalnum() else " ") for c in set(text)})
+
+
+@given(st.lists(st.sampled_from(["Read", "more", "read more", "Related", ":", "  ", " ", "-", ">", "•", "Share",
+                                 "this", "story", "Sign", "up", "x", "Advertisement", "READ", "ALSO"]), max_size=8),
+       st.booleans())
+def test_the_prefix_first_word_gate_keeps_every_prefix_match(parts, empty_prefix):
+    """NL301's prefix look-up runs only when the line's first word starts some prefix: the match is
+    the one of the matcher without that gate (an empty prefix turns the gate off)."""
+    from newslint_rules import _boilerplate
+
+    data = {"prefixes": {"nav": ["read more", "related", "read also:", "share this story"]}}
+    if empty_prefix:
+        data["prefixes"]["any"] = [" "]
+    gated = _boilerplate.Matcher(data, [], 0.05, 1.0)
+    ungated = _boilerplate.Matcher(data, [], 0.05, 1.0)
+    ungated.prefix_firsts = None
+    text = " ".join(parts)
+    if text.strip():
+        assert gated.match(text) == ungated.match(text)
+
+
+@given(st.lists(st.sampled_from(["", "a", "b", "ab", "c"]), max_size=8))
+def test_nl102_returns_early_only_when_no_key_is_met_twice(keys):
+    """NL102 leaves before its loop when every line's key is distinct: then no key has the count
+    of two that the loop looks for."""
+    from collections import Counter
+
+    counts = Counter(keys)
+    if len(set(keys)) == len(keys):
+        assert all(counts[key] != 2 for key in keys)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["Some words here.", "[1]", "[^a]", " ", "\n", "\n\n", "References", "Notes:",
+                                 "1. Smith, J.", "- 2. Jones", "^ Doe", "¹", "word²", "x", "£5", "[", "]", "(1)",
+                                 "Title Of The Story", "[2]: http://a.b", "He said. [3] More"]), max_size=14))
+def test_the_footnote_gate_keeps_every_marker_and_definition(parts):
+    """The footnote analysis is skipped when no line can give a marker or a definition: the notes
+    are then those the line-by-line analysis finds (none)."""
+    from newslint.document import Document
+    from newslint.parsers.text import plain_blocks
+    from newslint_rules import _footnotes
+
+    text = "".join(parts)
+    doc = Document(path="a.txt", format="text", source=text, blocks=plain_blocks(text))
+    full = _footnotes._analyse_lines(doc)
+    if not _footnotes._may_have_notes(doc.lines):
+        assert (full.markers, full.definitions, full.glued) == ([], [], [])
+    assert _footnotes._analyse(doc) == full
+
+
+@given(st.lists(st.lists(st.sampled_from(["a", "word", "seventeen-letters", " ", "  ", "\t", "\u00a0", "é"]),
+                         max_size=24).map("".join).filter(str.strip), min_size=1, max_size=9))
+def test_nl404s_median_test_answers_as_the_sorted_median(items):
+    from newslint_rules.keyword_stuffing import _median_over_eight
+
+    assert _median_over_eight(items) == (sorted([len(i.split(None, 9)) for i in items])[len(items) // 2] > 8)
+
+
+@given(st.lists(st.sampled_from(["Dear", "Ana", ",", "—", "-", "–", " ", "Best", "wishes", "word", ".", "x", "and",
+                                 "the", "of"]), max_size=12))
+def test_the_inline_line_tests_answer_as_the_functions(parts):
+    """NL302 and NL303 test a (stripped) line's first or last character before calling
+    is_letter_framing and continues_prose, which need it."""
+    from newslint.document import Line
+    from newslint_rules._text import continues_prose, is_letter_framing
+
+    text = "".join(parts).strip()
+    if not text:
+        return
+    if is_letter_framing(text):
+        assert text[-1:] == "," or text[:1] in "—–-"
+    lines = [Line(None, 0, 0, "one two three four five six seven eight the", 1), Line(None, 0, 0, text, 2)]
+    if continues_prose(lines, 1):
+        assert text[:1].islower()
+
+
+class _LongList(list):
+    """A list that says it is long: turns NL103's "too few head lines" gate off."""
+
+    def __len__(self):
+        return 1_000_000
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["North Korea sends 6000 workers to rebuild Kursk",
+                                 "Russia and North Korea Strike Diplomatic Agreement",
+                                 "Russia's Kursk Region Gets a Helping Hand from North Korea's Workforce",
+                                 "By Jane Smith", "Updated 09:14 GMT", "Share this story",
+                                 "North Korea is sending 6,000 workers to help rebuild Russia's Kursk region, Moscow "
+                                 "said on Tuesday."]), min_size=1, max_size=6), st.integers(1, 4))
+@example(["North Korea sends 6000 workers to rebuild Kursk", "Russia and North Korea Strike Diplomatic Agreement",
+          "Russia's Kursk Region Gets a Helping Hand from North Korea's Workforce",
+          "North Korea is sending 6,000 workers to help rebuild Russia's Kursk region, Moscow said on Tuesday."], 3)
+def test_nl103_leaves_early_only_when_the_stack_cannot_be_long_enough(lines, least):
+    """NL103 leaves before building its stack when there are fewer head lines than the
+    ``min-headlines`` its stack (taken from them) needs: the findings are those without the gate."""
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint_rules import headline_cluster
+
+    text = "\n\n".join(lines) + "\n"
+    config = Config(select=["NL103"], rules={"NL103": {"min-headlines": least}})
+    gated = [(d.line, d.message) for d in Linter(config).lint_text("a.txt", text).diagnostics]
+    real = headline_cluster.head_lines
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(headline_cluster, "head_lines", lambda document: _LongList(real(document)))
+        assert [(d.line, d.message) for d in Linter(config).lint_text("a.txt", text).diagnostics] == gated
+
+
+@settings(max_examples=500)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aZ09 _-.,'\t’“—é£ßİ") + ["\u00a0", "\x7f", "\x00", "ﬁ"]),
+                        max_size=12), max_size=6))
+def test_lines_fold_together_as_each_alone(texts):
+    """The folded-lines analysis folds an ASCII document's lines in one pass: each key is fold()'s."""
+    assert _text.fold_lines(texts) == [_text.fold(text) for text in texts]
