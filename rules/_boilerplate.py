@@ -32,6 +32,18 @@ SOCIAL = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "pint", "r
           "partager", "teilen", "compartir", "condividi", "baixar", "поделиться"}
 
 
+def _share_buttons(parts: list[str]) -> bool:
+    """Two or more of the words (edge punctuation stripped) name a share button and at most one
+    does not; left at the second word that does not (a headline: its first two)."""
+    misses = 0
+    for part in parts:
+        if part.strip(",;|·•/") not in SOCIAL:
+            misses += 1
+            if misses > 1:
+                return False
+    return len(parts) - misses >= 2
+
+
 class Match(Value):
     """A boilerplate phrase found in a line: ``start``/``end`` are offsets into the line's text
     (the whole line for line and prefix matches)."""
@@ -108,11 +120,8 @@ class Matcher:
             return Match("copyright", key, 0, len(text))
         if n_words <= 5 and key.endswith(("newsletter", "newsletters", "newsletter abonnieren")):
             return Match("subscribe", key, 0, len(text))
-        if 2 <= n_words <= 8:
-            toks = [t.strip(",;|·•/") for t in parts]
-            known = sum(1 for t in toks if t in SOCIAL)
-            if known >= 2 and known >= len(toks) - 1:
-                return Match("share", key, 0, len(text))
+        if 2 <= n_words <= 8 and _share_buttons(parts):
+            return Match("share", key, 0, len(text))
         if n_words <= MAX_PREFIX_WORDS and not text.rstrip().endswith((".", "!", "?")):
             low = " ".join(text.casefold().split()).lstrip("•·*-–—> ")
             low_words = low.split()

@@ -17,6 +17,8 @@ def _split_items(text: str) -> list[str]:
 
 #: deletes letters, digits and whitespace: what is left is the punctuation
 _PUNCTUATION_ONLY = CharTable(lambda char: None if char.isalnum() or char.isspace() else char)
+#: the ASCII characters _PUNCTUATION_ONLY deletes, for bytes.translate (six times faster on a line)
+_ASCII_WORD_OR_SPACE = bytes(c for c in range(128) if _PUNCTUATION_ONLY[c] is None)
 
 
 @lru_cache(maxsize=4)
@@ -33,7 +35,7 @@ def _surely_function_words(text: str, stops: frozenset[str]) -> bool:
     if not text.isascii():
         return False
     chunks = text.lower().split()
-    most = len(chunks) + len(text.translate(_PUNCTUATION_ONLY))
+    most = len(chunks) + len(text.encode("ascii").translate(None, _ASCII_WORD_OR_SPACE))  # its punctuation
     return bool(most) and sum(map(_one_token_stops(stops).__contains__, chunks)) / most >= 0.2
 
 

@@ -149,6 +149,11 @@ CONTRIB_RE = lazy_re(
 _ANY_DIGIT_RE = re.compile(r"\d")
 
 
+def _any_digit(text: str) -> bool:
+    """``any(map(str.isdigit, text))``, searched in C for ASCII text (where only 0-9 are digits)."""
+    return _ANY_DIGIT_RE.search(text) is not None if text.isascii() else any(map(str.isdigit, text))
+
+
 def _has_year(text: str) -> bool:
     """Whether YEAR_RE is found in ``text``. A year holds "19" or "20", which two substring
     tests find ~40 times faster than the pattern's search (its leading word boundary keeps the
@@ -211,7 +216,7 @@ def classify(text: str, n_words: int | None = None) -> str | None:
         return "wire slug"
     if n <= 14 and _timestamp(t):
         return "timestamp"
-    if n <= 8 and (any(map(str.isdigit, low)) or "leitura" in low or "lesezeit" in low or "reading time" in low):
+    if n <= 8 and (_any_digit(low) or "leitura" in low or "lesezeit" in low or "reading time" in low):
         if READING_TIME_RE.match(low):
             return "reading time"
     if low in AGENCIES or (n <= 6 and low.endswith(_AGENCY_TAILS)):

@@ -284,3 +284,30 @@ def test_nl103_leaves_early_only_when_the_stack_cannot_be_long_enough(lines, lea
 def test_lines_fold_together_as_each_alone(texts):
     """The folded-lines analysis folds an ASCII document's lines in one pass: each key is fold()'s."""
     assert _text.fold_lines(texts) == [_text.fold(text) for text in texts]
+
+
+@given(st.text(alphabet=st.sampled_from(list("{};=()&|$#/+<>[]-^\\a ,.\n") + ["é", "\u00a0"]), max_size=30))
+def test_the_code_character_search_is_the_set_test(text):
+    assert (_text._CODE_CHAR_RE.search(text) is None) == _text._CODE_CHARS.isdisjoint(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("a 09.,x") + ["²", "٣", "é", "\u00a0"]), max_size=20))
+def test_the_digit_search_is_isdigit(text):
+    assert metadata_residue._any_digit(text) == any(map(str.isdigit, text))
+
+
+@given(st.lists(st.sampled_from(["facebook", "twitter,", "|", "share", "x", "news", "today", "·email", "word"]),
+                max_size=9))
+def test_the_share_button_test_answers_as_the_count(parts):
+    from newslint_rules._boilerplate import SOCIAL, _share_buttons
+
+    toks = [t.strip(",;|·•/") for t in parts]
+    known = sum(1 for t in toks if t in SOCIAL)
+    assert _share_buttons(parts) == (known >= 2 and known >= len(toks) - 1)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_punctuation_counts_through_bytes_as_through_the_table(text):
+    from newslint_rules.keyword_stuffing import _ASCII_WORD_OR_SPACE, _PUNCTUATION_ONLY
+
+    assert len(text.encode("ascii").translate(None, _ASCII_WORD_OR_SPACE)) == len(text.translate(_PUNCTUATION_ONLY))
