@@ -141,19 +141,20 @@ def _repeated_opener(items: list[list[str]], content: list[str], stops: frozense
     brasil, ...", and making up enough of the line's content words. ``items``: each item's
     casefolded words."""
     openers: Counter = Counter()
-    for toks in items:
-        item_words = [w for w in toks if w not in stops]
-        openers.update({item_words[0]: 1} if item_words else {})
-        if len(item_words) >= 2:
-            openers[item_words[0] + " " + item_words[1]] += 1
+    kept = [[w for w in toks if w not in stops] for toks in items]  # each item's content words
+    for item_words in kept:
+        if item_words:
+            openers[item_words[0]] += 1
+            if len(item_words) >= 2:
+                openers[item_words[0] + " " + item_words[1]] += 1
     keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
     # stuffing varies the phrase ("stock car 2018, stock car brasil, ..."); the same item said
     # again and again is a refrain or a chant ("Brexit, Brexit, Brexit, we love you")
-    variants = {" ".join(toks) for toks in items
-                if [w for w in toks if w not in stops][:len(keyword.split())] == keyword.split()}
+    opener = keyword.split()
+    variants = {" ".join(toks) for toks, item_words in zip(items, kept) if item_words[:len(opener)] == opener}
     if len(variants) < 3:
         return None
-    count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
+    count = content.count(keyword) if " " not in keyword else lead
     if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
             2 if " " in keyword else 1) >= opts["max-share"]:
         return f"{keyword!r} repeated {max(count, lead)} times in one line"

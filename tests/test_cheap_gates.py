@@ -311,3 +311,36 @@ def test_ascii_punctuation_counts_through_bytes_as_through_the_table(text):
     from newslint_rules.keyword_stuffing import _ASCII_WORD_OR_SPACE, _PUNCTUATION_ONLY
 
     assert len(text.encode("ascii").translate(None, _ASCII_WORD_OR_SPACE)) == len(text.translate(_PUNCTUATION_ONLY))
+
+
+def _original_repeated_opener(items, content, stops, opts):
+    """NL404's opener test as it was written before its content words were kept per item."""
+    from collections import Counter
+
+    openers: Counter = Counter()
+    for toks in items:
+        item_words = [w for w in toks if w not in stops]
+        openers.update({item_words[0]: 1} if item_words else {})
+        if len(item_words) >= 2:
+            openers[item_words[0] + " " + item_words[1]] += 1
+    keyword, lead = max(openers.items(), key=lambda kv: (kv[1], len(kv[0])), default=("", 0))
+    variants = {" ".join(toks) for toks in items
+                if [w for w in toks if w not in stops][:len(keyword.split())] == keyword.split()}
+    if len(variants) < 3:
+        return None
+    count = sum(1 for t in content if t == keyword) if " " not in keyword else lead
+    if lead >= 3 and (count >= opts["min-repeats"] or " " in keyword) and count / len(content) * (
+            2 if " " in keyword else 1) >= opts["max-share"]:
+        return f"{keyword!r} repeated {max(count, lead)} times in one line"
+    return None
+
+
+@given(st.lists(st.lists(st.sampled_from(["stock", "car", "the", "of", "2018", "brasil", "cheap", "flights"]),
+                         max_size=5), min_size=1, max_size=8), st.integers(1, 5))
+def test_nl404s_opener_test_answers_as_before(items, repeats):
+    from newslint_rules.keyword_stuffing import _repeated_opener
+
+    stops = _text.stopwords()
+    content = [w for toks in items for w in toks if w not in stops and not w.isdigit()] or ["x"]
+    opts = {"min-repeats": repeats, "max-share": 0.2}
+    assert _repeated_opener(items, content, stops, opts) == _original_repeated_opener(items, content, stops, opts)
