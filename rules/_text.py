@@ -471,7 +471,9 @@ def _code_shaped(text: str) -> bool:
     if len(text) >= 300 or text.strip() in _EMPTY_PAIRS:
         return False  # "{}" alone is an unrendered template slot, not a line of code
     if _CODE_CHAR_RE.search(text) is None:  # _CODE_CHARS.isdisjoint(text)
-        first = text.split(None, 1)[:1]
+        # the first word, from the first eight characters: a code word has seven at most, so a
+        # longer word cut there is none either, and the rest of the line is not copied
+        first = text.lstrip()[:8].split(None, 1)[:1]
         if not first or first[0] not in _CODE_WORDS:
             return False
     return _code_pattern(text)

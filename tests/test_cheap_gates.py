@@ -344,3 +344,23 @@ def test_nl404s_opener_test_answers_as_before(items, repeats):
     content = [w for toks in items for w in toks if w not in stops and not w.isdigit()] or ["x"]
     opts = {"min-repeats": repeats, "max-share": 0.2}
     assert _repeated_opener(items, content, stops, opts) == _original_repeated_opener(items, content, stops, opts)
+
+
+@given(st.lists(st.sampled_from(["import", "importance", "class", "classroom", "private", "privately", "SELECT",
+                                 "for", "fore", " ", "  ", "\t", "x", "word", "packages", "package"]), max_size=6))
+def test_the_first_word_is_read_from_eight_characters(parts):
+    """_code_shaped reads a line's first word from its first eight characters: every code word
+    has seven at most, so the answer is the whole first word's."""
+    text = "".join(parts)
+    assert max(map(len, _text._CODE_WORDS)) <= 7
+    whole = text.split(None, 1)[:1]
+    cut = text.lstrip()[:8].split(None, 1)[:1]
+    assert bool(whole and whole[0] in _text._CODE_WORDS) == bool(cut and cut[0] in _text._CODE_WORDS)
+
+
+@given(st.lists(st.sampled_from([", left", ", ", ",", "left", " right", ", far", " ", "x", ", far ", ", top",
+                                 ", second from", "second", ", rear"]), max_size=6))
+def test_the_position_key_search_is_the_substring_tests(parts):
+    low = "".join(parts)
+    assert (metadata_residue._POSITION_KEY_RE.search(low) is not None) == \
+        any(k in low for k in metadata_residue._POSITION_KEYS)
