@@ -364,3 +364,8 @@ def test_the_position_key_search_is_the_substring_tests(parts):
     low = "".join(parts)
     assert (metadata_residue._POSITION_KEY_RE.search(low) is not None) == \
         any(k in low for k in metadata_residue._POSITION_KEYS)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\u00a0", "\x1c", "\n"]), max_size=6))
+def test_a_blank_item_is_empty_or_whitespace(item):
+    assert bool(item and not item.isspace()) == bool(item.strip())
