@@ -170,11 +170,11 @@ _AGENCY_TAILS = tuple(sorted(" " + a for a in AGENCIES if " " in a))
 
 
 def _timestamp(text: str) -> bool:
+    if not _ANY_DIGIT_RE.search(text) and "ago" not in text.lower():
+        return False  # the test below needs a digit (STRONG_RE, YEAR_RE) or "ago": no tokens needed (most lines)
     stripped = text.strip()
     if stripped.endswith(":") or stripped.startswith("*") or stripped.lower().lstrip("(*").startswith(("as of ", "as at ")):
         return False  # a dated entry's heading, an asterisked note or "as of <date>" qualifying a figure
-    if not _ANY_DIGIT_RE.search(text) and "ago" not in text.lower():
-        return False  # the test below needs a digit (STRONG_RE, YEAR_RE) or "ago": no tokens needed
     toks = [t.strip(".,;:|()[]·-–—@").lower() for t in text.replace("/ ", " ").split()]
     toks = [t for t in toks if t]
     if not toks or len(toks) > 14:

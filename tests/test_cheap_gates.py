@@ -369,3 +369,16 @@ def test_the_position_key_search_is_the_substring_tests(parts):
 @given(st.text(alphabet=st.sampled_from(["a", " ", "\t", "\u00a0", "\x1c", "\n"]), max_size=6))
 def test_a_blank_item_is_empty_or_whitespace(item):
     assert bool(item and not item.isspace()) == bool(item.strip())
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["", " ", "a", "1", "A", "Z", "'", "-", "\n", ",", "(", "_", ".", "s", "In", "THE",
+                                 "of the", "at the end of the day", "Needless to say", "sign up", "Click here",
+                                 "it's", "\t", "\x7f"]), max_size=12))
+def test_the_ascii_phrase_scan_is_the_scan_of_the_lower_cased_text(parts):
+    """An ASCII article's automaton input is made lower-cased and spaced in one bytes.translate:
+    the hits are those of the scan over ``text.lower()``."""
+    from newslint_rules._phrases import _scan, _scan_ascii
+
+    text = "".join(parts)
+    assert list(_scan_ascii(text)) == list(_scan(text.lower()))
