@@ -11,7 +11,6 @@ from ._text import code_lines, is_prose, lazy_re, words
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
 _NO_SUP = {ord(c): None for c in SUPERSCRIPTS}
-_SUP_CHAR_RE = re.compile(f"[{SUPERSCRIPTS}]")
 # [1], [^1], [^note]; not a Markdown link "[1](url)" nor a reference definition "[1]: url".
 # A marker is followed by a space, punctuation or the end: "[32]byte" and "map[[32]byte]" are code.
 MARKER_RE = re.compile(r"(?<!\[)\[(\^[^\]\s]{1,20}|\d{1,3})\](?![(:\w])")
@@ -72,7 +71,7 @@ def _may_have_notes(lines) -> bool:
     """False only when no line can give a marker or a definition: none holds "[" or a superscript
     digit, none is a footnote block and none opens a list of references (most articles)."""
     joined = "\n".join([line.text for line in lines])
-    if "[" in joined or (not joined.isascii() and _SUP_CHAR_RE.search(joined)):
+    if "[" in joined or (not joined.isascii() and any(c in joined for c in SUPERSCRIPTS)):
         return True
     return any(line.block.kind == "footnote" or (len(line.text) < 60 and line.block.kind in ("heading", "paragraph")
                                                  and REF_HEAD_RE.match(line.text.strip())) for line in lines)
