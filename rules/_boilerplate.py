@@ -11,7 +11,7 @@ from newslint.analysis import Analysis
 from newslint.values import Value
 
 from ._phrases import chrome_hits
-from ._text import _toml, chunk_count, label_key, label_text, lazy_re, load_data
+from ._text import _toml, label_key, label_text, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
@@ -30,6 +30,11 @@ SOCIAL = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "pint", "r
           "mail", "print", "tumblr", "flipboard", "messenger", "sms", "copy", "link", "share", "tweet", "x", "vk",
           "ok", "viber", "line", "wechat", "weibo", "instagram", "youtube", "tiktok", "rss", "compartilhar",
           "partager", "teilen", "compartir", "condividi", "baixar", "поделиться"}
+
+
+def _word_cap(short_words: int, scanned: Any) -> int:
+    """How far :meth:`Matcher.match` counts a line's words (see there)."""
+    return short_words if scanned is NO_HIT else max(short_words, MAX_PHRASE_WORDS)
 
 
 def _share_buttons(parts: list[str]) -> bool:
@@ -100,12 +105,15 @@ class Matcher:
         document's phrase scan found in it, ``(start, end, phrase, category)`` or ``NO_HIT``,
         when the phrases are the built-in ones; None: scan ``text`` here."""
         label = label_text(text)
-        n_words = chunk_count(label)
+        # the words are counted only as far as a test reads them: past short_words words only
+        # the counter pattern reads the key (a line that starts with a digit) and, up to
+        # MAX_PHRASE_WORDS, the in-line phrases, which a line without a phrase hit cannot have;
+        # a count of cap + 1 says "more than cap", and a count up to cap comes with the words
+        pieces = label.split(None, _word_cap(self.short_words, scanned))
+        n_words = len(pieces)
         if not n_words:
             return None
-        # a long line (most prose) is never split: past short_words words only the counter
-        # pattern reads the key, and only when the line starts with a digit
-        parts = label.split() if n_words <= self.short_words else None
+        parts = pieces if n_words <= self.short_words else None
         key = " ".join(parts) if parts is not None else None
         category = self.lines.get(key) if key is not None else None
         if category:

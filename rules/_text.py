@@ -319,19 +319,6 @@ def label_words(text: str) -> list[str]:
     return label_text(text).split()
 
 
-#: ASCII whitespace (as str.split() sees it) -> " ", any other character -> "x"
-_CHUNK_TABLE = bytes(ord(" ") if chr(c).isspace() else ord("x") for c in range(128)) + b"x" * 128
-
-
-def chunk_count(text: str) -> int:
-    """``len(text.split())``, without making the list for ASCII text: a chunk starts after each
-    run of whitespace, and at the start when the text does not begin with whitespace."""
-    if not text.isascii():
-        return len(text.split())
-    marks = text.encode("ascii").translate(_CHUNK_TABLE)
-    return marks.count(b" x") + marks.startswith(b"x")
-
-
 def label_key(text: str) -> str:
     """The key for whole-line phrase look-ups: NFKC, casefold, edge punctuation stripped."""
     return " ".join(label_words(text))

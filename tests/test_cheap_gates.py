@@ -73,14 +73,6 @@ def test_nl303_counts_a_line_s_words_without_listing_them(monkeypatch):
     assert calls == []
 
 
-@settings(max_examples=800)
-@given(st.lists(st.sampled_from(["a", "word", " ", "  ", "\t", "\n", "\x0b", "\x1c", "\x1f", "\x85", "\u00a0", "\u2028",
-                                 "é", "-", ".", ""]), max_size=16))
-def test_the_chunk_count_is_split_s(parts):
-    text = "".join(parts)
-    assert _text.chunk_count(text) == len(text.split())
-
-
 def test_a_long_configured_line_phrase_still_matches_a_line():
     from newslint_rules._boilerplate import SHORT_WORDS, Matcher
 
@@ -382,3 +374,27 @@ def test_the_ascii_phrase_scan_is_the_scan_of_the_lower_cased_text(parts):
 
     text = "".join(parts)
     assert list(_scan_ascii(text)) == list(_scan(text.lower()))
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["word", "Share", "facebook", "twitter", "1", "12", "comments", "Read", "more", " ",
+                                 "  ", "\t", "-", "©", "2024", "Copyright", "[AP]", "newsletter", "Subscribe", "to",
+                                 "our", "é", "\u00a0"]), max_size=70),
+       st.sampled_from(["none", "no hit", "hit"]))
+@example(["word"] * 65, "hit")
+@example(["word"] * 30, "no hit")
+@example(["Share", "facebook", "twitter"], "no hit")
+def test_nl301_counts_a_line_s_words_only_as_far_as_its_tests_read(parts, scanned):
+    """NL301's matcher splits a line's label only up to the word count its tests compare: the
+    match is the one of the matcher that counts every word."""
+    from newslint_rules import _boilerplate
+
+    text = " ".join(parts)
+    if not text.strip():
+        return
+    hit = {"none": None, "no hit": _boilerplate.NO_HIT, "hit": (0, 4, "word", "promo")}[scanned]
+    m = _boilerplate.matcher(_boilerplate.DEFAULTS)
+    capped = m.match(text, hit)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_boilerplate, "_word_cap", lambda short_words, scanned: 10**9)
+        assert m.match(text, hit) == capped
