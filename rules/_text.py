@@ -440,6 +440,7 @@ def _code_pattern(text: str) -> bool:
         return True
     return _CODE_START_RE.match(text) is not None
 _BRACKETS_ONLY = set("{}()[];,<>/ ")
+_BRACKET_STARTS = frozenset(_BRACKETS_ONLY - {" "})
 
 
 _CODE_CHARS = frozenset("{};=()&|$#/+<>")
@@ -510,7 +511,8 @@ def _code_lines(doc, _options) -> frozenset[int]:
     lines = doc.lines
     n = len(lines)
     shaped = [_code_shaped(l.text) for l in lines]
-    bracket = [_brackets_only(l.text) for l in lines]
+    # a (stripped) line of brackets only starts with one: most lines are turned away by their first character
+    bracket = [l.text[:1] in _BRACKET_STARTS and _brackets_only(l.text) for l in lines]
     if not any(shaped) and not any(bracket):
         return frozenset()  # every step below starts from a code-shaped or bracket line: most articles
     indent = [_raw_indent(doc, l) >= 2 for l in lines]

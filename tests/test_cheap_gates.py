@@ -398,3 +398,11 @@ def test_nl301_counts_a_line_s_words_only_as_far_as_its_tests_read(parts, scanne
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(_boilerplate, "_word_cap", lambda short_words, scanned: 10**9)
         assert m.match(text, hit) == capped
+
+
+@given(st.lists(st.sampled_from(["{", "}", "(", ")", "[]", ";", ",", "<", ">", "/", " ", "x", "\t", "{}"]), max_size=6))
+def test_a_bracket_line_starts_with_a_bracket(parts):
+    """The code-listing analysis tests a (stripped) line's first character before _brackets_only."""
+    text = "".join(parts).strip()
+    if _text._brackets_only(text):
+        assert text[:1] in _text._BRACKET_STARTS
