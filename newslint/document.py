@@ -167,6 +167,16 @@ class Document:
             starts, first = self.line_starts, self.first_line  # position(...)[0], without a call per line
             for block in self.blocks:
                 one = block.runs[0] if len(block.runs) == 1 else None  # a verbatim block: source_offset inline
+                text = block.text
+                if "\n" not in text:  # one line (most paragraphs): Block.lines without its generator
+                    left = text.lstrip()
+                    if left:
+                        start = len(text) - len(left)
+                        body = left.rstrip()
+                        offset = (one[1] if start < one[0] else one[1] + min(start - one[0], one[2])) if one \
+                            else block.source_offset(start)
+                        out.append(Line(block, start, start + len(body), body, bisect.bisect_right(starts, offset) - 1 + first))
+                    continue
                 for start, end, text in block.lines():
                     offset = (one[1] if start < one[0] else one[1] + min(start - one[0], one[2])) if one \
                         else block.source_offset(start)

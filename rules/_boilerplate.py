@@ -11,7 +11,7 @@ from newslint.analysis import Analysis
 from newslint.values import Value
 
 from ._phrases import chrome_hits
-from ._text import _toml, chunk_count, label_key, label_text, lazy_re, load_data
+from ._text import _toml, label_key, label_text, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
 MAX_PHRASE_WORDS = 60
@@ -30,6 +30,23 @@ SOCIAL = {"facebook", "twitter", "whatsapp", "linkedin", "pinterest", "pint", "r
           "mail", "print", "tumblr", "flipboard", "messenger", "sms", "copy", "link", "share", "tweet", "x", "vk",
           "ok", "viber", "line", "wechat", "weibo", "instagram", "youtube", "tiktok", "rss", "compartilhar",
           "partager", "teilen", "compartir", "condividi", "baixar", "поделиться"}
+
+
+def _word_cap(short_words: int, scanned: Any) -> int:
+    """How far :meth:`Matcher.match` counts a line's words (see there)."""
+    return short_words if scanned is NO_HIT else max(short_words, MAX_PHRASE_WORDS)
+
+
+def _share_buttons(parts: list[str]) -> bool:
+    """Two or more of the words (edge punctuation stripped) name a share button and at most one
+    does not; left at the second word that does not (a headline: its first two)."""
+    misses = 0
+    for part in parts:
+        if part.strip(",;|·•/") not in SOCIAL:
+            misses += 1
+            if misses > 1:
+                return False
+    return len(parts) - misses >= 2
 
 
 class Match(Value):
@@ -56,6 +73,9 @@ class Matcher:
             for p in phrases:
                 self.prefixes.setdefault(" ".join(p.casefold().split()), category)
         self.prefix_lengths = sorted({len(p.split()) for p in self.prefixes}, reverse=True)
+        #: the first word of every prefix: a line whose first word is none of them has no prefix
+        #: (None when an empty prefix, which any line starts with, is configured)
+        self.prefix_firsts = None if "" in self.prefixes else {p.split(" ", 1)[0] for p in self.prefixes}
         #: lines of more words are never split (a configured whole-line phrase may be longer)
         self.short_words = max([SHORT_WORDS, *(len(key.split()) for key in self.lines)])
         self.automaton = None
@@ -85,12 +105,15 @@ class Matcher:
         document's phrase scan found in it, ``(start, end, phrase, category)`` or ``NO_HIT``,
         when the phrases are the built-in ones; None: scan ``text`` here."""
         label = label_text(text)
-        n_words = chunk_count(label)
+        # the words are counted only as far as a test reads them: past short_words words only
+        # the counter pattern reads the key (a line that starts with a digit) and, up to
+        # MAX_PHRASE_WORDS, the in-line phrases, which a line without a phrase hit cannot have;
+        # a count of cap + 1 says "more than cap", and a count up to cap comes with the words
+        pieces = label.split(None, _word_cap(self.short_words, scanned))
+        n_words = len(pieces)
         if not n_words:
             return None
-        # a long line (most prose) is never split: past short_words words only the counter
-        # pattern reads the key, and only when the line starts with a digit
-        parts = label.split() if n_words <= self.short_words else None
+        parts = pieces if n_words <= self.short_words else None
         key = " ".join(parts) if parts is not None else None
         category = self.lines.get(key) if key is not None else None
         if category:
@@ -105,15 +128,13 @@ class Matcher:
             return Match("copyright", key, 0, len(text))
         if n_words <= 5 and key.endswith(("newsletter", "newsletters", "newsletter abonnieren")):
             return Match("subscribe", key, 0, len(text))
-        if 2 <= n_words <= 8:
-            toks = [t.strip(",;|·•/") for t in parts]
-            known = sum(1 for t in toks if t in SOCIAL)
-            if known >= 2 and known >= len(toks) - 1:
-                return Match("share", key, 0, len(text))
+        if 2 <= n_words <= 8 and _share_buttons(parts):
+            return Match("share", key, 0, len(text))
         if n_words <= MAX_PREFIX_WORDS and not text.rstrip().endswith((".", "!", "?")):
             low = " ".join(text.casefold().split()).lstrip("•·*-–—> ")
             low_words = low.split()
-            for k in self.prefix_lengths:
+            firsts = self.prefix_firsts
+            for k in self.prefix_lengths if firsts is None or (low_words and low_words[0] in firsts) else ():
                 head = " ".join(low_words[:k])
                 if head in self.prefixes and (len(low) == len(head) or low[len(head)] == " " or head.endswith(":")):
                     return Match(self.prefixes[head], head, 0, len(text))

@@ -67,7 +67,23 @@ def analyse(document) -> Notes:
     return FOOTNOTES.of(document)
 
 
+def _may_have_notes(lines) -> bool:
+    """False only when no line can give a marker or a definition: none holds "[" or a superscript
+    digit, none is a footnote block and none opens a list of references (most articles)."""
+    joined = "\n".join([line.text for line in lines])
+    if "[" in joined or (not joined.isascii() and any(c in joined for c in SUPERSCRIPTS)):
+        return True
+    return any(line.block.kind == "footnote" or (len(line.text) < 60 and line.block.kind in ("heading", "paragraph")
+                                                 and REF_HEAD_RE.match(line.text.strip())) for line in lines)
+
+
 def _analyse(document) -> Notes:
+    if not _may_have_notes(document.lines):
+        return Notes([], [], [])
+    return _analyse_lines(document)
+
+
+def _analyse_lines(document) -> Notes:
     markers: list[Mark] = []
     definitions: list[Mark] = []
     glued: list[tuple[Mark, Mark]] = []

@@ -74,10 +74,14 @@ def _scan_lines(document, _options) -> tuple[list[list[tuple[int, int, str, str,
     """
     texts = [line.text for line in document.lines]
     joined = "\n".join(texts)
-    low = joined.lower()
     hits: list[list[tuple[int, int, str, str, str]]] = [[] for _ in texts]
     chrome: list[tuple | None] = [None] * len(texts)
-    if len(low) != len(joined):  # lowering changed some length: scan line by line
+    if joined.isascii():  # most articles: lower-cased and spaced in one bytes.translate
+        found = _scan_ascii(joined)
+    else:
+        low = joined.lower()
+        found = _scan(low) if len(low) == len(joined) else None
+    if found is None:  # lowering changed some length: scan line by line
         for i, text in enumerate(texts):
             part = text.lower()
             if len(part) == len(text):
@@ -86,7 +90,7 @@ def _scan_lines(document, _options) -> tuple[list[list[tuple[int, int, str, str,
         starts = [0]
         for text in texts[:-1]:
             starts.append(starts[-1] + len(text) + 1)
-        _sort(_scan(low), starts, hits, chrome)
+        _sort(found, starts, hits, chrome)
     return hits, chrome
 
 
@@ -118,21 +122,41 @@ def chrome_hits(document) -> list[tuple | None]:
     return PHRASE_SCAN.of(document)[1]
 
 
+#: ASCII bytes -> letters and digits lower-cased, every other character a space: what
+#: ``spaced(text.lower())`` gives for ASCII text, in one ``bytes.translate``
+_LOWER_SPACED = bytes(ord(chr(c).lower()) if chr(c).isalnum() else ord(" ") for c in range(128)) + b" " * 128
+
+
+def _scan_ascii(text: str):
+    """``_scan(text.lower())`` for ASCII ``text``: the automaton's input made in one pass, and the
+    lower-cased text made only for an article with a candidate (most have none)."""
+    low = None
+    for end, entries in combined().iter((" " + text).encode("ascii").translate(_LOWER_SPACED).decode("ascii")):
+        if low is None:
+            low = text.lower()
+        yield from _checked(low, end, entries)
+
+
 def _scan(low: str):
     """Whole-word hits of the phrase automaton in lower-cased text. A phrase list's phrase that
     starts or ends with punctuation may touch a word there; NL301's phrases never may."""
     for end, entries in combined().iter(" " + spaced(low)):
-        # ``end`` indexes " " + spaced(low): it is the end (exclusive) of the match in ``low``
-        for phrase, section, group in entries:
-            start = end - len(phrase)
-            if start < 0 or low[start:end] != phrase:
-                continue  # the spaced text matched, the text itself does not ("here’s" for "here's")
-            strict = section == CHROME
-            if start > 0 and low[start - 1].isalnum() and (strict or phrase[0].isalnum()):
-                continue
-            if end < len(low) and low[end].isalnum() and (strict or phrase[-1].isalnum()):
-                continue
-            yield start, end, phrase, section, group
+        yield from _checked(low, end, entries)
+
+
+def _checked(low: str, end: int, entries):
+    """The automaton's candidates that end at ``end`` (an index into " " + spaced(low), so the
+    end, exclusive, of the match in ``low``), checked against the text itself."""
+    for phrase, section, group in entries:
+        start = end - len(phrase)
+        if start < 0 or low[start:end] != phrase:
+            continue  # the spaced text matched, the text itself does not ("here’s" for "here's")
+        strict = section == CHROME
+        if start > 0 and low[start - 1].isalnum() and (strict or phrase[0].isalnum()):
+            continue
+        if end < len(low) and low[end].isalnum() and (strict or phrase[-1].isalnum()):
+            continue
+        yield start, end, phrase, section, group
 
 
 def hits_in(document, section: str):

@@ -90,9 +90,10 @@ class EdgeResidue(Rule):
         # salutation, sign-off and signature
         known = ctx.analysis(BOILERPLATE_MATCHES)
         content = set(code_lines(document))
-        last_prose = max((k for k, p in enumerate(prose) if p), default=-1)
+        last_prose = len(prose) - 1 - prose[::-1].index(True)
         for k, line in enumerate(lines):
-            if line.block.kind == "table_cell" or is_letter_framing(line.text):
+            text = line.text  # stripped, as every Line's text: is_letter_framing's ending test, inline first
+            if line.block.kind == "table_cell" or ((text[-1:] == "," or text[:1] in "—–-") and is_letter_framing(text)):
                 content.add(k)
                 if line.text.rstrip().endswith(",") and k > last_prose:  # a sign-off: the signature follows
                     content.update(range(k + 1, min(len(lines), k + 3)))
@@ -138,6 +139,8 @@ class EdgeResidue(Rule):
         # inside the article only punctuation alone: ")." or "%" split off a sentence by the extractor
         edges = set(run)
         for k, line in enumerate(lines):
+            if len(line.text) > 4:
+                continue  # _stray needs four characters at most (a Line's text is stripped); most lines
             if document.format == "html" and line.text.strip() == "\ufeff":
                 continue  # a byte-order mark between two HTML blocks: nothing a reader sees
             if k not in edges and k not in known and k not in content and _stray(line.text.strip()):

@@ -62,6 +62,8 @@ class HeadlineCluster(Rule):
     options = {"min-headlines": 3}
 
     def check(self, document, ctx):
+        if len(head_lines(document)) < ctx.options["min-headlines"]:
+            return  # the stack is taken from these lines: too few to make a cluster (most articles)
         head, at = [], []  # the stack's lines and their indices
         chrome = ctx.analysis(BOILERPLATE_MATCHES)
         generated = {id(line) for line, _ in hits_in(document, "generated")}

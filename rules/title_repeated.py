@@ -50,11 +50,13 @@ class TitleRepeated(Rule):
         key = title_key(title.text)
         if not key:
             return
-        title_line = document.position(title.start_offset)[0]
+        title_line = None
         for line, folded in zip(document.lines, folded_lines(document)):
             if line.block is title:
                 continue
             if folded == key or (folded.startswith(key) and title_key(line.text) == key):
+                if title_line is None:
+                    title_line = document.position(title.start_offset)[0]
                 where = (f"above it (the title is at line {title_line})" if line.number < title_line
                          else f"(first at line {title_line})")
                 ctx.report(line.block, line.start, line.end, f"title repeated {where}")

@@ -66,11 +66,7 @@ class TitleVariant(Rule):
         title = document.title
         if title is None:
             return
-        key = normalize_title(title.text)
-        n_title = len(key.split())
-        if n_title < 3:
-            return
-        title_line = document.position(title.start_offset)[0]
+        key = None  # the title's key, made when a line first looks like a headline (most articles: none)
         threshold = ctx.options["threshold"]
         # the top, and the end after the last paragraph: a heading with prose after it is a section
         lines = document.lines  # the last prose line, looked for from the end
@@ -81,6 +77,12 @@ class TitleVariant(Rule):
         for line in candidates:
             if line.block is title or not is_headline_shaped(line.text, min_words=3) or _two_sentences(line.text):
                 continue  # two sentences in one line are a paragraph or a promo, not a headline
+            if key is None:
+                key = normalize_title(title.text)
+                n_title = len(key.split())
+                if n_title < 3:
+                    return
+                title_line = document.position(title.start_offset)[0]
             other = normalize_title(line.text)
             if other == key or not (0.6 <= len(other.split()) / n_title <= 1.7):
                 continue
