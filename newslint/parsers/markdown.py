@@ -21,11 +21,10 @@ _SKIP_INLINE = {"html_inline", "image"}
 #: with "![", so its "[" is here). Inline content without any of them parses to its lines as
 #: text with soft or hard breaks between them, which ``_plain_children`` spells out directly.
 _INLINE_SYNTAX = re.compile(r"[\\`*_&<\[]")
-#: The inline rules whose trigger characters ``_INLINE_SYNTAX`` lists; with any other rule
-#: active (a newer markdown-it-py, a plugin), every inline token goes through the parser.
+#: The inline rules whose trigger characters ``_INLINE_SYNTAX`` lists, and the post-processing ones (``ruler2``);
+#: with any other rule active (a newer markdown-it-py, a plugin), every inline token goes through the parser.
 _KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline",
                  "entity"}
-#: The post-processing inline rules (markdown-it's ``ruler2``) the fast path knows to be no-ops on plain text.
 _KNOWN_INLINE_POST = {"balance_pairs", "emphasis", "fragments_join"}
 
 
