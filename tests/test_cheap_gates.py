@@ -406,3 +406,19 @@ def test_a_bracket_line_starts_with_a_bracket(parts):
     text = "".join(parts).strip()
     if _text._brackets_only(text):
         assert text[:1] in _text._BRACKET_STARTS
+
+
+KEY_PIECES = [*metadata_residue._BIO_KEYS, *metadata_residue._CONTRIB_KEYS, "reache", "follo", "ti", "editing", " by",
+              "avec", " afp", "con informaci", "ón", "x", " ", "ed"]
+
+
+@given(st.lists(st.sampled_from(KEY_PIECES), max_size=5))
+@example([])
+def test_the_spelled_out_key_tests_are_the_key_lists(parts):
+    low = "".join(parts)
+    assert metadata_residue._has_bio_key(low) == any(k in low for k in metadata_residue._BIO_KEYS)
+    assert metadata_residue._has_contrib_key(low) == any(k in low for k in metadata_residue._CONTRIB_KEYS)
+    for key in metadata_residue._BIO_KEYS:
+        assert metadata_residue._has_bio_key(f"a {key} b")
+    for key in metadata_residue._CONTRIB_KEYS:
+        assert metadata_residue._has_contrib_key(f"a {key} b")
