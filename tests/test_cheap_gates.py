@@ -422,3 +422,41 @@ def test_the_spelled_out_key_tests_are_the_key_lists(parts):
         assert metadata_residue._has_bio_key(f"a {key} b")
     for key in metadata_residue._CONTRIB_KEYS:
         assert metadata_residue._has_contrib_key(f"a {key} b")
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["", " ", "a", "1", "A", "'", "-", "\n", ",", "\0", "£", "’", "“", "”", "—", "–", "é",
+                                 "ß", "°", "€5", "of the", "at the end of the day", "Needless to say", "sign up",
+                                 "Click here", "it's", "it’s", "here’s", "×", "needless", "to say", "at the"]), max_size=12))
+@example(["needless", "£", "to say"])
+@example(["needless", "—", "to say", "’"])
+def test_the_stand_ins_keep_the_phrase_scan_s_hits(parts):
+    """Common non-ASCII punctuation made a NUL before the scan: the hits are those of the text."""
+    from newslint_rules._phrases import _scan, _stand_ins
+    from newslint_rules._text import _premap
+
+    text = "".join(parts).lower()
+    assert list(_scan(_premap(text, _stand_ins()))) == list(_scan(text))
+    assert _stand_ins() and all(char not in phrase for char, _ in _stand_ins() for phrase in _all_phrases())
+
+
+def _all_phrases() -> list[str]:
+    from newslint_rules._phrases import combined
+
+    return [phrase for _key, found in combined().items() for phrase, _section, _group in found]
+
+
+def test_a_document_with_stand_ins_is_scanned_as_before():
+    """The whole analysis, on lines with "£" and curly quotes, against the scan of each line alone."""
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint_rules._phrases import CHROME, PHRASE_SCAN, _scan
+
+    lines = ["It’s worth £5, needless to say — at the end of the day.", "Click here — by continuing to browse “now”.", "é plain"]
+    document = Linter(Config()).parse("a.txt", "\n\n".join(lines))[0]
+    hits, chrome = PHRASE_SCAN.of(document)
+    assert any(hits) and any(chrome)
+    for i, line in enumerate(document.lines):
+        found = list(_scan(line.text.lower()))
+        assert hits[i] == [h for h in found if h[3] != CHROME]
+        assert chrome[i] == next(((s, e, p, g) for s, e, p, sec, g in found if sec == CHROME), None)
