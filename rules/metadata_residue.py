@@ -220,7 +220,7 @@ def classify(text: str, n_words: int | None = None) -> str | None:
         return "metadata label"
     if ("BC-" in t or "Writethru" in t) and WIRE_SLUG_RE.search(t):
         return "wire slug"
-    if n <= 14 and _timestamp(t):
+    if n <= 14 and (_ANY_DIGIT_RE.search(t) or "ago" in lower) and _timestamp(t):  # _timestamp's own first test
         return "timestamp"
     if n <= 8 and (_any_digit(low) or "leitura" in low or "lesezeit" in low or "reading time" in low):
         if READING_TIME_RE.match(low):

@@ -460,3 +460,11 @@ def test_a_document_with_stand_ins_is_scanned_as_before():
         found = list(_scan(line.text.lower()))
         assert hits[i] == [h for h in found if h[3] != CHROME]
         assert chrome[i] == next(((s, e, p, g) for s, e, p, sec, g in found if sec == CHROME), None)
+
+
+@given(st.lists(st.sampled_from(["Updated", " ", "1", "12:30", "ago", "AGO", "Ago", "3 hours", "GMT", "March", "2005",
+                                 ",", "٣", "²", "a", "go"]), max_size=8))
+def test_nl303_asks_for_a_timestamp_only_with_a_digit_or_ago(parts):
+    t = "".join(parts).strip()
+    if not (metadata_residue._ANY_DIGIT_RE.search(t) or "ago" in t.lower()):
+        assert not metadata_residue._timestamp(t)
