@@ -468,3 +468,22 @@ def test_nl303_asks_for_a_timestamp_only_with_a_digit_or_ago(parts):
     t = "".join(parts).strip()
     if not (metadata_residue._ANY_DIGIT_RE.search(t) or "ago" in t.lower()):
         assert not metadata_residue._timestamp(t)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(st.sampled_from(["stock", "car", "Car", "2018", "the", "of", "brasil", "budget", "vote",
+                                          "delayed", "x", "1", "an", "news"]), min_size=1, max_size=4), min_size=4,
+                max_size=9))
+def test_nl404_leaves_a_line_without_a_word_said_three_times_to_neither_test(items):
+    """The gate in front of _repeated_opener and _repeated_phrase: when it says no, both say None."""
+    from newslint_rules import keyword_stuffing as ks
+    from newslint_rules._text import stopwords, words
+
+    stops = stopwords()
+    texts = [" ".join(item) for item in items]
+    toks = [w.casefold() for w in words(", ".join(texts))]
+    item_words = [[w.casefold() for w in words(item)] for item in texts]
+    content = [t for t in toks if t not in stops and not t.isdigit()]
+    if not ks._repeats_a_word(toks, stops):
+        assert ks._repeated_phrase(item_words, stops) is None
+        assert content == [] or ks._repeated_opener(item_words, content, stops, {"min-repeats": 1, "max-share": 0.0}) is None
