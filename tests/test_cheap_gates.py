@@ -487,3 +487,21 @@ def test_nl404_leaves_a_line_without_a_word_said_three_times_to_neither_test(ite
     if not ks._repeats_a_word(toks, stops):
         assert ks._repeated_phrase(item_words, stops) is None
         assert content == [] or ks._repeated_opener(item_words, content, stops, {"min-repeats": 1, "max-share": 0.0}) is None
+
+
+def test_nl302_reads_only_the_prose_tests_it_needs(monkeypatch):
+    """The last prose line is looked for from the end and the head's lines as the head loop reaches
+    them: on an article whose last line is prose and whose first is its title, two calls, not one
+    per line (the findings are the corpora's, byte for byte: bench/same_output.py)."""
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint_rules import edge_residue
+
+    calls = []
+    real = edge_residue.is_prose
+    monkeypatch.setattr(edge_residue, "is_prose", lambda text: calls.append(text) or real(text))
+    paragraphs = [f"Paragraph {i} of the story goes on for a while, as stories do, and ends here." for i in range(8)]
+    text = "Council approves budget\n\n" + "\n\n".join(paragraphs) + "\n\nFollow Mike Jones\n"
+    found = [d.code for d in Linter(Config(select=["NL302"])).lint_text("a.txt", text).diagnostics]
+    assert found == ["NL302"]  # the teaser after the last paragraph
+    assert len(calls) <= 3
