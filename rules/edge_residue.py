@@ -83,14 +83,14 @@ class EdgeResidue(Rule):
 
     def check(self, document, ctx):
         lines = document.lines
-        prose = [is_prose(l.text) for l in lines]
-        if not any(prose):
+        # the last prose line, looked for from the end (the first line looked at, in most articles)
+        last_prose = next((k for k in range(len(lines) - 1, -1, -1) if is_prose(lines[k].text)), None)
+        if last_prose is None:
             return
         # lines that are not residue whatever their shape: code listings, table cells, a letter's
         # salutation, sign-off and signature
         known = ctx.analysis(BOILERPLATE_MATCHES)
         content = set(code_lines(document))
-        last_prose = len(prose) - 1 - prose[::-1].index(True)
         for k, line in enumerate(lines):
             text = line.text  # stripped, as every Line's text: is_letter_framing's ending test, inline first
             if line.block.kind == "table_cell" or ((text[-1:] == "," or text[:1] in "—–-") and is_letter_framing(text)):
@@ -115,7 +115,7 @@ class EdgeResidue(Rule):
             break
         # start edge: fragments before the title or the first prose line
         for j, line in enumerate(lines):
-            if line.block.kind == "title" or prose[j] or j >= i:
+            if line.block.kind == "title" or j >= i or is_prose(line.text):
                 break
             if j in known:
                 continue

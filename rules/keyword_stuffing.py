@@ -124,6 +124,8 @@ class KeywordStuffing(Rule):
             function_words = sum(map(stops.__contains__, toks)) + sum(1 for t in toks if t.isdigit() and t not in stops)
             if function_words == len(toks) or function_words / len(toks) >= 0.2:
                 continue
+            if not _repeats_a_word(toks, stops):
+                continue  # neither test below can find anything: most lines that get this far
             content = [t for t in toks if t not in stops and not t.isdigit()]
             item_words = [[w.casefold() for w in words(item)] for item in items]  # once, for both tests
             # words per item counted up to 10 (a long clause is not split whole): only "<= 5" matters here
@@ -134,6 +136,13 @@ class KeywordStuffing(Rule):
             if found:
                 ctx.report(line.block, line.start, line.end, f"keyword stuffing: {found}")
 
+
+
+def _repeats_a_word(toks: list[str], stops: frozenset[str]) -> bool:
+    """Whether a word that is no stop word occurs three times or more in the line (``toks``, its
+    casefolded words: each item's words are a part of them). Both tests below need one: the
+    opener of three items, the first word of a phrase in three items."""
+    return max(Counter(t for t in toks if t not in stops).values(), default=0) >= 3
 
 
 def _repeated_opener(items: list[list[str]], content: list[str], stops: frozenset[str], opts: dict) -> str | None:

@@ -406,3 +406,102 @@ def test_a_bracket_line_starts_with_a_bracket(parts):
     text = "".join(parts).strip()
     if _text._brackets_only(text):
         assert text[:1] in _text._BRACKET_STARTS
+
+
+KEY_PIECES = [*metadata_residue._BIO_KEYS, *metadata_residue._CONTRIB_KEYS, "reache", "follo", "ti", "editing", " by",
+              "avec", " afp", "con informaci", "ón", "x", " ", "ed"]
+
+
+@given(st.lists(st.sampled_from(KEY_PIECES), max_size=5))
+@example([])
+def test_the_spelled_out_key_tests_are_the_key_lists(parts):
+    low = "".join(parts)
+    assert metadata_residue._has_bio_key(low) == any(k in low for k in metadata_residue._BIO_KEYS)
+    assert metadata_residue._has_contrib_key(low) == any(k in low for k in metadata_residue._CONTRIB_KEYS)
+    for key in metadata_residue._BIO_KEYS:
+        assert metadata_residue._has_bio_key(f"a {key} b")
+    for key in metadata_residue._CONTRIB_KEYS:
+        assert metadata_residue._has_contrib_key(f"a {key} b")
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["", " ", "a", "1", "A", "'", "-", "\n", ",", "\0", "£", "’", "“", "”", "—", "–", "é",
+                                 "ß", "°", "€5", "of the", "at the end of the day", "Needless to say", "sign up",
+                                 "Click here", "it's", "it’s", "here’s", "×", "needless", "to say", "at the"]), max_size=12))
+@example(["needless", "£", "to say"])
+@example(["needless", "—", "to say", "’"])
+def test_the_stand_ins_keep_the_phrase_scan_s_hits(parts):
+    """Common non-ASCII punctuation made a NUL before the scan: the hits are those of the text."""
+    from newslint_rules._phrases import _scan, _stand_ins
+    from newslint_rules._text import _premap
+
+    text = "".join(parts).lower()
+    assert list(_scan(_premap(text, _stand_ins()))) == list(_scan(text))
+    assert _stand_ins() and all(char not in phrase for char, _ in _stand_ins() for phrase in _all_phrases())
+
+
+def _all_phrases() -> list[str]:
+    from newslint_rules._phrases import combined
+
+    return [phrase for _key, found in combined().items() for phrase, _section, _group in found]
+
+
+def test_a_document_with_stand_ins_is_scanned_as_before():
+    """The whole analysis, on lines with "£" and curly quotes, against the scan of each line alone."""
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint_rules._phrases import CHROME, PHRASE_SCAN, _scan
+
+    lines = ["It’s worth £5, needless to say — at the end of the day.", "Click here — by continuing to browse “now”.", "é plain"]
+    document = Linter(Config()).parse("a.txt", "\n\n".join(lines))[0]
+    hits, chrome = PHRASE_SCAN.of(document)
+    assert any(hits) and any(chrome)
+    for i, line in enumerate(document.lines):
+        found = list(_scan(line.text.lower()))
+        assert hits[i] == [h for h in found if h[3] != CHROME]
+        assert chrome[i] == next(((s, e, p, g) for s, e, p, sec, g in found if sec == CHROME), None)
+
+
+@given(st.lists(st.sampled_from(["Updated", " ", "1", "12:30", "ago", "AGO", "Ago", "3 hours", "GMT", "March", "2005",
+                                 ",", "٣", "²", "a", "go"]), max_size=8))
+def test_nl303_asks_for_a_timestamp_only_with_a_digit_or_ago(parts):
+    t = "".join(parts).strip()
+    if not (metadata_residue._ANY_DIGIT_RE.search(t) or "ago" in t.lower()):
+        assert not metadata_residue._timestamp(t)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(st.sampled_from(["stock", "car", "Car", "2018", "the", "of", "brasil", "budget", "vote",
+                                          "delayed", "x", "1", "an", "news"]), min_size=1, max_size=4), min_size=4,
+                max_size=9))
+def test_nl404_leaves_a_line_without_a_word_said_three_times_to_neither_test(items):
+    """The gate in front of _repeated_opener and _repeated_phrase: when it says no, both say None."""
+    from newslint_rules import keyword_stuffing as ks
+    from newslint_rules._text import stopwords, words
+
+    stops = stopwords()
+    texts = [" ".join(item) for item in items]
+    toks = [w.casefold() for w in words(", ".join(texts))]
+    item_words = [[w.casefold() for w in words(item)] for item in texts]
+    content = [t for t in toks if t not in stops and not t.isdigit()]
+    if not ks._repeats_a_word(toks, stops):
+        assert ks._repeated_phrase(item_words, stops) is None
+        assert content == [] or ks._repeated_opener(item_words, content, stops, {"min-repeats": 1, "max-share": 0.0}) is None
+
+
+def test_nl302_reads_only_the_prose_tests_it_needs(monkeypatch):
+    """The last prose line is looked for from the end and the head's lines as the head loop reaches
+    them: on an article whose last line is prose and whose first is its title, two calls, not one
+    per line (the findings are the corpora's, byte for byte: bench/same_output.py)."""
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint_rules import edge_residue
+
+    calls = []
+    real = edge_residue.is_prose
+    monkeypatch.setattr(edge_residue, "is_prose", lambda text: calls.append(text) or real(text))
+    paragraphs = [f"Paragraph {i} of the story goes on for a while, as stories do, and ends here." for i in range(8)]
+    text = "Council approves budget\n\n" + "\n\n".join(paragraphs) + "\n\nFollow Mike Jones\n"
+    found = [d.code for d in Linter(Config(select=["NL302"])).lint_text("a.txt", text).diagnostics]
+    assert found == ["NL302"]  # the teaser after the last paragraph
+    assert len(calls) <= 3
