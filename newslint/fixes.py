@@ -10,7 +10,6 @@ re-lints until stable (``newslint.fixapply``).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
@@ -165,6 +164,8 @@ def _value(doc: "Document", literal: tuple[int, int]) -> str:
     cache = doc.cache
     if key not in cache:
         a, b = literal
+        import json  # JSON documents only: off a plain run's import path
+
         cache[key] = json.loads(doc.source[a - 1:b + 1])
     return cache[key]
 
