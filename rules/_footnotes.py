@@ -6,7 +6,7 @@ import re
 from newslint.analysis import Analysis
 from newslint.values import Value
 
-from ._regex_cache import cached_compile
+from newslint.regexcache import cached_compile
 from ._text import code_lines, is_prose, lazy_re, words
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

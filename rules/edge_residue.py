@@ -4,7 +4,7 @@ import unicodedata
 
 from newslint import Rule
 
-from ._regex_cache import cached_compile
+from newslint.regexcache import cached_compile
 from .analyses import BOILERPLATE_MATCHES
 from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
                     line_words, shown, stopword_density, title_key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from newslint import Rule
 from newslint.fixes import Edit, Fix
 
-from ._regex_cache import cached_compile
+from newslint.regexcache import cached_compile
 from ._footnotes import SUPERSCRIPTS, analyse
 
 _NUMBER = cached_compile(f"[0-9]+|[{SUPERSCRIPTS}]+")

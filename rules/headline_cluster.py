@@ -4,7 +4,7 @@ from __future__ import annotations
 from newslint import Rule
 from newslint.textshape import is_headline_shaped
 
-from ._regex_cache import cached_compile
+from newslint.regexcache import cached_compile
 from .analyses import BOILERPLATE_MATCHES
 from ._phrases import hits_in
 from ._text import head_lines, line_words, stopwords, title_key

@@ -5,7 +5,7 @@ from collections import Counter
 from newslint import Rule
 from newslint.textshape import is_headline_shaped
 
-from ._regex_cache import cached_compile
+from newslint.regexcache import cached_compile
 from ._text import code_lines, folded_lines, is_prose, is_table_row, line_words, title_key
 
 _LIST_MARK_RE = cached_compile(r"^(?:[-*•·+]\s|\d{1,3}[.)]\s|>)")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._regex_cache import cached_compile
+from newslint.regexcache import cached_compile
 from ._text import is_prose, line_words, stopwords
 
 NUMBER_RE = cached_compile(r"\d")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from newslint import Rule
 
-from ._regex_cache import cached_compile
+from newslint.regexcache import cached_compile
 from ._text import head_lines, is_prose, normalize_title
 from newslint.textshape import is_headline_shaped
 

@@ -1,4 +1,5 @@
-"""The rules' regular expressions, compiled once and kept on disk between runs.
+"""Regular expressions compiled once and kept on disk between runs (the rules' patterns, and
+markdown-it's while it is imported).
 
 Compiling a pattern is parsing and code generation in pure Python; the 29 patterns a BBC run
 reaches in ``_text`` cost ~8 ms of CPU in every process, the compiled code ~0.3 ms to load. The
@@ -14,6 +15,7 @@ import os
 import re
 import sys
 
+_re_compile = re.compile  # the original, also while ``serving`` stands in for it
 _table: dict | None = None
 _writable = True
 # every LazyPattern made so far, so that one write on the first miss stores them all
@@ -64,7 +66,7 @@ def cached_compile(pattern: str, flags: int = 0) -> "re.Pattern[str]":
                                 groups, groupindex, indexgroup)
         except Exception:  # a damaged entry: compile it the ordinary way
             pass
-    compiled = re.compile(pattern, flags)
+    compiled = _re_compile(pattern, flags)
     _save((pattern, flags))
     return compiled
 
@@ -107,3 +109,18 @@ def _save(missed: tuple[str, int]) -> None:
         os.replace(tmp, path)
     except Exception:  # an older Python without re._compiler, a read-only home: only speed is lost
         _writable = False
+
+
+class serving:
+    """While importing a library: its ``re.compile`` calls on text patterns go through the cache."""
+
+    def __enter__(self) -> None:
+        def compile_(pattern, flags=0):
+            if isinstance(pattern, str) and not flags & re.DEBUG:
+                return cached_compile(pattern, flags)
+            return _re_compile(pattern, flags)
+
+        re.compile = compile_
+
+    def __exit__(self, *exc) -> None:
+        re.compile = _re_compile
