@@ -10,10 +10,10 @@ re-lints until stable (``newslint.fixapply``).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from . import regexcache
 from .fixsafety import in_table
 from .values import Value
 
@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 SAFETIES = ("safe", "unsafe")
 #: "edits": the rule builds each fix itself and passes it to ``ctx.report(..., fix=...)``
 FIX_KINDS = ("remove-line", "remove-span", "split-line", "edits")
-_WORD = re.compile(r"\w")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-VISIBLE = re.compile(r"\S")
+_WORD = regexcache.cached_compile(r"\w")
+_SETEXT = regexcache.cached_compile(r"^ {0,3}(=+|-+)\s*$")
+VISIBLE = regexcache.cached_compile(r"\S")
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,12 @@ from ..document import Block, Document, line_starts
 from ..plugins import hookimpl
 from . import format_of
 
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:")
+_FOOTNOTE_DEF = regexcache.cached_compile(r"^\[\^[^\]\s]+\]:")
 _SKIP_INLINE = {"html_inline", "image"}
 #: The characters at which a CommonMark inline rule other than ``text`` and ``newline`` can start (escape, code span, emphasis,
 #: entity, autolink / inline HTML, link; an image starts with "![", so its "[" is here). Inline content without any of them
 #: parses to its lines as text with soft or hard breaks between them, which ``_plain_children`` spells out directly.
-_INLINE_SYNTAX = re.compile(r"[\\`*_&<\[]")
+_INLINE_SYNTAX = regexcache.cached_compile(r"[\\`*_&<\[]")
 #: The inline rules whose trigger characters ``_INLINE_SYNTAX`` lists, and the post-processing ones (``ruler2``);
 #: with any other rule active (a newer markdown-it-py, a plugin), every inline token goes through the parser.
 _KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline",
