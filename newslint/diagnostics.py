@@ -1,15 +1,15 @@
 """Diagnostics: what a rule found, where, and how sure it is."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field as dc_field
 from typing import Any
 
+from . import regexcache
 from .fixreport import fix_dict
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: i for i, name in enumerate(SEVERITIES)}
-_LINE_REF = re.compile(r"\blines? \d+")
+_LINE_REF = regexcache.cached_compile(r"\blines? \d+")
 
 
 @dataclass(frozen=True)

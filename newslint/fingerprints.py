@@ -9,7 +9,6 @@ back (``--fingerprints``) so a single-article run can use what a corpus run lear
 """
 from __future__ import annotations
 
-import json
 from typing import Iterable
 
 MAGIC = b"NEWSLINT-FINGERPRINTS 1\n"
@@ -52,6 +51,7 @@ class FingerprintTable:
     def write(self, path: str, keep_from: int = 2) -> None:
         """Keys held by at least ``keep_from`` documents, sorted, as packed integers."""
         import os
+        import json
         from array import array  # fingerprint files only: not on every run's import path
 
         kept = sorted((k, n) for k, n in self.counts.items() if n >= keep_from)
@@ -74,6 +74,7 @@ class FingerprintTable:
 
     @classmethod
     def read(cls, path: str) -> "FingerprintTable":
+        import json
         from array import array
 
         from .errors import UsageError

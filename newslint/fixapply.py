@@ -11,7 +11,6 @@ string value are applied to the decoded value, which is then written back as one
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from typing import Any, Iterable, Sequence
 
@@ -98,6 +97,8 @@ def apply_fixes(source: str, fixes: Sequence[Fix]) -> tuple[str, list[Fix]]:
         else:
             by_literal.setdefault(fix.literal, []).extend(fix.edits)
     for (a, b), value_edits in by_literal.items():
+        import json  # fixes inside a JSON string only: off a plain run's import path
+
         raw = source[a:b]
         value = apply_edits(json.loads(source[a - 1:b + 1]), value_edits)
         edits.append(Edit(a, b, json.dumps(value, ensure_ascii=raw.isascii())[1:-1]))

@@ -10,11 +10,10 @@ re-lints until stable (``newslint.fixapply``).
 """
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from . import regexcache
 from .fixsafety import in_table
 from .values import Value
 
@@ -24,9 +23,9 @@ if TYPE_CHECKING:
 SAFETIES = ("safe", "unsafe")
 #: "edits": the rule builds each fix itself and passes it to ``ctx.report(..., fix=...)``
 FIX_KINDS = ("remove-line", "remove-span", "split-line", "edits")
-_WORD = re.compile(r"\w")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
-VISIBLE = re.compile(r"\S")
+_WORD = regexcache.cached_compile(r"\w")
+_SETEXT = regexcache.cached_compile(r"^ {0,3}(=+|-+)\s*$")
+VISIBLE = regexcache.cached_compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -165,6 +164,8 @@ def _value(doc: "Document", literal: tuple[int, int]) -> str:
     cache = doc.cache
     if key not in cache:
         a, b = literal
+        import json  # JSON documents only: off a plain run's import path
+
         cache[key] = json.loads(doc.source[a - 1:b + 1])
     return cache[key]
 

@@ -11,7 +11,6 @@ way the literal is (``\\uXXXX`` when the literal is ASCII).
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -44,6 +43,8 @@ def _source_spans(doc: "Document", fix: "Fix") -> list[tuple[int, int, str]]:
     if key not in doc.cache:
         doc.cache[key] = _decoded_offsets(doc.source[a:b])
     offsets, ascii_only = doc.cache[key], doc.source[a:b].isascii()
+    import json  # fixes inside a JSON string only: off a plain run's import path
+
     return [(a + offsets[e.start], a + offsets[e.end], json.dumps(e.replacement, ensure_ascii=ascii_only)[1:-1])
             for e in fix.edits]
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import inspect
-import re
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from . import regexcache
 from .diagnostics import SEVERITIES, Diagnostic
 from .fixes import FIX_KINDS, SAFETIES, Fix, resolve
 from .fixreport import locate
@@ -20,8 +20,8 @@ T = TypeVar("T")
 
 #: The option every rule accepts (global ``min-confidence``, or per rule under ``[rules.CODE]``).
 MIN_CONFIDENCE = "min-confidence"
-CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = regexcache.cached_compile(r"^[A-Z]{1,5}[0-9]{3}$")
+NAME_RE = regexcache.cached_compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 class Rule:

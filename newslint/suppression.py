@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from typing import Collection, Iterable
 
+from . import regexcache
 from .diagnostics import Diagnostic
 from .problems import WARNING, Problem
 from .rules import Rule
@@ -21,7 +22,7 @@ from .values import FrozenValue
 DIRECTIVES = ("disable", "enable", "disable-next-line", "disable-line", "disable-file")
 # one line at most, and never past the next comment's start: an unclosed comment costs only the
 # text up to the next one, so many unclosed comments stay linear
-_COMMENT_RE = re.compile(r"<!--\s*newslint:((?:(?!<!--)[^\n])*?)-->")
+_COMMENT_RE = regexcache.cached_compile(r"<!--\s*newslint:((?:(?!<!--)[^\n])*?)-->")
 UNUSED_CODE = "NL000"
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import functools
 import re
 
+from . import regexcache
+
 __all__ = ["is_headline_shaped"]
 
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = regexcache.cached_compile(r"\w+")
 _SENTENCE_END = (".", ",", ";", ":", "。", "、")
 _CLOSERS = "\"'”’»)"
 _TRAILING_MARKERS = r"(?:\[\^?\w{1,5}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$"  # compiled on first use: few lines end so

@@ -2,7 +2,6 @@
 automaton for in-line phrases, and a few anchored patterns (counters, copyright lines)."""
 from __future__ import annotations
 
-import json
 import time
 from functools import lru_cache
 from typing import Any
@@ -180,14 +179,16 @@ class PatternTimeout(Exception):
 def _read_phrase_file(path: str) -> dict[str, Any]:
     with open(path, "rb") as fh:
         if path.endswith(".json"):
+            import json  # a JSON phrase file only: off the default import path
+
             return json.load(fh)
         return _toml().load(fh)
 
 
 @lru_cache(maxsize=16)
 def _matcher(options_key: str) -> Matcher:
-    options = json.loads(options_key)
-    data: dict[str, dict[str, list[str]]] = {} if options["replace-builtin"] else json.loads(json.dumps(load_data("boilerplate.toml")))
+    options = _KEYED_OPTIONS[options_key]
+    data: dict[str, dict[str, list[str]]] = {} if options["replace-builtin"] else _copied(load_data("boilerplate.toml"))
     extra_phrases = False
     for path in options["phrase-files"]:
         extra = _read_phrase_file(path)
@@ -203,6 +204,27 @@ def _matcher(options_key: str) -> Matcher:
 
 
 _OPTION_KEYS: dict[int, tuple[dict, str]] = {}
+_KEYED_OPTIONS: dict[str, dict[str, Any]] = {}
+
+
+def _copied(value: Any, sort_keys: bool = False) -> Any:
+    """``json.loads(json.dumps(value, sort_keys=sort_keys))`` for TOML-shaped data (str keys),
+    without importing json: a deep copy, tuples as lists, dicts in key order when asked."""
+    if isinstance(value, dict):
+        items = sorted(value.items(), key=lambda kv: kv[0]) if sort_keys else value.items()
+        return {k: _copied(v, sort_keys) for k, v in items}
+    if isinstance(value, (list, tuple)):
+        return [_copied(v, sort_keys) for v in value]
+    return value
+
+
+def _typed(value: Any) -> Any:
+    """A hashable form whose ``repr`` tells apart what JSON text would (``1``, ``1.0``, ``true``)."""
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((k, _typed(v)) for k, v in value.items())))
+    if isinstance(value, (list, tuple)):
+        return ("list", tuple(_typed(v) for v in value))
+    return (type(value).__name__, value)
 
 
 def options_key(options: dict[str, Any]) -> str:
@@ -211,7 +233,9 @@ def options_key(options: dict[str, Any]) -> str:
     if known is not None and known[0] is options:
         return known[1]
     keys = ("replace-builtin", "phrase-files", "extend-phrases", "patterns", "pattern-timeout", "pattern-budget")
-    key = json.dumps({k: options.get(k, DEFAULTS[k]) for k in keys}, sort_keys=True)
+    chosen = {k: options.get(k, DEFAULTS[k]) for k in keys}
+    key = repr(_typed(chosen))
+    _KEYED_OPTIONS.setdefault(key, _copied(chosen, sort_keys=True))
     _OPTION_KEYS[id(options)] = (options, key)
     return key
 

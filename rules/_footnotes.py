@@ -6,6 +6,7 @@ import re
 from newslint.analysis import Analysis
 from newslint.values import Value
 
+from newslint.regexcache import cached_compile
 from ._text import code_lines, is_prose, lazy_re, words
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -13,7 +14,7 @@ _SUP_VALUE = {c: str(i) for i, c in enumerate(SUPERSCRIPTS)}
 _NO_SUP = {ord(c): None for c in SUPERSCRIPTS}
 # [1], [^1], [^note]; not a Markdown link "[1](url)" nor a reference definition "[1]: url".
 # A marker is followed by a space, punctuation or the end: "[32]byte" and "map[[32]byte]" are code.
-MARKER_RE = re.compile(r"(?<!\[)\[(\^[^\]\s]{1,20}|\d{1,3})\](?![(:\w])")
+MARKER_RE = cached_compile(r"(?<!\[)\[(\^[^\]\s]{1,20}|\d{1,3})\](?![(:\w])")
 # Grouped citations: "[4,5]", "[3–6]", "[1, 2, 7]".
 GROUP_RE = lazy_re(r"(?<!\[)\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})+)\](?![(:\w])")
 # A heading that opens a list of notes or references, in the languages the corpus has.
@@ -26,7 +27,7 @@ REF_HEAD_RE = lazy_re(
 # "^ Smith" (a back-link caret, no label: its position is its number).
 REF_ITEM_RE = lazy_re(r"^(?:[-*•]\s*)?(?:\[(\d{1,3})\]|(\d{1,3})[.):]|(\^|[-*•]))\s*\^?\s*(?=\S)")
 SUP_RE = lazy_re(r"(?:(?<=[^\W\d_]{3})|(?<=[.,;:!?\"”’')\]]))[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?![⁰¹²³⁴⁵⁶⁷⁸⁹\w])")
-DEF_START_RE = re.compile(r"^(?:\[(\^[^\]\s]{1,20}|\d{1,3})\]:?|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(?=\S)")
+DEF_START_RE = cached_compile(r"^(?:\[(\^[^\]\s]{1,20}|\d{1,3})\]:?|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))\s+(?=\S)")
 GLUED_RE = lazy_re(r"(?<=[.!?\"”)])\s*\[(\^?[^\]\s]{1,20})\]:?\s+(?=[A-Z\"“])")
 URL_ONLY_RE = lazy_re(r"^\S+://\S+$|^www\.\S+$")
 

@@ -8,6 +8,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newslint import regexcache
 from newslint.analysis import Analysis
 
 if TYPE_CHECKING:
@@ -24,11 +25,12 @@ class LazyPattern:
     __slots__ = ("pattern", "flags", "_compiled")
 
     def __init__(self, pattern: str, flags: int = 0):
-        self.pattern, self.flags, self._compiled = pattern, flags, None
+        self.pattern, self.flags, self._compiled = pattern, int(flags), None
+        regexcache.registered.append((pattern, self.flags))
 
     def compiled(self) -> "re.Pattern[str]":
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+        if self._compiled is None:  # from the code stored by an earlier run when there is some
+            self._compiled = regexcache.cached_compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, *args):
@@ -52,9 +54,9 @@ class LazyPattern:
 
 lazy_re = LazyPattern
 
-WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-DIGIT_SEP_RE = re.compile(r"(\d)[,.\u202f\u00a0' ](?=\d{3}\b)")
-PUNCT_RE = re.compile(r"[^\w\s]+")
+WORD_RE = regexcache.cached_compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+DIGIT_SEP_RE = regexcache.cached_compile(r"(\d)[,.\u202f\u00a0' ](?=\d{3}\b)")
+PUNCT_RE = regexcache.cached_compile(r"[^\w\s]+")
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", ": ")
 SITE_SUFFIX_RE = lazy_re(r"\s+[|\-–—·:]\s+[^|\-–—·:]{1,40}$")
 TERMINAL = (".", "!", "?", "…", "。", "！", "？", '."', ".”", "!”", "?”", ".'", ".’", '!"', '?"', ")", ".»")
@@ -236,7 +238,7 @@ def _ascii_byte_table(table: CharTable) -> bytes | None:
     return bytes(out)
 
 
-_HAS_DIGIT_SEP = re.compile(r"\d[,.\u202f\u00a0' ]\d{3}")
+_HAS_DIGIT_SEP = regexcache.cached_compile(r"\d[,.\u202f\u00a0' ]\d{3}")
 
 
 def normalize(text: str) -> str:
@@ -346,7 +348,7 @@ def load_data(name: str) -> dict[str, Any]:
     cache = os.path.join(base, "newslint", f"data-{name}-{st.st_size}-{st.st_mtime_ns}.marshal")
     try:
         with open(cache, "rb") as fh:
-            return marshal.load(fh)
+            return marshal.loads(fh.read())  # marshal.load on a file object is ~6x slower
     except (OSError, EOFError, ValueError, TypeError):
         pass
     with open(path, "rb") as fh:
@@ -446,7 +448,7 @@ _BRACKET_STARTS = frozenset(_BRACKETS_ONLY - {" "})
 _CODE_CHARS = frozenset("{};=()&|$#/+<>")
 #: any of _CODE_CHARS: a character class searched in C, five times faster on a line of prose
 #: than ``_CODE_CHARS.isdisjoint(text)``, which looks each character up in the set
-_CODE_CHAR_RE = re.compile("[" + re.escape("".join(sorted(_CODE_CHARS))) + "]")
+_CODE_CHAR_RE = regexcache.cached_compile("[" + re.escape("".join(sorted(_CODE_CHARS))) + "]")
 _EMPTY_PAIRS = ("{}", "()", "[]")
 _CODE_WORDS = frozenset("import from def func return const let var if for while else elif try catch class public "
                         "private package fn pub use SELECT FROM WHERE GROUP HAVING ORDER JOIN INSERT UPDATE "

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from newslint import Rule
 
+from newslint.regexcache import cached_compile
 from .analyses import BOILERPLATE_MATCHES
 from ._text import (TERMINAL, code_lines, is_bullet_only, is_letter_framing, is_prose, is_separator,
                     line_words, shown, stopword_density, title_key)
 
-_NAME_PLACE_RE = re.compile(r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,3},\s[A-Z][\w.’' -]{1,40}$")
+_NAME_PLACE_RE = cached_compile(r"^[A-Z][\w.’'-]+(?:\s[A-Z][\w.’'-]+){0,3},\s[A-Z][\w.’' -]{1,40}$")
 
 
 def _stray(t: str) -> bool:

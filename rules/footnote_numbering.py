@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import re
 
 from newslint import Rule
 from newslint.fixes import Edit, Fix
 
+from newslint.regexcache import cached_compile
 from ._footnotes import SUPERSCRIPTS, analyse
 
-_NUMBER = re.compile(f"[0-9]+|[{SUPERSCRIPTS}]+")
+_NUMBER = cached_compile(f"[0-9]+|[{SUPERSCRIPTS}]+")
 _TO_SUP = str.maketrans("0123456789", SUPERSCRIPTS)
 _FROM_SUP = str.maketrans(SUPERSCRIPTS, "0123456789")
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import re
 
 from newslint import Rule
 from newslint.textshape import is_headline_shaped
 
+from newslint.regexcache import cached_compile
 from .analyses import BOILERPLATE_MATCHES
 from ._phrases import hits_in
 from ._text import head_lines, line_words, stopwords, title_key
@@ -144,7 +144,7 @@ def _deck(text: str, title: str) -> bool:
     return "," in text and len(toks) >= 1.5 * len(title.split())
 
 
-_NO_ASCII_DIGIT = re.compile(r"[^0-9]*")  # for ASCII text: no digit, so no token holds one
+_NO_ASCII_DIGIT = cached_compile(r"[^0-9]*")  # for ASCII text: no digit, so no token holds one
 
 
 def _headline(text: str) -> bool:

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from newslint import Rule
 from newslint.textshape import is_headline_shaped
 
+from newslint.regexcache import cached_compile
 from ._text import code_lines, folded_lines, is_prose, is_table_row, line_words, title_key
 
-_LIST_MARK_RE = re.compile(r"^(?:[-*•·+]\s|\d{1,3}[.)]\s|>)")
-_LABEL_RE = re.compile(r"^[^:.!?]{1,40}:\s\S")
+_LIST_MARK_RE = cached_compile(r"^(?:[-*•·+]\s|\d{1,3}[.)]\s|>)")
+_LABEL_RE = cached_compile(r"^[^:.!?]{1,40}:\s\S")
 
 
 class RepeatedLine(Rule):

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import re
 
 from newslint import Rule
 
+from newslint.regexcache import cached_compile
 from ._text import is_prose, line_words, stopwords
 
-NUMBER_RE = re.compile(r"\d")
+NUMBER_RE = cached_compile(r"\d")
 QUOTE_CHARS = "\"“”«»„"
 
 

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-import re
 
 from newslint import Rule
 
+from newslint.regexcache import cached_compile
 from ._text import head_lines, is_prose, normalize_title
 from newslint.textshape import is_headline_shaped
 
 
-_SENTENCE_END_RE = re.compile(r"(\S+)[.!?]\s+[A-Z]")
+_SENTENCE_END_RE = cached_compile(r"(\S+)[.!?]\s+[A-Z]")
 
 
 def _two_sentences(text: str) -> bool:

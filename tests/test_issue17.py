@@ -98,7 +98,7 @@ HEAVY = {"shutil", "tempfile", "difflib", "urllib.parse", "lzma", "bz2", "import
 # An editable install's import finder (run by site) has imported some of them before newslint is:
 # forget them first, so that an import by newslint shows up again.
 #: modules a one-file check of a UTF-8 ``.txt`` does not need (session h); forgotten like HEAVY
-NOT_ON_THE_PATH = {"newslint.charset", "newslint.fixwrite", "fnmatch", "locale", "importlib.util"}
+NOT_ON_THE_PATH = {"newslint.charset", "newslint.fixwrite", "fnmatch", "locale", "importlib.util", "json"}
 _IMPORTS = f"""
 import sys
 for name in {sorted(HEAVY | NOT_ON_THE_PATH)!r}:
@@ -316,3 +316,34 @@ def test_held_findings_are_not_rescanned_for_every_file(monkeypatch, tmp_path):
     lines = [line.split(":")[0] for line in out.getvalue().splitlines() if ": NL" in line]
     assert lines == sorted(lines) and len(lines) == 90
     assert len(calls) < 10 * 90, len(calls)  # not 30 held findings x 60 later files
+
+
+# --- the boilerplate matcher's options key without json (kept off the default import path) ---
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newslint_rules import _boilerplate  # noqa: E402
+
+_SCALARS = st.one_of(st.booleans(), st.integers(-3, 3), st.floats(-2, 2, allow_nan=False, width=16),
+                     st.sampled_from(["", "a", "b", "1", "true", "é"]))
+_TOML_SHAPED = st.recursive(_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.tuples(inner, inner),
+    st.dictionaries(st.sampled_from(["b", "a", "c", "é", "1"]), inner, max_size=3)), max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOML_SHAPED, st.booleans())
+def test_options_copy_is_the_json_round_trip(value, sort_keys):
+    got = _boilerplate._copied(value, sort_keys)
+    want = json.loads(json.dumps(value, sort_keys=sort_keys))
+    assert json.dumps(got) == json.dumps(want)  # the same values in the same key order
+    assert got == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TOML_SHAPED, _TOML_SHAPED)
+@example({"a": [1], "b": {"c": 1, "a": 2}}, {"b": {"a": 2, "c": 1}, "a": (1,)})  # order and tuples
+@example({"a": 1}, {"a": 1.0})
+def test_options_key_tells_apart_what_json_text_tells_apart(a, b):
+    same_key = repr(_boilerplate._typed(a)) == repr(_boilerplate._typed(b))
+    assert same_key == (json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True))

@@ -6,7 +6,6 @@ on the record's own line; each diagnostic also carries ``record`` and ``field``.
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_left, bisect_right
 from typing import Any
 
@@ -121,6 +120,8 @@ def record_document(path: str, source: str, obj: dict[str, Any], raw_fields: dic
 
 
 def parse_jsonl(path: str, source: str, config) -> ParsedFile:
+    import json  # JSON inputs only: off a .txt or .md run's import path
+
     docs, errors = [], []
     starts = line_starts(source)
     pos = 0
@@ -147,6 +148,8 @@ def parse_jsonl(path: str, source: str, config) -> ParsedFile:
 
 
 def parse_json(path: str, source: str, config) -> ParsedFile:
+    import json
+
     try:
         data = json.loads(source)
     except RecursionError:

@@ -2,8 +2,6 @@
 string while keeping, for every character, the offset it came from (escapes included)."""
 from __future__ import annotations
 
-import json
-
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 
@@ -57,6 +55,8 @@ def value_end(s: str, i: int) -> int:
 
 def object_strings(s: str, i: int) -> dict[str, tuple[int, int]]:
     """Top-level string members of the object at ``s[i] == '{'``: key -> (raw start, raw end)."""
+    import json  # JSON inputs only: off a .txt or .md run's import path
+
     out: dict[str, tuple[int, int]] = {}
     i = skip_ws(s, i + 1)
     while i < len(s) and s[i] != "}":

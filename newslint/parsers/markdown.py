@@ -10,17 +10,17 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from .. import regexcache
 from ..document import Block, Document, line_starts
 from ..plugins import hookimpl
 from . import format_of
 
-_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]+\]:")
+_FOOTNOTE_DEF = regexcache.cached_compile(r"^\[\^[^\]\s]+\]:")
 _SKIP_INLINE = {"html_inline", "image"}
-#: The characters at which a CommonMark inline rule other than ``text`` and ``newline`` can
-#: start (escape, code span, emphasis, entity, autolink / inline HTML, link; an image starts
-#: with "![", so its "[" is here). Inline content without any of them parses to its lines as
-#: text with soft or hard breaks between them, which ``_plain_children`` spells out directly.
-_INLINE_SYNTAX = re.compile(r"[\\`*_&<\[]")
+#: The characters at which a CommonMark inline rule other than ``text`` and ``newline`` can start (escape, code span, emphasis,
+#: entity, autolink / inline HTML, link; an image starts with "![", so its "[" is here). Inline content without any of them
+#: parses to its lines as text with soft or hard breaks between them, which ``_plain_children`` spells out directly.
+_INLINE_SYNTAX = regexcache.cached_compile(r"[\\`*_&<\[]")
 #: The inline rules whose trigger characters ``_INLINE_SYNTAX`` lists, and the post-processing ones (``ruler2``);
 #: with any other rule active (a newer markdown-it-py, a plugin), every inline token goes through the parser.
 _KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "image", "autolink", "html_inline",
@@ -28,9 +28,8 @@ _KNOWN_INLINE = {"text", "newline", "escape", "backticks", "emphasis", "link", "
 _KNOWN_INLINE_POST = {"balance_pairs", "emphasis", "fragments_join"}
 
 
-#: CommonMark block rules that start only at a given character (after indentation): a source
-#: without any of those characters gets a parser without the rule, which then never runs on
-#: each of its lines (nor as a paragraph terminator) to return False. Same tokens either way.
+#: CommonMark block rules that start only at a given character (after indentation): a source without any of those
+#: characters gets a parser without them, never run on its lines (nor as paragraph terminators) to return False: same tokens.
 _BLOCK_TRIGGERS = (("blockquote", ">"), ("fence", "`~"), ("html_block", "<"), ("reference", "["), ("heading", "#"))
 
 
@@ -48,8 +47,9 @@ def _parser_for(source: str, plain_fast_path: bool = True):
 
 @lru_cache(maxsize=128)  # at most 2 ** 6 sets of rules left out, and the full parser
 def _parser(plain_fast_path: bool = True, unused: frozenset[str] = frozenset()):
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
+    with regexcache.serving():  # markdown-it's ~60 patterns, compiled as it imports, from the cache
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark").use(front_matter_plugin)
     active = md.block.ruler.get_active_rules()
