@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 
 from newslint import Rule
 
@@ -86,7 +87,10 @@ class TitleVariant(Rule):
             other = normalize_title(line.text)
             if other == key or not (0.6 <= len(other.split()) / n_title <= 1.7):
                 continue
-            from rapidfuzz import fuzz  # imported only when a candidate line exists
+            if _token_set_bound(key, other) < threshold - 0.5:
+                continue  # cannot reach the threshold: rapidfuzz is neither asked nor imported
+            from rapidfuzz import fuzz  # imported only when a candidate line could score
+
 
             score = fuzz.token_set_ratio(key, other)
             # token-set scores any subset 100; the word order must agree too
@@ -95,6 +99,28 @@ class TitleVariant(Rule):
                 ctx.report(line.block, line.start, line.end,
                            f"near-variant of the title at line {title_line} ({_difference(key, other)}; "
                            f"similarity {min(score, order):.0f})")
+
+
+def _token_set_bound(a: str, b: str) -> float:
+    """An upper bound of ``rapidfuzz.fuzz.token_set_ratio(a, b)``, from lengths and letters only.
+
+    rapidfuzz scores the best of three comparisons of the sorted word sets: two follow from
+    lengths alone, and the third is an indel distance between the words only one side has, which
+    is at least their letters that cannot be paired (an LCS pairs at most min(count) of each)."""
+    ta, tb = set(a.split()), set(b.split())
+    if not ta or not tb:
+        return 0.0
+    sect, only_a, only_b = ta & tb, " ".join(sorted(ta - tb)), " ".join(sorted(tb - ta))
+    if sect and (not only_a or not only_b):
+        return 100.0
+    sect_len = sum(map(len, sect)) + len(sect) - 1 if sect else 0
+    sect_a, sect_b = sect_len + bool(sect) + len(only_a), sect_len + bool(sect) + len(only_b)
+    unpaired = len(only_a) + len(only_b) - 2 * sum((Counter(only_a) & Counter(only_b)).values())
+    best = 100 - 100 * unpaired / (sect_a + sect_b) if sect_a + sect_b else 100.0
+    if sect:
+        best = max(best, 100 - 100 * (1 + len(only_a)) / (sect_len + sect_a),
+                   100 - 100 * (1 + len(only_b)) / (sect_len + sect_b))
+    return best
 
 
 def _difference(title: str, other: str) -> str:
