@@ -64,28 +64,17 @@ def discovered_entry_points() -> list[list[str]]:
     """
     if os.environ.get("NEWSLINT_NO_PLUGIN_CACHE") == "1":
         return _scan_entry_points()
-    import marshal  # built in (the import system's own), unlike json
     import zlib
 
+    from . import diskcache
+
     key = f"{sys.version_info[:2]}-{zlib.crc32(chr(1).join(_path_state()).encode('utf-8', 'surrogatepass')):08x}"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = os.path.join(base, "newslint", f"entry-points-{key}.marshal")
-    try:
-        with open(path, "rb") as fh:
-            cached = marshal.loads(fh.read())
-        if isinstance(cached, list):
-            return cached
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    name = f"entry-points-{key}.marshal"
+    cached = diskcache.read(name)
+    if isinstance(cached, list):
+        return cached
     found = _scan_entry_points()
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(marshal.dumps([[str(field) for field in row] for row in found]))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home only costs speed
+    diskcache.write(name, [[str(field) for field in row] for row in found], family="entry-points-")
     return found
 
 

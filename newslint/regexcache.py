@@ -22,7 +22,8 @@ _writable = True
 registered: list[tuple[str, int]] = []
 
 
-def _path() -> str | None:
+def _name() -> str | None:
+    """The cache file's name in ``newslint.diskcache``'s folder, or None: no cache."""
     if os.environ.get("NEWSLINT_NO_PATTERN_CACHE") == "1":
         return None
     try:
@@ -32,22 +33,17 @@ def _path() -> str | None:
         tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-{zlib.crc32(sys.version.encode()):08x}"
     except (ImportError, AttributeError):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "newslint", f"patterns-{tag}.marshal")
+    return f"patterns-{tag}.marshal"
 
 
 def _load() -> dict:
-    path = _path()
-    if path is None:
+    name = _name()
+    if name is None:
         return {}
-    import marshal
+    from . import diskcache
 
-    try:
-        with open(path, "rb") as fh:
-            table = marshal.loads(fh.read())  # marshal.load on a file object is ~20x slower
-        return table if isinstance(table, dict) else {}
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
+    table = diskcache.read(name)
+    return table if isinstance(table, dict) else {}
 
 
 def cached_compile(pattern: str, flags: int = 0) -> "re.Pattern[str]":
@@ -90,23 +86,21 @@ def _save(missed: tuple[str, int]) -> None:
     """On a miss: store every registered pattern and the one missed (a run after the first finds
     them all, so it writes nothing); a cache that cannot be written is not tried again."""
     global _writable
-    path = _path() if _writable else None
-    if path is None or _table is None:
+    name = _name() if _writable else None
+    if name is None or _table is None:
         return
     try:
         import _sre
-        import marshal
+
+        from . import diskcache
 
         if _sre.CODESIZE != 4 or memoryview(b"1234").cast("I").itemsize != 4:
             raise ValueError("unexpected code size")
         for key in [*registered, missed]:
             if key not in _table:
                 _table[key] = _code(*key)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            fh.write(marshal.dumps(_table))
-        os.replace(tmp, path)
+        if not diskcache.write(name, _table, family="patterns-"):
+            raise OSError("cannot write the cache")
     except Exception:  # an older Python without re._compiler, a read-only home: only speed is lost
         _writable = False
 

@@ -340,27 +340,17 @@ def is_prose(text: str) -> bool:
 def load_data(name: str) -> dict[str, Any]:
     """A built-in data file, parsed once and kept in a marshal cache (TOML parsing costs more
     than linting an article; the cache is keyed by the file's size and modification time)."""
-    import marshal
+    from newslint import diskcache
 
     path = os.path.join(DATA_DIR, name)
     st = os.stat(path)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    cache = os.path.join(base, "newslint", f"data-{name}-{st.st_size}-{st.st_mtime_ns}.marshal")
-    try:
-        with open(cache, "rb") as fh:
-            return marshal.loads(fh.read())  # marshal.load on a file object is ~6x slower
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    cache = f"data-{name}-{st.st_size}-{st.st_mtime_ns}.marshal"
+    data = diskcache.read(cache)
+    if isinstance(data, dict):
+        return data
     with open(path, "rb") as fh:
         data = _toml().load(fh)
-    try:
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        tmp = f"{cache}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            marshal.dump(data, fh)
-        os.replace(tmp, cache)
-    except (OSError, ValueError):
-        pass
+    diskcache.write(cache, data, family=f"data-{name}-")
     return data
 
 
