@@ -21,19 +21,13 @@ from __future__ import annotations
 import os
 import re
 
+from .regexcache import LazyPattern
+
 # Compiled on first use (about 1 ms for both, on a run that may print nothing); ASCII text
 # without control characters, what nearly every call gets, needs neither.
-_SURROGATE = "[\ud800-\udfff]"
-_TERMINAL = ("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-             "\ud800-\udfff]")
-_COMPILED: dict[str, re.Pattern[str]] = {}
-
-
-def _pattern(source: str) -> re.Pattern[str]:
-    pattern = _COMPILED.get(source)
-    if pattern is None:
-        pattern = _COMPILED[source] = re.compile(source)
-    return pattern
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
+_TERMINAL = LazyPattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+                        "\ud800-\udfff]")
 
 
 def _visible(char: str) -> str:
@@ -45,9 +39,9 @@ def _visible(char: str) -> str:
 
 def printable(text: str) -> str:
     """``text`` with lone surrogates written as ``\\xNN`` / ``\\uNNNN``: encodable as UTF-8."""
-    if text.isascii() or not _pattern(_SURROGATE).search(text):
+    if text.isascii() or not _SURROGATE.search(text):
         return text
-    return _pattern(_SURROGATE).sub(lambda m: _visible(m.group()), text)
+    return _SURROGATE.sub(lambda m: _visible(m.group()), text)
 
 
 def terminal(text: str) -> str:
@@ -55,7 +49,7 @@ def terminal(text: str) -> str:
     text = str(text)
     if text.isascii() and text.isprintable():
         return text
-    return _pattern(_TERMINAL).sub(lambda m: _visible(m.group()), text)
+    return _TERMINAL.sub(lambda m: _visible(m.group()), text)
 
 
 def github_data(text: str) -> str:
@@ -71,9 +65,9 @@ def github_property(text: str) -> str:
 
 def json_text(serialised: str) -> str:
     """Serialised JSON with any lone surrogate (only ever inside a string) as escaped text."""
-    if serialised.isascii() or not _pattern(_SURROGATE).search(serialised):
+    if serialised.isascii() or not _SURROGATE.search(serialised):
         return serialised
-    return _pattern(_SURROGATE).sub(lambda m: "\\" + _visible(m.group()), serialised)
+    return _SURROGATE.sub(lambda m: "\\" + _visible(m.group()), serialised)
 
 
 def uri_path(path: str) -> str:

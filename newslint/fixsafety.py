@@ -12,9 +12,9 @@ hold a digit or a line repeats. A menu of section names has no digits and is not
 """
 from __future__ import annotations
 
-import functools
-import re
 from typing import TYPE_CHECKING
+
+from .regexcache import LazyPattern
 
 if TYPE_CHECKING:
     from .document import Block, Document
@@ -22,23 +22,18 @@ if TYPE_CHECKING:
 MIN_RUN = 4
 MAX_WORDS = 10
 # compiled on first use: only a finding with an unsafe fix asks about tables
-_SENTENCE_END = r"[.!?][\"'”’)\]]*$"
-_DIGIT = r"\d"
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+_SENTENCE_END = LazyPattern(r"[.!?][\"'”’)\]]*$")
+_DIGIT = LazyPattern(r"\d")
 
 
 def _cell(line: str) -> bool:
     s = line.strip()
-    return bool(s) and len(s.split()) <= MAX_WORDS and not _compiled(_SENTENCE_END).search(s)
+    return bool(s) and len(s.split()) <= MAX_WORDS and not _SENTENCE_END.search(s)
 
 
 def _tabular(run: list[str]) -> bool:
     stripped = [s.strip() for s in run]
-    digits = sum(1 for s in stripped if _compiled(_DIGIT).search(s))
+    digits = sum(1 for s in stripped if _DIGIT.search(s))
     return len(run) >= MIN_RUN and (2 * digits >= len(run) or len(set(stripped)) < len(run))
 
 

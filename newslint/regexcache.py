@@ -105,6 +105,40 @@ def _save(missed: tuple[str, int]) -> None:
         _writable = False
 
 
+class LazyPattern:
+    """A regular expression compiled on first use: start-up pays only for the patterns a run
+    actually reaches (compiling all of them costs more than linting a short article)."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags, self._compiled = pattern, int(flags), None
+        registered.append((pattern, self.flags))
+
+    def compiled(self) -> "re.Pattern[str]":
+        if self._compiled is None:  # from the code stored by an earlier run when there is some
+            self._compiled = cached_compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args):
+        return self.compiled().findall(*args)
+
+    def sub(self, *args):
+        return self.compiled().sub(*args)
+
+    def split(self, *args):
+        return self.compiled().split(*args)
+
+
 class serving:
     """While importing a library: its ``re.compile`` calls on text patterns go through the cache."""
 

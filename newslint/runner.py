@@ -243,6 +243,5 @@ def run(paths: Sequence[str], config: Config, jobs: int = 1, stdin_name: str = "
         for unit in work:
             yield from process(linter, unit)
         return
-    suffixes = {p[p.rfind("."):] for p in files}  # the formats to warm up, without a splitext per file
-    for part in _in_pool(linter, work, {format_of("x" + s) for s in suffixes}, jobs):
+    for part in _in_pool(linter, work, {format_of(p) for p in files}, jobs):  # warmed up before the fork
         yield from unpack(part)

@@ -4,9 +4,6 @@
 """
 from __future__ import annotations
 
-import functools
-import re
-
 from . import regexcache
 
 __all__ = ["is_headline_shaped"]
@@ -14,12 +11,7 @@ __all__ = ["is_headline_shaped"]
 _WORD_RE = regexcache.cached_compile(r"\w+")
 _SENTENCE_END = (".", ",", ";", ":", "。", "、")
 _CLOSERS = "\"'”’»)"
-_TRAILING_MARKERS = r"(?:\[\^?\w{1,5}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$"  # compiled on first use: few lines end so
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+_TRAILING_MARKERS = regexcache.LazyPattern(r"(?:\[\^?\w{1,5}\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)+$")  # compiled on first use: few lines end so
 
 
 def is_headline_shaped(line: str, min_words: int = 2, max_words: int = 25) -> bool:
@@ -28,7 +20,7 @@ def is_headline_shaped(line: str, min_words: int = 2, max_words: int = 25) -> bo
     if not line or len(line) > 240:
         return False
     if line[-1] == "]" or line[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
-        line = _compiled(_TRAILING_MARKERS).sub("", line)  # "... project.[1]" ends like a sentence
+        line = _TRAILING_MARKERS.sub("", line)  # "... project.[1]" ends like a sentence
     if not line or len(line) > 220 or line.rstrip(_CLOSERS).endswith(_SENTENCE_END):
         return False
     if not (line[0].isalnum() or line[0] in "\"'‘“«¿¡"):

@@ -18,41 +18,8 @@ if TYPE_CHECKING:
 
 DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
 
-class LazyPattern:
-    """A regular expression compiled on first use: start-up pays only for the patterns a run
-    actually reaches (compiling all of them costs more than linting a short article)."""
-
-    __slots__ = ("pattern", "flags", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self.pattern, self.flags, self._compiled = pattern, int(flags), None
-        regexcache.registered.append((pattern, self.flags))
-
-    def compiled(self) -> "re.Pattern[str]":
-        if self._compiled is None:  # from the code stored by an earlier run when there is some
-            self._compiled = regexcache.cached_compile(self.pattern, self.flags)
-        return self._compiled
-
-    def search(self, *args):
-        return self.compiled().search(*args)
-
-    def match(self, *args):
-        return self.compiled().match(*args)
-
-    def finditer(self, *args):
-        return self.compiled().finditer(*args)
-
-    def findall(self, *args):
-        return self.compiled().findall(*args)
-
-    def sub(self, *args):
-        return self.compiled().sub(*args)
-
-    def split(self, *args):
-        return self.compiled().split(*args)
-
-
-lazy_re = LazyPattern
+#: a regular expression compiled on first use (``newslint.regexcache.LazyPattern``)
+lazy_re = LazyPattern = regexcache.LazyPattern
 
 WORD_RE = regexcache.cached_compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 DIGIT_SEP_RE = regexcache.cached_compile(r"(\d)[,.\u202f\u00a0' ](?=\d{3}\b)")

@@ -81,8 +81,8 @@ def test_escaping_answers_as_the_regex_did_for_every_code_point():
     def visible(m):
         return escaping._visible(m.group())
 
-    terminal_re = re.compile(escaping._TERMINAL)
-    surrogate_re = re.compile(escaping._SURROGATE)
+    terminal_re = re.compile(escaping._TERMINAL.pattern)
+    surrogate_re = re.compile(escaping._SURROGATE.pattern)
     chars = [chr(c) for c in range(0x3000)] + [chr(c) for c in range(0xD7F0, 0xE010)] + ["\U0001f600"]
     for ch in chars:
         text = f"a{ch}b"
@@ -95,14 +95,16 @@ def test_escaping_answers_as_the_regex_did_for_every_code_point():
 def test_a_clean_run_compiles_no_escaping_pattern(monkeypatch, tmp_path, capsys):
     from newslint import escaping
     from newslint.cli import main
+    from newslint.regexcache import LazyPattern
 
-    monkeypatch.setattr(escaping, "_COMPILED", {})
+    for name in ("_TERMINAL", "_SURROGATE"):  # not yet compiled, as in a fresh process
+        monkeypatch.setattr(escaping, name, LazyPattern(getattr(escaping, name).pattern))
     (tmp_path / "a.txt").write_text("Council approves the budget\n\nThe council approved it, the mayor said.\n",
                                     encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--isolated", "--jobs", "1", "a.txt"]) == 0
     assert "All clear" in capsys.readouterr().out
-    assert escaping._COMPILED == {}
+    assert [p for p in (escaping._TERMINAL, escaping._SURROGATE) if p._compiled is not None] == []
 
 
 def test_the_descriptor_reader_reads_on_after_a_short_read(monkeypatch, tmp_path):
