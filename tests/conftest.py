@@ -46,3 +46,25 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared (the corpora and validators) is not beside this checkout")
     return SHARED
+
+
+def sleeper(code: str, seconds: float, forever: bool = False) -> type:
+    """A rule class that sleeps ``seconds`` (then spins for ever when ``forever``) and reports the
+    first block: the budget tests' stand-in for a slow or hung plugin rule."""
+    import time
+
+    from newslint import Rule
+
+    class Sleeper(Rule):
+        """Sleeps, then reports the first block."""
+
+        name = f"sleeper-{code.lower()}"
+
+        def check(self, document, ctx):
+            time.sleep(seconds)
+            while forever:
+                pass
+            ctx.report(document.blocks[0], 0, 1, "checked")
+
+    Sleeper.code = code
+    return Sleeper

@@ -11,26 +11,10 @@ from newslint import Rule
 from newslint.config import Config
 from newslint.linter import CompiledRule, Linter
 
-from conftest import FIXTURES
+from conftest import FIXTURES, sleeper
 
 SEED = (FIXTURES / "samples" / "seed_article.txt").read_text(encoding="utf-8")
 needs_timer = pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no interval timer on this platform")
-
-
-def sleeper(code: str, seconds: float, forever: bool = False) -> type[Rule]:
-    class Sleeper(Rule):
-        """Sleeps, then reports the first block."""
-
-        name = f"sleeper-{code.lower()}"
-
-        def check(self, document, ctx):
-            time.sleep(seconds)
-            while forever:
-                pass
-            ctx.report(document.blocks[0], 0, 1, "checked")
-
-    Sleeper.code = code
-    return Sleeper
 
 
 def linter_with(timeout: float, *classes: type[Rule]) -> Linter:

@@ -5,6 +5,8 @@ import os
 
 import pytest
 
+from conftest import sleeper
+
 
 def _relpath_spelling(path: str, root: str) -> str:
     rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root or "."))
@@ -201,26 +203,6 @@ def test_format_of_reads_the_suffix_as_splitext_does():
 needs_timer = pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no interval timer")
 
 
-def _sleeper(code: str, seconds: float, forever: bool = False):
-    import time
-
-    from newslint import Rule
-
-    class Sleeper(Rule):
-        """Sleeps, then reports the first block."""
-
-        name = f"sleeper-{code.lower()}"
-
-        def check(self, document, ctx):
-            time.sleep(seconds)
-            while forever:
-                pass
-            ctx.report(document.blocks[0], 0, 1, "checked")
-
-    Sleeper.code = code
-    return Sleeper
-
-
 @needs_timer
 def test_a_batch_of_files_arms_the_timer_once(monkeypatch, tmp_path):
     import signal
@@ -250,7 +232,7 @@ def test_each_file_of_a_batch_gives_each_rule_its_own_budget(tmp_path):
     from newslint.runner import FileBatch, process
 
     linter = Linter(Config(rule_timeout=0.5))
-    classes = [_sleeper("ZZ801", 0.2), _sleeper("ZZ802", 0.0)]
+    classes = [sleeper("ZZ801", 0.2), sleeper("ZZ802", 0.0)]
     linter.rules = [CompiledRule(cls(), cls, {}, "warning") for cls in classes]
     paths = []
     for name in ("a.txt", "b.txt", "c.txt"):
@@ -258,7 +240,7 @@ def test_each_file_of_a_batch_gives_each_rule_its_own_budget(tmp_path):
         paths.append(str(tmp_path / name))
     results = process(linter, FileBatch(tuple(paths)))  # 0.6 s of sleeping in all, 0.2 s a rule
     assert [r.timed_out for r in results] == [set(), set(), set()]
-    hung = _sleeper("ZZ803", 0.0, forever=True)
+    hung = sleeper("ZZ803", 0.0, forever=True)
     linter.rules.insert(1, CompiledRule(hung(), hung, {}, "warning"))
     results = process(linter, FileBatch(tuple(paths[:2])))
     assert [r.timed_out for r in results] == [{"ZZ803"}, {"ZZ803"}]
