@@ -1,6 +1,7 @@
 """The linter: decoded text -> parse -> every enabled rule (crash-isolated) -> suppression -> findings."""
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -47,6 +48,8 @@ class Linter:
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
         self.budget = Budget(self.config.rule_timeout)
+        #: the project root as the working folder gives it when the linter is made
+        self._absolute_root = os.path.abspath(self.config.root or ".")
         check_selectors(self.config, self.registry.rules)
         check_option_tables(self.config, self.registry.rules)
         self.registry.configure(self.config)
@@ -176,6 +179,9 @@ class Linter:
         return kept
 
     def shown(self, path: str) -> str:  # the one spelling every output uses: relative to the project root
+        if path[:1] == "/" and os.name == "posix":
+            # the root made absolute once (project_path asked for the working folder per call)
+            return project_path(path, self._absolute_root)
         return project_path(path, self.config.root)
 
     def unreadable(self, path: str, exc: InputError, first_line: int = 1) -> FileResult:

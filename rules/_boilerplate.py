@@ -77,19 +77,12 @@ class Matcher:
         self.prefix_firsts = None if "" in self.prefixes else {p.split(" ", 1)[0] for p in self.prefixes}
         #: lines of more words are never split (a configured whole-line phrase may be longer)
         self.short_words = max([SHORT_WORDS, *(len(key.split()) for key in self.lines)])
-        self.automaton = None
+        self._automaton = None
         #: True when the in-line phrases are exactly the built-in ones, which the document's
         #: shared phrase scan (``_phrases.chrome_hits``) finds without this automaton
         self.builtin_phrases = False
-        phrases = [(p.lower(), c) for c, ps in data.get("phrases", {}).items() for p in ps]
-        if phrases:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for phrase, category in phrases:
-                automaton.add_word(phrase, (phrase, category))
-            automaton.make_automaton()
-            self.automaton = automaton
+        #: in-line phrase -> category; a phrase listed twice keeps its last category
+        self.phrases = {p.lower(): c for c, ps in data.get("phrases", {}).items() for p in ps if p}
         self.patterns = []
         if patterns:
             import regex  # only for user patterns: it bounds them with a timeout
@@ -98,6 +91,15 @@ class Matcher:
         self.timeout = timeout
         self.budget = budget  # CPU seconds all patterns together may take on one document
         self.spent = 0.0
+
+    def automaton(self):
+        """The in-line phrases' automaton, built on first use: with the built-in phrases the
+        document's shared phrase scan finds them, and this one is never built."""
+        if self._automaton is None:
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.AhoCorasick(self.phrases)
+        return self._automaton
 
     def match(self, text: str, scanned: Any = None) -> Match | None:
         """The first kind of chrome ``text`` is. ``scanned``: the in-line phrase hit the
@@ -140,13 +142,15 @@ class Matcher:
         if scanned is not None and n_words <= MAX_PHRASE_WORDS:
             if scanned is not NO_HIT:
                 return Match(scanned[3], scanned[2], scanned[0], scanned[1])
-        elif self.automaton is not None and n_words <= MAX_PHRASE_WORDS:
+        elif self.phrases and n_words <= MAX_PHRASE_WORDS:
             low = text.lower()
             if len(low) == len(text):
-                for end, (phrase, category) in self.automaton.iter(low):
-                    start = end - len(phrase) + 1
-                    if (start == 0 or not low[start - 1].isalnum()) and (end + 1 == len(low) or not low[end + 1].isalnum()):
-                        return Match(category, phrase, start, end + 1)
+                # overlapping matches by end, the longest first: the first whole-word one counts
+                found = sorted(self.automaton().find_matches_as_indexes(low, overlapping=True), key=lambda m: (m[2], m[1]))
+                for _index, start, end in found:
+                    if (start == 0 or not low[start - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+                        phrase = low[start:end]
+                        return Match(self.phrases[phrase], phrase, start, end)
         return self._user_patterns(text) if self.patterns else None
 
     def _user_patterns(self, text: str) -> Match | None:
@@ -199,7 +203,7 @@ def _matcher(options_key: str) -> Matcher:
     for category, phrases in options["extend-phrases"].items():
         data.setdefault("lines", {}).setdefault(category, []).extend(phrases)
     m = Matcher(data, options["patterns"], options["pattern-timeout"], options["pattern-budget"])
-    m.builtin_phrases = m.automaton is not None and not options["replace-builtin"] and not extra_phrases
+    m.builtin_phrases = bool(m.phrases) and not options["replace-builtin"] and not extra_phrases
     return m
 
 

@@ -505,3 +505,38 @@ def test_nl302_reads_only_the_prose_tests_it_needs(monkeypatch):
     found = [d.code for d in Linter(Config(select=["NL302"])).lint_text("a.txt", text).diagnostics]
     assert found == ["NL302"]  # the teaser after the last paragraph
     assert len(calls) <= 3
+
+
+_OWN_PHRASES = {"promo": ["limited time offer"], "partner": ["time offer", "offer", "offer ends"],
+                "other": ["OFFER", "-offer", "é"]}
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["limited", "time", "offer", "ends", "Offer", "TIME", "z", "-", ",", "é", "timeoffer",
+                                 "limited time offer", "offers", " ", "ée", "--offer", "a-offer"]), max_size=10))
+@example(["limited time offer", "ends"])
+@example(["z", "--offer"])
+def test_a_matcher_s_own_phrases_match_first_by_end_then_longest(parts):
+    """NL301's own automaton (phrases that are not the built-in ones): the first whole-word phrase
+    by end, the longest of those ending there, a phrase listed twice keeping its last category."""
+    from newslint_rules import _boilerplate
+
+    text = " ".join(parts)
+    if not text.strip(" -,"):
+        return
+    categories = {p.lower(): c for c, ps in _OWN_PHRASES.items() for p in ps}
+    low = text.lower()
+    found = []
+    for phrase in categories:
+        i = low.find(phrase)
+        while i >= 0:
+            j = i + len(phrase)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                found.append((j, -len(phrase), i))
+            i = low.find(phrase, i + 1)
+    m = _boilerplate.Matcher({"phrases": _OWN_PHRASES}, [], 1.0, 1.0).match(text)
+    if not found:
+        assert m is None
+    else:
+        end, _, start = min(found)
+        assert m == _boilerplate.Match(categories[low[start:end]], low[start:end], start, end)

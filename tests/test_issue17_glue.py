@@ -30,6 +30,29 @@ def test_relative_paths_are_spelled_without_asking_for_the_working_folder(monkey
     assert not calls
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the fast spelling is the POSIX one")
+@pytest.mark.parametrize("root", [".", "", "sub"])
+def test_a_linter_spells_absolute_paths_without_asking_for_the_working_folder(monkeypatch, tmp_path, root):
+    """A run given an absolute folder spelt every file's path with a getcwd, twice per file: the
+    linter resolves its root once, and spells each path as project_path does."""
+    from newslint import paths
+    from newslint.config import Config
+    from newslint.linter import Linter
+
+    monkeypatch.chdir(tmp_path)
+    linter = Linter(Config(root=root))
+    given = [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md"), str(tmp_path / "sub"), "/elsewhere/c.txt",
+             str(tmp_path) + "//sub/./d.txt", "sub/e.txt", "./f.txt"]
+    expected = [paths.project_path(p, root) for p in given]
+    calls, getcwd = [], os.getcwd
+    with monkeypatch.context() as patch:
+        patch.setattr(paths.os, "getcwd", lambda: calls.append(1) or getcwd())
+        spelt = [linter.shown(p) for p in given[:5]]
+    assert spelt == expected[:5]
+    assert not calls
+    assert [linter.shown(p) for p in given[5:]] == expected[5:]
+
+
 @pytest.mark.parametrize("path", ["a.txt", "./a.txt", "../a.txt", "x/../../a.txt", "..", ".", "/", "/etc/x"])
 @pytest.mark.parametrize("root", [".", ""])
 def test_spelling_from_the_file_system_root(monkeypatch, path, root):

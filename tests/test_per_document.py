@@ -191,7 +191,7 @@ def test_fold_and_normalize_map_each_character_as_translate_does(text):
 class NoScan:
     """An automaton that must not be run."""
 
-    def iter(self, text):
+    def find_matches_as_indexes(self, text, overlapping=False):
         raise AssertionError(f"scanned a line on its own: {text!r}")
 
 
@@ -200,7 +200,7 @@ def test_one_automaton_pass_serves_the_phrase_lists_and_nl301s_in_line_phrases(m
 
     linter = Linter(every_rule())
     matcher = _boilerplate.matcher(linter.options["NL301"])
-    monkeypatch.setattr(matcher, "automaton", NoScan())  # the document's phrase scan finds NL301's phrases
+    monkeypatch.setattr(matcher, "_automaton", NoScan())  # the document's phrase scan finds NL301's phrases
     text = ("Council approves new budget for the schools\n\n"
             "The council approved a crucial budget on Tuesday, the mayor said.\n\n"
             "Read more: we use cookies to improve your visit.\n"
