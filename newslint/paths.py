@@ -22,8 +22,8 @@ def project_path(path: str, root: str = ".") -> str:
                 return rel
         # a prefix test on normalised absolute paths: what os.path.relpath answers for a path
         # below the root, without its splitting and joining, once per file of a run
-        base = os.path.abspath(root or ".")
-        full = os.path.abspath(path)
+        base = root if root[:1] == "/" and _normal(root) else os.path.abspath(root or ".")
+        full = path if path[0] == "/" and _normal(path) else os.path.abspath(path)
         prefix = base if base.endswith(os.sep) else base + os.sep
         if full == base:
             return "."
@@ -37,3 +37,10 @@ def project_path(path: str, root: str = ".") -> str:
     if rel is None or rel == os.pardir or rel.startswith(os.pardir + os.sep):
         rel = os.path.normpath(path)
     return rel.replace(os.sep, "/")
+
+
+def _normal(path: str) -> bool:
+    """Whether a POSIX path is its own normal form (os.path.normpath would return it unchanged):
+    no empty, "." or ".." part, no "/" at the end; a part that merely starts with a dot is left
+    to normpath, as is "/" itself, which normpath keeps."""
+    return "//" not in path and "/." not in path and path[:1] != "." and path[-1:] != "/"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import sleeper
 
@@ -28,6 +29,28 @@ def test_relative_paths_are_spelled_without_asking_for_the_working_folder(monkey
     monkeypatch.undo()
     assert spelt == ["dir/sub/a.txt", "a.txt", "."]
     assert not calls
+
+
+_PATH_PIECES = ["a", "b.txt", ".", "..", "", ".x", "x.", "a..b", "...", "sub", "y z"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the fast spelling is the POSIX one")
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PATH_PIECES), max_size=5), st.booleans(), st.booleans(),
+       st.sampled_from([".", "", "sub", "sub/", "./sub", "sub/..", "ABS", "ABS/sub", "ABS/", "ABS//sub/.", "/"]))
+def test_every_path_is_spelled_as_relpath_spells_it(pieces, absolute, trailing, root):
+    """project_path's shortcuts (a path or root already in normal form is not normalised again)
+    answer what os.path.relpath does, for relative and absolute paths and roots, from any folder."""
+    from newslint.paths import project_path
+
+    here = os.getcwd()
+    path = "/".join(pieces) + ("/" if trailing else "")
+    if absolute:
+        path = here + "/" + path
+    if not path:
+        return
+    root = root.replace("ABS", here)
+    assert project_path(path, root) == _relpath_spelling(path, root)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the fast spelling is the POSIX one")
