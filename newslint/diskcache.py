@@ -1,4 +1,5 @@
-"""newslint's small cache files under ``$XDG_CACHE_HOME/newslint`` (default ``~/.cache/newslint``).
+"""newslint's small cache files under ``$XDG_CACHE_HOME/newslint`` (default ``~/.cache/newslint``;
+``NEWSLINT_CACHE_DIR`` names another folder).
 
 Each holds one marshal value under a name that carries its key (a data file's size and time, the
 plugin folders' state, the Python build). A new key means a new file, so each write removes the
@@ -15,6 +16,10 @@ _DAY = 86400.0
 
 
 def folder() -> str:
+    """``NEWSLINT_CACHE_DIR`` when set, else ``newslint`` in the user's cache folder."""
+    named = os.environ.get("NEWSLINT_CACHE_DIR")
+    if named:
+        return named
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "newslint")
 

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,12 @@ from hypothesis import settings
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# newslint's cache files (plugins, data files, patterns) go to a folder of this test run, not the
+# user's ~/.cache/newslint: the runs here make a plugin-folder state per temporary folder
+_CACHE_DIR = tempfile.mkdtemp(prefix="newslint-test-cache-")
+os.environ["NEWSLINT_CACHE_DIR"] = _CACHE_DIR
+atexit.register(shutil.rmtree, _CACHE_DIR, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"

@@ -13,8 +13,19 @@ DAY = 86400
 
 @pytest.fixture
 def cache_home(monkeypatch, tmp_path):
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     return tmp_path / "newslint"
+
+
+def test_newslint_cache_dir_names_the_folder(cache_home, monkeypatch, tmp_path):
+    """NEWSLINT_CACHE_DIR, as RUFF_CACHE_DIR or MYPY_CACHE_DIR: a CI cache or a test run keeps
+    newslint's files where it says, not in the user's home."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "own"))
+    diskcache.write("data-a.toml-1-2.marshal", [1], family="data-a.toml-")
+    assert [p.name for p in (tmp_path / "own").iterdir()] == ["data-a.toml-1-2.marshal"]
+    assert not cache_home.exists()
+    assert diskcache.read("data-a.toml-1-2.marshal") == [1]
 
 
 def _aged(path, days):

@@ -114,6 +114,7 @@ def _modules_of_a_one_file_check(tmp_path) -> set[str]:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "NEWSLINT_NO_PLUGIN_CACHE"}
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    env.pop("NEWSLINT_CACHE_DIR", None)
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
     for _ in range(2):  # the first run fills the plugin cache; the second is the one pre-commit sees
         out = subprocess.run([sys.executable, "-c", _IMPORTS], cwd=tmp_path, env=env, capture_output=True,
@@ -157,6 +158,7 @@ def test_plugin_cache_survives_writes_in_the_working_folder(monkeypatch, tmp_pat
     monkeypatch.setattr(plugins, "_scan_entry_points", lambda: scans.append(1) or [])
     monkeypatch.delenv("NEWSLINT_NO_PLUGIN_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)

@@ -19,6 +19,7 @@ pytestmark = pytest.mark.skipif(sys.implementation.name != "cpython" or sys.vers
 @pytest.fixture
 def fresh_cache(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_CACHE_DIR", raising=False)
     monkeypatch.delenv("NEWSLINT_NO_PATTERN_CACHE", raising=False)
     monkeypatch.setattr(regexcache, "_table", None)
     monkeypatch.setattr(regexcache, "_writable", True)
