@@ -148,6 +148,7 @@ def cmd_check(args) -> int:
     writer, policy = fix_setup(args, paths, gate.baseline)
     linter = Linter(config, registry, keep_source=reporter_cls.needs_source or args.show_source or policy is not None,
                     verbose=args.verbose, fix=policy)
+    linter.pin_root()  # the command line never changes folder while it runs
     report, baseline = open_outputs(args, paths)  # before any input is read
     try:
         prepare_corpus(args, linter, paths, config, jobs)

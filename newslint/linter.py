@@ -48,8 +48,8 @@ class Linter:
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
         self.budget = Budget(self.config.rule_timeout)
-        #: the project root as the working folder gives it when the linter is made
-        self._absolute_root = os.path.abspath(self.config.root or ".")
+        #: the project root made absolute once (see pin_root); None: from the working folder per path
+        self._absolute_root = os.path.normpath(self.config.root) if os.path.isabs(self.config.root) else None
         check_selectors(self.config, self.registry.rules)
         check_option_tables(self.config, self.registry.rules)
         self.registry.configure(self.config)
@@ -179,10 +179,15 @@ class Linter:
         return kept
 
     def shown(self, path: str) -> str:  # the one spelling every output uses: relative to the project root
-        if path[:1] == "/" and os.name == "posix":
-            # the root made absolute once (project_path asked for the working folder per call)
-            return project_path(path, self._absolute_root)
+        if path[:1] == "/" and os.name == "posix" and self._absolute_root is not None:
+            return project_path(path, self._absolute_root)  # no getcwd per path (twice per file)
         return project_path(path, self.config.root)
+
+    def pin_root(self) -> None:
+        """Spell paths against the project root as the working folder gives it now: for a caller
+        that does not change folder while it lints (the command line). A linter that lives on
+        (the API's, a pytest session's) follows the working folder, as ``project_path`` does."""
+        self._absolute_root = os.path.abspath(self.config.root or ".")
 
     def unreadable(self, path: str, exc: InputError, first_line: int = 1) -> FileResult:
         shown = self.shown(path)

@@ -99,7 +99,8 @@ FORK = hasattr(os, "fork") and sys.platform != "win32"
 # -- the worker pool -------------------------------------------------------------------------------
 _WORKER: Linter | None = None
 _PARENT: Linter | None = None
-_WARM_UP_TEXT = "Warm-up headline for the linter\n\nA sentence of warm-up prose, said the minister.[1]\n\n[1] Note.\n"
+# "Zürich": the caches a non-ASCII article needs (the str phrase automaton) are built before the fork too
+_WARM_UP_TEXT = "Warm-up headline for the linter\n\nA sentence of warm-up prose, said the minister in Zürich.[1]\n\n[1] Note.\n"
 _WARM_UP = {"text": _WARM_UP_TEXT, "markdown": "# Warm-up\n\n" + _WARM_UP_TEXT, "html": "<h1>Warm-up</h1><p>Text.</p>",
             "json": '{"title": "Warm-up", "body": "Text."}', "jsonl": '{"title": "Warm-up", "body": "Text."}\n'}
 _WARM_UP_SUFFIX = {"text": "txt", "markdown": "md", "html": "html", "json": "json", "jsonl": "jsonl"}

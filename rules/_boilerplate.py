@@ -146,7 +146,8 @@ class Matcher:
             low = text.lower()
             if len(low) == len(text):
                 # overlapping matches by end, the longest first: the first whole-word one counts
-                found = sorted(self.automaton().find_matches_as_indexes(low, overlapping=True), key=lambda m: (m[2], m[1]))
+                found = sorted(self.automaton().find_matches_as_indexes(_encodable(low), overlapping=True),
+                               key=lambda m: (m[2], m[1]))
                 for _index, start, end in found:
                     if (start == 0 or not low[start - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
                         phrase = low[start:end]
@@ -173,6 +174,18 @@ class Matcher:
 
 
 NO_HIT = ()
+
+
+def _encodable(text: str) -> str:
+    """``text`` as the Rust automaton can take it: a lone surrogate (a JSON record's "\\ud800")
+    made a NUL, which no phrase holds; same length, so offsets do not move."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\0" if "\ud800" <= char <= "\udfff" else char for char in text)
+    return text
 
 
 class PatternTimeout(Exception):

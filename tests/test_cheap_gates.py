@@ -513,8 +513,9 @@ _OWN_PHRASES = {"promo": ["limited time offer"], "partner": ["time offer", "offe
 
 @settings(max_examples=400)
 @given(st.lists(st.sampled_from(["limited", "time", "offer", "ends", "Offer", "TIME", "z", "-", ",", "é", "timeoffer",
-                                 "limited time offer", "offers", " ", "ée", "--offer", "a-offer"]), max_size=10))
+                                 "limited time offer", "offers", " ", "ée", "--offer", "a-offer", "\ud800"]), max_size=10))
 @example(["limited time offer", "ends"])
+@example(["\ud800", "offer"])
 @example(["z", "--offer"])
 def test_a_matcher_s_own_phrases_match_first_by_end_then_longest(parts):
     """NL301's own automaton (phrases that are not the built-in ones): the first whole-word phrase

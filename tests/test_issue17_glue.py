@@ -64,6 +64,7 @@ def test_a_linter_spells_absolute_paths_without_asking_for_the_working_folder(mo
 
     monkeypatch.chdir(tmp_path)
     linter = Linter(Config(root=root))
+    linter.pin_root()  # the command line's promise: no change of folder during the run
     given = [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md"), str(tmp_path / "sub"), "/elsewhere/c.txt",
              str(tmp_path) + "//sub/./d.txt", "sub/e.txt", "./f.txt"]
     expected = [paths.project_path(p, root) for p in given]
@@ -74,6 +75,23 @@ def test_a_linter_spells_absolute_paths_without_asking_for_the_working_folder(mo
     assert spelt == expected[:5]
     assert not calls
     assert [linter.shown(p) for p in given[5:]] == expected[5:]
+
+
+@pytest.mark.parametrize("root", [".", "", "sub", "ABS"])
+def test_a_linter_made_before_a_change_of_folder_spells_paths_from_the_new_one(monkeypatch, tmp_path, root):
+    """A long-lived linter (the API's, a pytest session's) follows the working folder, as
+    project_path does, unless its caller pinned the root (the command line)."""
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint.paths import project_path
+
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    root = root.replace("ABS", str(tmp_path))
+    linter = Linter(Config(root=root))
+    monkeypatch.chdir(tmp_path / "sub")
+    for path in [str(tmp_path / "sub" / "x.txt"), str(tmp_path / "y.txt"), "z.txt"]:
+        assert linter.shown(path) == project_path(path, root)
 
 
 @pytest.mark.parametrize("path", ["a.txt", "./a.txt", "../a.txt", "x/../../a.txt", "..", ".", "/", "/etc/x"])
@@ -331,3 +349,19 @@ def test_a_second_hung_rule_after_a_stopped_one_is_stopped_too():
     except subprocess.TimeoutExpired:
         pytest.fail("the second endless rule was never stopped")
     assert out.split("\n")[-2] == "['ZZ804', 'ZZ805']"
+
+
+def test_the_warm_up_before_the_fork_builds_the_non_ascii_phrase_automaton_too():
+    """--jobs workers start warm: the warm-up article reaches the automaton a non-ASCII article
+    needs (built on first need, ~0.5 ms in each worker otherwise)."""
+    from newslint import runner
+    from newslint.config import Config
+    from newslint.linter import Linter
+    from newslint_rules._phrases import combined
+
+    combined.cache_clear()
+    try:
+        Linter(Config()).lint_source("warm-up.txt", runner._WARM_UP["text"])
+        assert combined()._text is not None
+    finally:
+        combined.cache_clear()
