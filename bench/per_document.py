@@ -23,19 +23,12 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 CHILD = r"""
-import importlib.machinery, importlib.util, os, sys, time, json
-root, folder, passes = sys.argv[1], sys.argv[2], int(sys.argv[3])
-roots = {"newslint": os.path.join(root, "newslint"), "newslint_rules": os.path.join(root, "rules")}
+import os, sys, time, json
+root, folder, passes, bench = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+sys.path.insert(0, bench)
+from components import _import_from  # the checkout under test, ahead of the editable install
 
-class Finder:  # the checkout under test, ahead of the editable install
-    @staticmethod
-    def find_spec(name, path=None, target=None):
-        if name in roots:
-            return importlib.util.spec_from_file_location(
-                name, os.path.join(roots[name], "__init__.py"), submodule_search_locations=[roots[name]])
-        return None
-
-sys.meta_path.insert(0, Finder)
+_import_from(root)
 from newslint.config import Config
 from newslint.linter import Linter
 import newslint
@@ -54,7 +47,8 @@ print(json.dumps({"cpu": cpu, "files": len(files), "findings": again}))
 
 def run(root: str, folder: str, passes: int) -> dict:
     env = dict(os.environ, NEWSLINT_NO_PLUGIN_CACHE="1")
-    out = subprocess.run(["nice", sys.executable, "-c", CHILD, root, folder, str(passes)], capture_output=True, text=True, env=env)
+    out = subprocess.run(["nice", sys.executable, "-c", CHILD, root, folder, str(passes),
+                          os.path.dirname(os.path.abspath(__file__))], capture_output=True, text=True, env=env)
     if out.returncode:
         raise SystemExit(out.stderr)
     return json.loads(out.stdout)
