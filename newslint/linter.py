@@ -48,8 +48,7 @@ class Linter:
         self.verbose = verbose
         self.registry = registry or load_registry(self.config)
         self.budget = Budget(self.config.rule_timeout)
-        #: the project root made absolute once (see pin_root); None: from the working folder per path
-        self._absolute_root = os.path.normpath(self.config.root) if os.path.isabs(self.config.root) else None
+        self._absolute_root: str | None = None  # see pin_root
         check_selectors(self.config, self.registry.rules)
         check_option_tables(self.config, self.registry.rules)
         self.registry.configure(self.config)

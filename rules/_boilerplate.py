@@ -9,7 +9,7 @@ from typing import Any
 from newslint.analysis import Analysis
 from newslint.values import Value
 
-from ._phrases import chrome_hits
+from ._phrases import by_end_longest_first, chrome_hits
 from ._text import _toml, label_key, label_text, lazy_re, load_data
 
 MAX_PREFIX_WORDS = 14
@@ -147,7 +147,7 @@ class Matcher:
             if len(low) == len(text):
                 # overlapping matches by end, the longest first: the first whole-word one counts
                 found = sorted(self.automaton().find_matches_as_indexes(_encodable(low), overlapping=True),
-                               key=lambda m: (m[2], m[1]))
+                               key=by_end_longest_first)
                 for _index, start, end in found:
                     if (start == 0 or not low[start - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
                         phrase = low[start:end]

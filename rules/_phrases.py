@@ -34,9 +34,9 @@ class PhraseAutomaton:
     """The keys of :func:`combined` in one Aho-Corasick automaton (``ahocorasick_rs``, a Rust
     automaton: 13 us an article where pyahocorasick's took 23) with the entries of each key.
 
-    ``ends`` yields ``(end, entries)`` for every occurrence of a key, overlapping ones included,
-    ``end`` the index of its last character, by end and, at one end, the longest first: the order
-    the rules' hits have always had."""
+    ``ends`` yields ``(end, entries)`` for every occurrence of a key in ``" " + text`` (spaced),
+    overlapping ones included, ``end`` where it ends in ``text`` (exclusive), by end and, at one
+    end, the longest first: the order the rules' hits have always had."""
 
     def __init__(self, keyed: dict[str, tuple[tuple[str, str, str], ...]]):
         import ahocorasick_rs as aho
@@ -61,13 +61,15 @@ class PhraseAutomaton:
                 self._text = self._aho.AhoCorasick(self.keys, implementation=self._aho.Implementation.ContiguousNFA)
             found = self._text.find_matches_as_indexes(spaced_text, overlapping=True)
         if len(found) > 1:
-            found.sort(key=_by_end_longest_first)
+            found.sort(key=by_end_longest_first)
         entries = self.entries
         for index, _start, end in found:
-            yield end - 1, entries[index]  # the last character's index, as _checked reads it
+            yield end - 1, entries[index]  # one character less: the space in front of the text
 
 
-def _by_end_longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
+def by_end_longest_first(match: tuple[int, int, int]) -> tuple[int, int]:
+    """The sort key of ``ahocorasick_rs`` matches ``(pattern, start, end)`` in the order an
+    automaton reports them: by end, and at one end the longest (earliest start) first."""
     return match[2], match[1]
 
 
@@ -197,8 +199,8 @@ def _scan(low: str):
 
 
 def _checked(low: str, end: int, entries):
-    """The automaton's candidates that end at ``end`` (an index into " " + spaced(low), so the
-    end, exclusive, of the match in ``low``), checked against the text itself."""
+    """The automaton's candidates that end at ``end`` (exclusive) in ``low``, checked against the
+    text itself."""
     for phrase, section, group in entries:
         start = end - len(phrase)
         if start < 0 or low[start:end] != phrase:
